@@ -1,0 +1,11 @@
+namespace ThalNet.Runtime;
+
+/// <summary>Ends a <see cref="Tape.NoGrad"/> scope when disposed.</summary>
+public readonly struct NoGradScope : IDisposable
+{
+    private readonly Tape _tape;
+
+    internal NoGradScope(Tape tape) => _tape = tape;
+
+    public void Dispose() => _tape.EndNoGrad();
+}

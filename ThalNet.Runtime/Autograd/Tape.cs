@@ -1,0 +1,186 @@
+namespace ThalNet.Runtime;
+
+/// <summary>
+/// Records operations for reverse-mode differentiation and owns the memory of every tensor they produce.
+/// Tensors made by a tape are valid until its next <see cref="Reset"/>; the same sequence of operations after a
+/// reset reuses the same buffers and nodes, so a training step allocates nothing in steady state.
+/// </summary>
+public sealed partial class Tape
+{
+    private static long s_generations;
+
+    private readonly List<Tensor> _owned = [];
+    private readonly List<Tensor> _views = [];
+    private TapeNode?[] _nodes = new TapeNode?[256];
+    private int _ownedCursor;
+    private int _viewCursor;
+    private int _nodeCount;
+    private int _noGradDepth;
+
+    public Tape()
+    {
+        Generation = Interlocked.Increment(ref s_generations);
+    }
+
+    /// <summary>Unique among all tapes and all resets: layers use it to cache per-graph work such as transposed weights.</summary>
+    public long Generation { get; private set; }
+
+    /// <summary>False inside a <see cref="NoGrad"/> scope.</summary>
+    public bool IsRecording => _noGradDepth == 0;
+
+    public int NodeCount => _nodeCount;
+
+    /// <summary>Forgets the recorded graph; every tensor this tape made becomes free for reuse.</summary>
+    public void Reset()
+    {
+        _ownedCursor = 0;
+        _viewCursor = 0;
+        _nodeCount = 0;
+        Generation = Interlocked.Increment(ref s_generations);
+    }
+
+    /// <summary>Operations inside the scope record nothing and produce tensors without gradients.</summary>
+    public NoGradScope NoGrad()
+    {
+        _noGradDepth++;
+        return new NoGradScope(this);
+    }
+
+    internal void EndNoGrad() => _noGradDepth--;
+
+    /// <summary>Seeds d(loss)/d(loss) = 1 and runs every recorded node backwards.</summary>
+    public void Backward(Tensor loss)
+    {
+        if (loss.Length != 1)
+        {
+            throw new ShapeMismatchException("Backward", loss.Shape, "the loss must have exactly one element");
+        }
+
+        if (!loss.RequiresGrad)
+        {
+            throw new InvalidOperationException("Backward: the loss does not depend on any tensor that requires gradients.");
+        }
+
+        loss.Grad[0] += 1f;
+        for (var i = _nodeCount - 1; i >= 0; i--)
+        {
+            _nodes[i]!.Backward();
+        }
+    }
+
+    /// <summary>A zeroed tensor owned by this tape.</summary>
+    public Tensor Zeros(Shape shape, bool requiresGrad = false)
+    {
+        var t = NewTensor(shape, requiresGrad);
+        t.Data.Clear();
+        return t;
+    }
+
+    /// <summary>A copy of <paramref name="values"/> owned by this tape, without gradients.</summary>
+    public Tensor Constant(ReadOnlySpan<float> values, Shape shape)
+    {
+        if (values.Length != shape.Size)
+        {
+            throw new ShapeMismatchException("Constant", shape, $"{values.Length} values were given");
+        }
+
+        var t = NewTensor(shape, requiresGrad: false);
+        values.CopyTo(t.Data);
+        return t;
+    }
+
+    /// <summary>A view of <paramref name="source"/> that stops gradients.</summary>
+    public Tensor Detach(Tensor source) => NewView(source, 0, source.Shape, keepGrad: false);
+
+    /// <summary>A view with another shape; gradients flow through it.</summary>
+    public Tensor Reshape(Tensor source, Shape shape)
+    {
+        if (shape.Size != source.Length)
+        {
+            throw new ShapeMismatchException("Reshape", source.Shape, shape, "element counts differ");
+        }
+
+        return NewView(source, 0, shape, keepGrad: IsRecording);
+    }
+
+    /// <summary>A view of entries [start, start+count) along the first axis; gradients flow through it.</summary>
+    public Tensor Narrow(Tensor source, int start, int count)
+    {
+        var shape = source.Shape;
+        if (shape.Rank == 0 || start < 0 || count < 0 || start + count > shape[0])
+        {
+            throw new ShapeMismatchException("Narrow", shape, $"rows {start}..{start + count} are outside the first axis");
+        }
+
+        var rowSize = shape[0] == 0 ? 0 : shape.Size / shape[0];
+        return NewView(source, start * rowSize, shape.WithDim(0, count), keepGrad: IsRecording);
+    }
+
+    /// <summary>Entry <paramref name="index"/> of the first axis with that axis removed (a time step of [T, B, F]).</summary>
+    public Tensor Select(Tensor source, int index)
+    {
+        var view = Narrow(source, index, 1);
+        view.ResetAsView(view, 0, source.Shape.WithoutDim(0), keepGrad: view.RequiresGrad);
+        return view;
+    }
+
+    internal bool NeedsGrad(Tensor a) => IsRecording && a.RequiresGrad;
+
+    internal bool NeedsGrad(Tensor a, Tensor b) => IsRecording && (a.RequiresGrad || b.RequiresGrad);
+
+    internal bool NeedsGrad(Tensor a, Tensor b, Tensor c) => IsRecording && (a.RequiresGrad || b.RequiresGrad || c.RequiresGrad);
+
+    internal Tensor NewTensor(Shape shape, bool requiresGrad)
+    {
+        Tensor t;
+        if (_ownedCursor < _owned.Count)
+        {
+            t = _owned[_ownedCursor];
+        }
+        else
+        {
+            t = new Tensor(shape);
+            _owned.Add(t);
+        }
+
+        _ownedCursor++;
+        t.ResetForArena(shape, requiresGrad);
+        return t;
+    }
+
+    internal Tensor NewView(Tensor source, int elementOffset, Shape shape, bool keepGrad)
+    {
+        Tensor t;
+        if (_viewCursor < _views.Count)
+        {
+            t = _views[_viewCursor];
+        }
+        else
+        {
+            t = new Tensor(Shape.Scalar);
+            _views.Add(t);
+        }
+
+        _viewCursor++;
+        t.ResetAsView(source, elementOffset, shape, keepGrad && source.RequiresGrad);
+        return t;
+    }
+
+    internal T Record<T>()
+        where T : TapeNode, new()
+    {
+        if (_nodeCount == _nodes.Length)
+        {
+            Array.Resize(ref _nodes, _nodes.Length * 2);
+        }
+
+        if (_nodes[_nodeCount] is not T node)
+        {
+            node = new T();
+            _nodes[_nodeCount] = node;
+        }
+
+        _nodeCount++;
+        return node;
+    }
+}

@@ -1,0 +1,201 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+
+namespace ThalNet.Runtime.Kernels;
+
+/// <summary>
+/// Single-precision matrix product for the small shapes of recurrent modules:
+/// C[i, j] (+)= sum_p A[i * aRowStride + p * aColStride] * B[p * ldb + j].
+/// A is read element by element with any strides (so A or A-transposed both work), B row-major; the register
+/// block is 4 rows by 16 columns, each A element broadcast against two 8-wide vectors of B.
+/// </summary>
+internal static unsafe class Gemm
+{
+    public static void Run(
+        int m, int n, int k,
+        ReadOnlySpan<float> a, int aRowStride, int aColStride,
+        ReadOnlySpan<float> b, int ldb,
+        Span<float> c, int ldc,
+        bool accumulate)
+    {
+        if (m == 0 || n == 0)
+        {
+            return;
+        }
+
+        fixed (float* pa = a)
+        fixed (float* pb = b)
+        fixed (float* pc = c)
+        {
+            Run(m, n, k, pa, aRowStride, aColStride, pb, ldb, pc, ldc, accumulate);
+        }
+    }
+
+    public static void Run(
+        int m, int n, int k,
+        float* a, int ars, int acs,
+        float* b, int ldb,
+        float* c, int ldc,
+        bool accumulate)
+    {
+        var j = 0;
+        for (; j + 16 <= n; j += 16)
+        {
+            var i = 0;
+            for (; i + 4 <= m; i += 4)
+            {
+                Block4x16(k, a + (i * ars), ars, acs, b + j, ldb, c + (i * ldc) + j, ldc, accumulate);
+            }
+
+            for (; i < m; i++)
+            {
+                Block1x16(k, a + (i * ars), acs, b + j, ldb, c + (i * ldc) + j, accumulate);
+            }
+        }
+
+        for (; j + 8 <= n; j += 8)
+        {
+            var i = 0;
+            for (; i + 4 <= m; i += 4)
+            {
+                Block4x8(k, a + (i * ars), ars, acs, b + j, ldb, c + (i * ldc) + j, ldc, accumulate);
+            }
+
+            for (; i < m; i++)
+            {
+                Block1x8(k, a + (i * ars), acs, b + j, ldb, c + (i * ldc) + j, accumulate);
+            }
+        }
+
+        if (j < n)
+        {
+            Tail(m, n - j, k, a, ars, acs, b + j, ldb, c + j, ldc, accumulate);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Block4x16(int k, float* a, int ars, int acs, float* b, int ldb, float* c, int ldc, bool accumulate)
+    {
+        Vector256<float> c00, c01, c10, c11, c20, c21, c30, c31;
+        if (accumulate)
+        {
+            c00 = Vector256.Load(c); c01 = Vector256.Load(c + 8);
+            c10 = Vector256.Load(c + ldc); c11 = Vector256.Load(c + ldc + 8);
+            c20 = Vector256.Load(c + (2 * ldc)); c21 = Vector256.Load(c + (2 * ldc) + 8);
+            c30 = Vector256.Load(c + (3 * ldc)); c31 = Vector256.Load(c + (3 * ldc) + 8);
+        }
+        else
+        {
+            c00 = c01 = c10 = c11 = c20 = c21 = c30 = c31 = Vector256<float>.Zero;
+        }
+
+        var a0 = a;
+        var a1 = a + ars;
+        var a2 = a + (2 * ars);
+        var a3 = a + (3 * ars);
+        for (var p = 0; p < k; p++)
+        {
+            var bp = b + (p * ldb);
+            var b0 = Vector256.Load(bp);
+            var b1 = Vector256.Load(bp + 8);
+            var off = p * acs;
+            var x = Vector256.Create(a0[off]);
+            c00 = Vector256.FusedMultiplyAdd(x, b0, c00);
+            c01 = Vector256.FusedMultiplyAdd(x, b1, c01);
+            x = Vector256.Create(a1[off]);
+            c10 = Vector256.FusedMultiplyAdd(x, b0, c10);
+            c11 = Vector256.FusedMultiplyAdd(x, b1, c11);
+            x = Vector256.Create(a2[off]);
+            c20 = Vector256.FusedMultiplyAdd(x, b0, c20);
+            c21 = Vector256.FusedMultiplyAdd(x, b1, c21);
+            x = Vector256.Create(a3[off]);
+            c30 = Vector256.FusedMultiplyAdd(x, b0, c30);
+            c31 = Vector256.FusedMultiplyAdd(x, b1, c31);
+        }
+
+        c00.Store(c); c01.Store(c + 8);
+        c10.Store(c + ldc); c11.Store(c + ldc + 8);
+        c20.Store(c + (2 * ldc)); c21.Store(c + (2 * ldc) + 8);
+        c30.Store(c + (3 * ldc)); c31.Store(c + (3 * ldc) + 8);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Block1x16(int k, float* a, int acs, float* b, int ldb, float* c, bool accumulate)
+    {
+        var c0 = accumulate ? Vector256.Load(c) : Vector256<float>.Zero;
+        var c1 = accumulate ? Vector256.Load(c + 8) : Vector256<float>.Zero;
+        for (var p = 0; p < k; p++)
+        {
+            var bp = b + (p * ldb);
+            var x = Vector256.Create(a[p * acs]);
+            c0 = Vector256.FusedMultiplyAdd(x, Vector256.Load(bp), c0);
+            c1 = Vector256.FusedMultiplyAdd(x, Vector256.Load(bp + 8), c1);
+        }
+
+        c0.Store(c);
+        c1.Store(c + 8);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Block4x8(int k, float* a, int ars, int acs, float* b, int ldb, float* c, int ldc, bool accumulate)
+    {
+        Vector256<float> c0, c1, c2, c3;
+        if (accumulate)
+        {
+            c0 = Vector256.Load(c);
+            c1 = Vector256.Load(c + ldc);
+            c2 = Vector256.Load(c + (2 * ldc));
+            c3 = Vector256.Load(c + (3 * ldc));
+        }
+        else
+        {
+            c0 = c1 = c2 = c3 = Vector256<float>.Zero;
+        }
+
+        for (var p = 0; p < k; p++)
+        {
+            var bv = Vector256.Load(b + (p * ldb));
+            var off = p * acs;
+            c0 = Vector256.FusedMultiplyAdd(Vector256.Create(a[off]), bv, c0);
+            c1 = Vector256.FusedMultiplyAdd(Vector256.Create(a[ars + off]), bv, c1);
+            c2 = Vector256.FusedMultiplyAdd(Vector256.Create(a[(2 * ars) + off]), bv, c2);
+            c3 = Vector256.FusedMultiplyAdd(Vector256.Create(a[(3 * ars) + off]), bv, c3);
+        }
+
+        c0.Store(c);
+        c1.Store(c + ldc);
+        c2.Store(c + (2 * ldc));
+        c3.Store(c + (3 * ldc));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Block1x8(int k, float* a, int acs, float* b, int ldb, float* c, bool accumulate)
+    {
+        var c0 = accumulate ? Vector256.Load(c) : Vector256<float>.Zero;
+        for (var p = 0; p < k; p++)
+        {
+            c0 = Vector256.FusedMultiplyAdd(Vector256.Create(a[p * acs]), Vector256.Load(b + (p * ldb)), c0);
+        }
+
+        c0.Store(c);
+    }
+
+    private static void Tail(int m, int n, int k, float* a, int ars, int acs, float* b, int ldb, float* c, int ldc, bool accumulate)
+    {
+        for (var i = 0; i < m; i++)
+        {
+            var ai = a + (i * ars);
+            var ci = c + (i * ldc);
+            for (var j = 0; j < n; j++)
+            {
+                var sum = 0f;
+                for (var p = 0; p < k; p++)
+                {
+                    sum = MathF.FusedMultiplyAdd(ai[p * acs], b[(p * ldb) + j], sum);
+                }
+
+                ci[j] = accumulate ? ci[j] + sum : sum;
+            }
+        }
+    }
+}

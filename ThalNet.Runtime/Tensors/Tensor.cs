@@ -1,0 +1,179 @@
+namespace ThalNet.Runtime;
+
+/// <summary>
+/// A float32, row-major tensor. Views (reshape, leading-axis slices, detach) share the storage, and views that
+/// track gradients also share the gradient storage, so a gradient written through a view lands in its base.
+/// </summary>
+public class Tensor
+{
+    private float[] _storage;
+    private float[]? _gradStorage;
+    private float[]? _ownedGrad;
+    private int _offset;
+
+    public Tensor(Shape shape, bool requiresGrad = false)
+    {
+        Shape = shape;
+        _storage = new float[shape.Size];
+        if (requiresGrad)
+        {
+            _gradStorage = new float[shape.Size];
+        }
+    }
+
+    private Tensor(float[] storage, float[]? gradStorage, int offset, Shape shape)
+    {
+        _storage = storage;
+        _gradStorage = gradStorage;
+        _offset = offset;
+        Shape = shape;
+    }
+
+    public Shape Shape { get; private set; }
+
+    public int Length => Shape.Size;
+
+    /// <summary>True when backward passes accumulate a gradient into <see cref="Grad"/>.</summary>
+    public bool RequiresGrad => _gradStorage is not null;
+
+    public Span<float> Data => _storage.AsSpan(_offset, Shape.Size);
+
+    public Span<float> Grad => _gradStorage is null
+        ? throw new InvalidOperationException($"This tensor of shape {Shape} does not track gradients.")
+        : _gradStorage.AsSpan(_offset, Shape.Size);
+
+    internal float[] Storage => _storage;
+
+    internal int Offset => _offset;
+
+    public static Tensor Zeros(params ReadOnlySpan<int> dims) => new(new Shape(dims));
+
+    public static Tensor FromArray(float[] data, params ReadOnlySpan<int> dims)
+    {
+        var shape = new Shape(dims);
+        if (data.Length != shape.Size)
+        {
+            throw new ArgumentException($"FromArray: {data.Length} values cannot fill shape {shape} ({shape.Size} elements).", nameof(data));
+        }
+
+        return new Tensor(data, null, 0, shape);
+    }
+
+    public static Tensor FromSpan(ReadOnlySpan<float> data, Shape shape, bool requiresGrad = false)
+    {
+        if (data.Length != shape.Size)
+        {
+            throw new ArgumentException($"FromSpan: {data.Length} values cannot fill shape {shape} ({shape.Size} elements).", nameof(data));
+        }
+
+        var t = new Tensor(shape, requiresGrad);
+        data.CopyTo(t.Data);
+        return t;
+    }
+
+    public static Tensor Scalar(float value, bool requiresGrad = false)
+    {
+        var t = new Tensor(Shape.Scalar, requiresGrad);
+        t.Data[0] = value;
+        return t;
+    }
+
+    /// <summary>The value of a one-element tensor.</summary>
+    public float Item() => Length == 1
+        ? Data[0]
+        : throw new InvalidOperationException($"Item() needs a tensor with one element; this one has shape {Shape}.");
+
+    public float[] ToArray() => Data.ToArray();
+
+    public void ZeroGrad()
+    {
+        if (_gradStorage is not null)
+        {
+            Grad.Clear();
+        }
+    }
+
+    /// <summary>Starts tracking gradients (allocates the gradient storage once).</summary>
+    public Tensor RequireGrad()
+    {
+        _gradStorage ??= new float[_storage.Length];
+        return this;
+    }
+
+    /// <summary>A view of the same values with another shape of the same size.</summary>
+    public Tensor Reshape(params ReadOnlySpan<int> dims) => Reshape(new Shape(dims));
+
+    public Tensor Reshape(Shape shape)
+    {
+        if (shape.Size != Shape.Size)
+        {
+            throw new ShapeMismatchException("Reshape", Shape, shape, "element counts differ");
+        }
+
+        return new Tensor(_storage, _gradStorage, _offset, shape);
+    }
+
+    /// <summary>A view of <paramref name="count"/> entries along the first axis, starting at <paramref name="start"/>.</summary>
+    public Tensor Narrow(int start, int count)
+    {
+        if (Shape.Rank == 0 || start < 0 || count < 0 || start + count > Shape[0])
+        {
+            throw new ShapeMismatchException("Narrow", Shape, $"rows {start}..{start + count} are outside the first axis");
+        }
+
+        var rowSize = Shape[0] == 0 ? 0 : Shape.Size / Shape[0];
+        return new Tensor(_storage, _gradStorage, _offset + (start * rowSize), Shape.WithDim(0, count));
+    }
+
+    /// <summary>The entry <paramref name="index"/> of the first axis, with that axis removed.</summary>
+    public Tensor Select(int index) => Narrow(index, 1).Reshape(Shape.WithoutDim(0));
+
+    /// <summary>A view of the same values that does not track gradients.</summary>
+    public Tensor Detach() => new(_storage, null, _offset, Shape);
+
+    /// <summary>Re-points an owned arena tensor at fresh contents; storage grows only when it must.</summary>
+    internal void ResetForArena(Shape shape, bool requiresGrad)
+    {
+        var size = shape.Size;
+        if (_storage.Length < size)
+        {
+            _storage = new float[size];
+            _ownedGrad = null;
+        }
+
+        Shape = shape;
+        if (requiresGrad)
+        {
+            _ownedGrad ??= new float[_storage.Length];
+            _ownedGrad.AsSpan(0, size).Clear();
+            _gradStorage = _ownedGrad;
+        }
+        else
+        {
+            _gradStorage = null;
+        }
+    }
+
+    /// <summary>Re-points an arena view tensor at part of another tensor.</summary>
+    internal void ResetAsView(Tensor source, int elementOffset, Shape shape, bool keepGrad)
+    {
+        _storage = source._storage;
+        _gradStorage = keepGrad ? source._gradStorage : null;
+        _offset = source._offset + elementOffset;
+        Shape = shape;
+    }
+
+    /// <summary>Makes this tensor share the values of <paramref name="source"/> (used for data-parallel replicas).</summary>
+    internal void ShareValuesWith(Tensor source)
+    {
+        if (source.Shape != Shape)
+        {
+            throw new ShapeMismatchException("ShareValuesWith", Shape, source.Shape, "replica parameters must have the same shape");
+        }
+
+        _storage = source._storage;
+        _offset = source._offset;
+    }
+
+    public override string ToString() => $"Tensor{Shape}";
+}
