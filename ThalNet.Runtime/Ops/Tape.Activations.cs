@@ -1,0 +1,72 @@
+namespace ThalNet.Runtime;
+
+public sealed partial class Tape
+{
+    public Tensor Relu(Tensor x) => Activate(x, Activation.Relu);
+
+    public Tensor Tanh(Tensor x) => Activate(x, Activation.Tanh);
+
+    public Tensor Sigmoid(Tensor x) => Activate(x, Activation.Sigmoid);
+
+    public Tensor Activate(Tensor x, Activation activation)
+    {
+        var y = NewTensor(x.Shape, NeedsGrad(x));
+        ActivationKernels.Forward(activation, x.Data, y.Data);
+        if (y.RequiresGrad)
+        {
+            var node = Record<ActivationNode>();
+            node.X = x;
+            node.Y = y;
+            node.Activation = activation;
+        }
+
+        return y;
+    }
+
+    /// <summary>log(1 + e^x), as PyTorch computes it (linear above 20).</summary>
+    public Tensor Softplus(Tensor x)
+    {
+        var y = NewTensor(x.Shape, NeedsGrad(x));
+        var xs = x.Data;
+        var ys = y.Data;
+        for (var i = 0; i < xs.Length; i++)
+        {
+            ys[i] = ActivationKernels.Softplus(xs[i]);
+        }
+
+        if (y.RequiresGrad)
+        {
+            var node = Record<SoftplusNode>();
+            node.X = x;
+            node.Y = y;
+        }
+
+        return y;
+    }
+
+    private sealed class ActivationNode : TapeNode
+    {
+        public Tensor X = null!;
+        public Tensor Y = null!;
+        public Activation Activation;
+
+        public override void Backward() => ActivationKernels.BackwardAdd(Activation, Y.Data, Y.Grad, X.Grad);
+    }
+
+    private sealed class SoftplusNode : TapeNode
+    {
+        public Tensor X = null!;
+        public Tensor Y = null!;
+
+        public override void Backward()
+        {
+            var xs = X.Data;
+            var dy = Y.Grad;
+            var dx = X.Grad;
+            for (var i = 0; i < xs.Length; i++)
+            {
+                dx[i] += xs[i] > 20f ? dy[i] : dy[i] * ActivationKernels.Sigmoid(xs[i]);
+            }
+        }
+    }
+}

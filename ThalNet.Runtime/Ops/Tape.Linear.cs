@@ -1,0 +1,182 @@
+using ThalNet.Runtime.Kernels;
+
+namespace ThalNet.Runtime;
+
+public sealed partial class Tape
+{
+    /// <summary>Matrix product of a [M, K] and b [K, N] (leading dimensions of a are flattened into M).</summary>
+    public Tensor MatMul(Tensor a, Tensor b)
+    {
+        if (b.Shape.Rank != 2 || a.Shape.Rank < 1 || a.Shape.Cols != b.Shape[0])
+        {
+            throw new ShapeMismatchException("MatMul", a.Shape, b.Shape, "expected [.., K] @ [K, N]");
+        }
+
+        var m = a.Shape.Rows;
+        var k = b.Shape[0];
+        var n = b.Shape[1];
+        var y = NewTensor(a.Shape.WithDim(-1, n), NeedsGrad(a, b));
+        Gemm.Run(m, n, k, a.Data, k, 1, b.Data, n, y.Data, n, accumulate: false);
+        if (y.RequiresGrad)
+        {
+            var node = Record<MatMulNode>();
+            node.Tape = this;
+            node.A = a;
+            node.B = b;
+            node.Y = y;
+        }
+
+        return y;
+    }
+
+    /// <summary>
+    /// act(x @ weight^T + bias), PyTorch's <c>nn.Linear</c> layout: weight [N, K], bias [N] or null.
+    /// <paramref name="weightTransposed"/> may hold weight^T [K, N] already (layers cache it once per graph);
+    /// otherwise it is computed here.
+    /// </summary>
+    public Tensor Linear(Tensor x, Tensor weight, Tensor? bias = null, Activation activation = Activation.None, Tensor? weightTransposed = null)
+    {
+        if (weight.Shape.Rank != 2 || x.Shape.Rank < 1 || x.Shape.Cols != weight.Shape[1])
+        {
+            throw new ShapeMismatchException("Linear", x.Shape, weight.Shape, "expected x [.., K] and weight [N, K]");
+        }
+
+        var n = weight.Shape[0];
+        var k = weight.Shape[1];
+        if (bias is not null && (bias.Shape.Rank != 1 || bias.Shape[0] != n))
+        {
+            throw new ShapeMismatchException("Linear", weight.Shape, bias.Shape, "the bias must be [N] for weight [N, K]");
+        }
+
+        var wt = weightTransposed ?? TransposeConstant(weight);
+        var m = x.Shape.Rows;
+        var needsGrad = IsRecording && (x.RequiresGrad || weight.RequiresGrad || (bias?.RequiresGrad ?? false));
+        var y = NewTensor(x.Shape.WithDim(-1, n), needsGrad);
+        var ys = y.Data;
+        if (bias is null)
+        {
+            Gemm.Run(m, n, k, x.Data, k, 1, wt.Data, n, ys, n, accumulate: false);
+        }
+        else
+        {
+            var bs = bias.Data;
+            for (var r = 0; r < m; r++)
+            {
+                bs.CopyTo(ys.Slice(r * n, n));
+            }
+
+            Gemm.Run(m, n, k, x.Data, k, 1, wt.Data, n, ys, n, accumulate: true);
+        }
+
+        if (activation != Activation.None)
+        {
+            ActivationKernels.Forward(activation, ys, ys);
+        }
+
+        if (needsGrad)
+        {
+            var node = Record<LinearNode>();
+            node.Tape = this;
+            node.X = x;
+            node.Weight = weight;
+            node.Bias = bias;
+            node.Y = y;
+            node.Activation = activation;
+        }
+
+        return y;
+    }
+
+    /// <summary>A gradient-free copy of w^T for a 2-D w.</summary>
+    public Tensor TransposeConstant(Tensor w)
+    {
+        if (w.Shape.Rank != 2)
+        {
+            throw new ShapeMismatchException("TransposeConstant", w.Shape, "expected a matrix");
+        }
+
+        var t = NewTensor(Shape.Of(w.Shape[1], w.Shape[0]), requiresGrad: false);
+        Transpose.Run(w.Data, w.Shape[0], w.Shape[1], t.Data);
+        return t;
+    }
+
+    /// <summary>dx += dy @ w, dw += dy^T @ x, dbias += column sums of dy, for dy [M, N], w [N, K], x [M, K].</summary>
+    internal static void LinearBackward(int m, int n, int k, Tensor x, Tensor weight, Tensor? bias, ReadOnlySpan<float> dy)
+    {
+        if (x.RequiresGrad)
+        {
+            Gemm.Run(m, k, n, dy, n, 1, weight.Data, k, x.Grad, k, accumulate: true);
+        }
+
+        if (weight.RequiresGrad)
+        {
+            Gemm.Run(n, k, m, dy, 1, n, x.Data, k, weight.Grad, k, accumulate: true);
+        }
+
+        if (bias is not null && bias.RequiresGrad)
+        {
+            var db = bias.Grad;
+            for (var r = 0; r < m; r++)
+            {
+                var row = dy.Slice(r * n, n);
+                for (var j = 0; j < n; j++)
+                {
+                    db[j] += row[j];
+                }
+            }
+        }
+    }
+
+    private sealed class LinearNode : TapeNode
+    {
+        public Tape Tape = null!;
+        public Tensor X = null!;
+        public Tensor Weight = null!;
+        public Tensor? Bias;
+        public Tensor Y = null!;
+        public Activation Activation;
+
+        public override void Backward()
+        {
+            var n = Weight.Shape[0];
+            var k = Weight.Shape[1];
+            var m = X.Shape.Rows;
+            ReadOnlySpan<float> dy = Y.Grad;
+            if (Activation != Activation.None)
+            {
+                var pre = Tape.NewTensor(Y.Shape, requiresGrad: false);
+                ActivationKernels.Backward(Activation, Y.Data, dy, pre.Data);
+                dy = pre.Data;
+            }
+
+            LinearBackward(m, n, k, X, Weight, Bias, dy);
+        }
+    }
+
+    private sealed class MatMulNode : TapeNode
+    {
+        public Tape Tape = null!;
+        public Tensor A = null!;
+        public Tensor B = null!;
+        public Tensor Y = null!;
+
+        public override void Backward()
+        {
+            var m = A.Shape.Rows;
+            var k = B.Shape[0];
+            var n = B.Shape[1];
+            if (A.RequiresGrad)
+            {
+                // dA [M, K] += dY [M, N] @ B^T [N, K]
+                var bt = Tape.TransposeConstant(B);
+                Gemm.Run(m, k, n, Y.Grad, n, 1, bt.Data, k, A.Grad, k, accumulate: true);
+            }
+
+            if (B.RequiresGrad)
+            {
+                // dB [K, N] += A^T [K, M] @ dY [M, N]
+                Gemm.Run(k, n, m, A.Data, 1, k, Y.Grad, n, B.Grad, n, accumulate: true);
+            }
+        }
+    }
+}

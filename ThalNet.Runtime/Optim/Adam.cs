@@ -1,0 +1,46 @@
+using ThalNet.Runtime.Nn;
+
+namespace ThalNet.Runtime.Optim;
+
+/// <summary>torch.optim.Adam with bias correction; defaults lr 1e-3, betas (0.9, 0.999), eps 1e-8.</summary>
+public sealed class Adam : Optimizer
+{
+    private readonly float[][] _expAvg;
+    private readonly float[][] _expAvgSq;
+
+    public Adam(IEnumerable<KeyValuePair<string, Parameter>> parameters, float learningRate = 1e-3f, float beta1 = 0.9f, float beta2 = 0.999f, float eps = 1e-8f, float weightDecay = 0f)
+        : base(parameters, learningRate)
+    {
+        Beta1 = beta1;
+        Beta2 = beta2;
+        Eps = eps;
+        WeightDecay = weightDecay;
+        _expAvg = AddBuffer("exp_avg");
+        _expAvgSq = AddBuffer("exp_avg_sq");
+    }
+
+    public float Beta1 { get; }
+
+    public float Beta2 { get; }
+
+    public float Eps { get; }
+
+    public float WeightDecay { get; }
+
+    protected override void Update(int index, Span<float> parameter, ReadOnlySpan<float> gradient)
+    {
+        var m = _expAvg[index];
+        var v = _expAvgSq[index];
+        var t = (double)StepCount;
+        var stepSize = (float)(LearningRate / (1 - Math.Pow(Beta1, t)));
+        var correction2Sqrt = (float)Math.Sqrt(1 - Math.Pow(Beta2, t));
+        for (var i = 0; i < parameter.Length; i++)
+        {
+            var g = gradient[i] + (WeightDecay * parameter[i]);
+            m[i] = (Beta1 * m[i]) + ((1f - Beta1) * g);
+            v[i] = (Beta2 * v[i]) + ((1f - Beta2) * g * g);
+            var denom = (MathF.Sqrt(v[i]) / correction2Sqrt) + Eps;
+            parameter[i] -= stepSize * m[i] / denom;
+        }
+    }
+}

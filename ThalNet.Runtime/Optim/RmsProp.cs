@@ -1,0 +1,39 @@
+using ThalNet.Runtime.Nn;
+
+namespace ThalNet.Runtime.Optim;
+
+/// <summary>
+/// torch.optim.RMSprop without momentum or centering: v = alpha v + (1 - alpha) g^2, p -= lr g / (sqrt(v) + eps).
+/// Defaults are PyTorch's (lr 1e-2, alpha 0.99, eps 1e-8); the paper trains with lr 1e-3.
+/// </summary>
+public sealed class RmsProp : Optimizer
+{
+    private readonly float[][] _squareAvg;
+
+    public RmsProp(IEnumerable<KeyValuePair<string, Parameter>> parameters, float learningRate = 1e-2f, float alpha = 0.99f, float eps = 1e-8f, float weightDecay = 0f)
+        : base(parameters, learningRate)
+    {
+        Alpha = alpha;
+        Eps = eps;
+        WeightDecay = weightDecay;
+        _squareAvg = AddBuffer("square_avg");
+    }
+
+    public float Alpha { get; }
+
+    public float Eps { get; }
+
+    public float WeightDecay { get; }
+
+    protected override void Update(int index, Span<float> parameter, ReadOnlySpan<float> gradient)
+    {
+        var v = _squareAvg[index];
+        var lr = LearningRate;
+        for (var i = 0; i < parameter.Length; i++)
+        {
+            var g = gradient[i] + (WeightDecay * parameter[i]);
+            v[i] = (Alpha * v[i]) + ((1f - Alpha) * g * g);
+            parameter[i] -= lr * g / (MathF.Sqrt(v[i]) + Eps);
+        }
+    }
+}
