@@ -1,1 +1,3 @@
-Console.WriteLine("placeholder");
+using ThalNet.Benchmarks;
+
+return BenchmarkCli.Run(args);

@@ -1,0 +1,50 @@
+using System.Globalization;
+using BenchmarkDotNet.Running;
+
+namespace ThalNet.Benchmarks;
+
+internal static class BenchmarkCli
+{
+    public static int Run(string[] args)
+    {
+        if (args.Length > 0 && args[0] == "train-step")
+        {
+            var options = TrainStepOptions.Parse(args.AsSpan(1));
+            TrainStepBenchmark.Run(options, Console.Out);
+            return 0;
+        }
+
+        if (args.Length > 0 && args[0] == "bdn")
+        {
+            BenchmarkSwitcher.FromAssembly(typeof(BenchmarkCli).Assembly).Run(args[1..]);
+            return 0;
+        }
+
+        Console.Error.WriteLine("usage: ThalNet.Benchmarks train-step [--batches N] [--seed S] [--threads 1|2]");
+        Console.Error.WriteLine("       ThalNet.Benchmarks bdn [BenchmarkDotNet arguments]");
+        return 2;
+    }
+}
+
+internal sealed record TrainStepOptions(int Batches, ulong Seed, int Threads, int Warmup)
+{
+    public static TrainStepOptions Parse(ReadOnlySpan<string> args)
+    {
+        var options = new TrainStepOptions(100, 1, Environment.ProcessorCount >= 2 ? 2 : 1, 5);
+        for (var i = 0; i < args.Length; i++)
+        {
+            var value = i + 1 < args.Length ? args[i + 1] : throw new ArgumentException($"{args[i]} needs a value.");
+            options = args[i] switch
+            {
+                "--batches" => options with { Batches = int.Parse(value, CultureInfo.InvariantCulture) },
+                "--seed" => options with { Seed = ulong.Parse(value, CultureInfo.InvariantCulture) },
+                "--threads" => options with { Threads = int.Parse(value, CultureInfo.InvariantCulture) },
+                "--warmup" => options with { Warmup = int.Parse(value, CultureInfo.InvariantCulture) },
+                _ => throw new ArgumentException($"Unknown option {args[i]}."),
+            };
+            i++;
+        }
+
+        return options;
+    }
+}
