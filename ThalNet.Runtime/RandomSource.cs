@@ -54,7 +54,7 @@ public sealed class RandomSource
     /// <summary>Uniform in [0, 1), with 53 random bits.</summary>
     public double NextDouble() => (NextUInt64() >> 11) * (1.0 / (1UL << 53));
 
-    /// <summary>Uniform in [<paramref name="low"/>, <paramref name="high"/>).</summary>
+    /// <summary>Uniform in [<paramref name="low"/>, <paramref name="high"/>) (float rounding can return <paramref name="high"/> itself).</summary>
     public float NextUniform(float low, float high) => low + ((high - low) * NextFloat());
 
     /// <summary>

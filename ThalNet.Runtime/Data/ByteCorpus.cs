@@ -1,0 +1,54 @@
+using System;
+
+namespace ThalNet.Runtime.Data;
+
+/// <summary>
+/// A byte-level corpus (text8, Tiny Shakespeare, any file; vocabulary 256) split into contiguous
+/// train, validation and test parts, by default 90% / 5% / 5% in that order (for text8: the usual
+/// 90M / 5M / 5M). Each part's length is rounded down; the test part takes the remainder.
+/// </summary>
+public sealed class ByteCorpus
+{
+    public const double DefaultTrainFraction = 0.9;
+    public const double DefaultValidationFraction = 0.05;
+
+    public ByteCorpus(ReadOnlyMemory<byte> bytes, double trainFraction = DefaultTrainFraction, double validationFraction = DefaultValidationFraction)
+    {
+        if (!(trainFraction > 0 && validationFraction >= 0 && trainFraction + validationFraction <= 1 + 1e-9))
+        {
+            throw new ArgumentException($"Fractions must satisfy 0 < train, 0 <= validation, train + validation <= 1; got {trainFraction} and {validationFraction}.");
+        }
+
+        var trainLength = PartLength(bytes.Length, trainFraction);
+        var validationLength = Math.Min(PartLength(bytes.Length, validationFraction), bytes.Length - trainLength);
+        All = bytes;
+        Train = bytes[..trainLength];
+        Validation = bytes.Slice(trainLength, validationLength);
+        Test = bytes[(trainLength + validationLength)..];
+    }
+
+    public ReadOnlyMemory<byte> All { get; }
+
+    public ReadOnlyMemory<byte> Train { get; }
+
+    public ReadOnlyMemory<byte> Validation { get; }
+
+    public ReadOnlyMemory<byte> Test { get; }
+
+    /// <summary>
+    /// Reads a corpus file. A gzip or zip file (such as text8.zip, holding one file) is unpacked.
+    /// </summary>
+    /// <param name="howToGet">Advice for the error message; by default, where text8 and Tiny Shakespeare come from.</param>
+    /// <exception cref="DatasetException">The file is missing, empty or corrupt.</exception>
+    public static ByteCorpus Load(string path, double trainFraction = DefaultTrainFraction, double validationFraction = DefaultValidationFraction, string? howToGet = null)
+    {
+        howToGet ??= $"text8: {DatasetCatalog.Text8.HowToGet} Tiny Shakespeare: {DatasetCatalog.TinyShakespeare.HowToGet}";
+        var file = FileBytes.Read(path, howToGet);
+        return file.Bytes.Length == 0
+            ? throw new DatasetException(path, $"the file is empty{file.LengthNote}", howToGet)
+            : new ByteCorpus(file.Bytes, trainFraction, validationFraction);
+    }
+
+    // The small bias keeps products such as 20 * 0.05 = 0.99999... from losing a whole byte.
+    private static int PartLength(int length, double fraction) => (int)Math.Min(length, Math.Floor((length * fraction) + 1e-6));
+}

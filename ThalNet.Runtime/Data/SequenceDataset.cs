@@ -1,0 +1,117 @@
+using System;
+
+namespace ThalNet.Runtime.Data;
+
+/// <summary>
+/// Sequence classification data: <see cref="Count"/> examples, each <see cref="Steps"/> rows of
+/// <see cref="Features"/> values, stored contiguously as [Count, Steps, Features], and one label per
+/// example. Batches are copied out time-major, [Steps, Batch, Features], so that the input of one
+/// step for the whole batch is contiguous.
+/// </summary>
+public sealed class SequenceDataset
+{
+    public SequenceDataset(ReadOnlyMemory<float> inputs, ReadOnlyMemory<int> labels, int steps, int features, int classes)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(steps);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(features);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(classes);
+        if (inputs.Length != (long)labels.Length * steps * features)
+        {
+            throw new ArgumentException($"{labels.Length} examples of {steps}x{features} need {(long)labels.Length * steps * features} values, got {inputs.Length}.", nameof(inputs));
+        }
+
+        var labelSpan = labels.Span;
+        for (var i = 0; i < labelSpan.Length; i++)
+        {
+            if ((uint)labelSpan[i] >= (uint)classes)
+            {
+                throw new ArgumentException($"Label {labelSpan[i]} of example {i} is outside 0..{classes - 1}.", nameof(labels));
+            }
+        }
+
+        Inputs = inputs;
+        Labels = labels;
+        Steps = steps;
+        Features = features;
+        Classes = classes;
+    }
+
+    public int Count => Labels.Length;
+
+    public int Steps { get; }
+
+    public int Features { get; }
+
+    public int Classes { get; }
+
+    /// <summary>[Count, Steps, Features].</summary>
+    public ReadOnlyMemory<float> Inputs { get; }
+
+    /// <summary>Class index per example, in [0, Classes).</summary>
+    public ReadOnlyMemory<int> Labels { get; }
+
+    /// <summary>Values in one example: Steps * Features.</summary>
+    public int ExampleLength => Steps * Features;
+
+    /// <summary>One example, [Steps, Features].</summary>
+    public ReadOnlySpan<float> Example(int index)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(index);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, Count);
+        return Inputs.Span.Slice(index * ExampleLength, ExampleLength);
+    }
+
+    /// <summary>Length of the input buffer for a batch of <paramref name="batchSize"/>: Steps * batchSize * Features.</summary>
+    public int BatchInputLength(int batchSize) => Steps * batchSize * Features;
+
+    /// <summary>
+    /// Copies the examples <paramref name="indices"/> into <paramref name="inputs"/>, laid out
+    /// [Steps, B, Features] with B = indices.Length, and their labels into <paramref name="labels"/>.
+    /// Only the first <see cref="BatchInputLength"/>(B) inputs and B labels are written. Allocates nothing.
+    /// </summary>
+    public void FillBatch(ReadOnlySpan<int> indices, Span<float> inputs, Span<int> labels)
+    {
+        var batch = indices.Length;
+        if (inputs.Length < BatchInputLength(batch))
+        {
+            throw new ArgumentException($"A batch of {batch} needs {BatchInputLength(batch)} input values ([{Steps}, {batch}, {Features}]), the buffer has {inputs.Length}.", nameof(inputs));
+        }
+
+        if (labels.Length < batch)
+        {
+            throw new ArgumentException($"A batch of {batch} needs {batch} labels, the buffer has {labels.Length}.", nameof(labels));
+        }
+
+        var source = Inputs.Span;
+        var sourceLabels = Labels.Span;
+        for (var b = 0; b < batch; b++)
+        {
+            var index = indices[b];
+            if ((uint)index >= (uint)Count)
+            {
+                throw new ArgumentOutOfRangeException(nameof(indices), $"Example index {index} is outside 0..{Count - 1}.");
+            }
+
+            labels[b] = sourceLabels[index];
+            var example = source.Slice(index * ExampleLength, ExampleLength);
+            for (var t = 0; t < Steps; t++)
+            {
+                example.Slice(t * Features, Features).CopyTo(inputs.Slice(((t * batch) + b) * Features, Features));
+            }
+        }
+    }
+
+    /// <summary>Examples [start, start + count), sharing this set's storage (e.g. to hold out a validation part).</summary>
+    public SequenceDataset Slice(int start, int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(start);
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(start + count, Count, nameof(count));
+        return new SequenceDataset(
+            Inputs.Slice(start * ExampleLength, count * ExampleLength),
+            Labels.Slice(start, count),
+            Steps,
+            Features,
+            Classes);
+    }
+}
