@@ -1,7 +1,7 @@
 using System.Diagnostics;
-using System.Globalization;
 using ThalNet.Runtime;
 using ThalNet.Runtime.Optim;
+using ThalNet.Runtime.Parallel;
 
 namespace ThalNet.Benchmarks;
 
@@ -20,10 +20,23 @@ internal static class TrainStepBenchmark
     {
         var random = new RandomSource(options.Seed);
         var model = new MnistThalNet(Inputs, Classes, random);
+        var replicaSeed = new RandomSource(options.Seed + 1);
+        using var parallel = new DataParallel<MnistThalNet>(model, () => new MnistThalNet(Inputs, Classes, replicaSeed), options.Threads);
         var optimizer = new RmsProp(model.NamedParameters(), learningRate: 1e-3f);
-        var tape = new Tape();
-        var sequence = new Tensor(Shape.Of(Steps, Batch, Inputs));
+        var sequence = new float[Steps * Batch * Inputs];
         var targets = new int[Batch];
+        var shards = new Tensor[parallel.Workers];
+        var shardTargets = new int[parallel.Workers][];
+        for (var w = 0; w < parallel.Workers; w++)
+        {
+            var (_, count) = parallel.Share(w, Batch);
+            shards[w] = new Tensor(Shape.Of(Steps, count, Inputs));
+            shardTargets[w] = new int[count];
+        }
+
+        Func<int, Tape, MnistThalNet, Tensor> pass = (w, tape, replica) =>
+            tape.CrossEntropy(replica.Forward(tape, shards[w]), shardTargets[w], scale: (float)shardTargets[w].Length / Batch);
+
         var times = new double[options.Batches];
         var loss = 0f;
         long allocated = 0;
@@ -32,12 +45,9 @@ internal static class TrainStepBenchmark
             FillRandomBatch(random, sequence, targets);
             var before = GC.GetAllocatedBytesForCurrentThread();
             var start = Stopwatch.GetTimestamp();
-            tape.Reset();
-            optimizer.ZeroGrad();
-            var lossTensor = tape.CrossEntropy(model.Forward(tape, sequence), targets);
-            tape.Backward(lossTensor);
+            Scatter(parallel, sequence, targets, shards, shardTargets);
+            loss = parallel.ForwardBackward(pass);
             optimizer.Step();
-            loss = lossTensor.Item();
             var elapsed = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
             var after = GC.GetAllocatedBytesForCurrentThread();
             if (b >= 0)
@@ -50,17 +60,33 @@ internal static class TrainStepBenchmark
         Array.Sort(times);
         var median = times[times.Length / 2];
         output.WriteLine($"params={model.ParameterCount()}");
+        output.WriteLine($"threads={parallel.Workers}");
         output.WriteLine(FormattableString.Invariant($"ms_per_batch={median:F3}"));
         output.WriteLine($"alloc_bytes_per_batch={allocated / Math.Max(options.Batches, 1)}");
         output.WriteLine(FormattableString.Invariant($"loss_after={loss:F6}"));
     }
 
-    private static void FillRandomBatch(RandomSource random, Tensor sequence, int[] targets)
+    /// <summary>Copies each worker's rows of the time-major batch [T, B, I] into its own [T, b, I] tensor.</summary>
+    private static void Scatter(DataParallel<MnistThalNet> parallel, float[] sequence, int[] targets, Tensor[] shards, int[][] shardTargets)
     {
-        var data = sequence.Data;
-        for (var i = 0; i < data.Length; i++)
+        for (var w = 0; w < shards.Length; w++)
         {
-            data[i] = random.NextFloat();
+            var (start, count) = parallel.Share(w, Batch);
+            var data = shards[w].Data;
+            for (var t = 0; t < Steps; t++)
+            {
+                sequence.AsSpan(((t * Batch) + start) * Inputs, count * Inputs).CopyTo(data.Slice(t * count * Inputs, count * Inputs));
+            }
+
+            targets.AsSpan(start, count).CopyTo(shardTargets[w]);
+        }
+    }
+
+    private static void FillRandomBatch(RandomSource random, float[] sequence, int[] targets)
+    {
+        for (var i = 0; i < sequence.Length; i++)
+        {
+            sequence[i] = random.NextFloat();
         }
 
         for (var i = 0; i < targets.Length; i++)

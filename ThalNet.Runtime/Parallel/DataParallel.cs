@@ -1,0 +1,129 @@
+using ThalNet.Runtime.Nn;
+
+namespace ThalNet.Runtime.Parallel;
+
+/// <summary>
+/// Splits each batch across worker threads, one model replica and one tape per worker. Replicas share the
+/// primary's parameter values but keep their own gradients, which are summed into the primary's in worker order
+/// after every pass, so results are bit-identical from run to run for a given worker count.
+/// </summary>
+public sealed class DataParallel<TModel> : IDisposable
+    where TModel : Module
+{
+    private readonly TModel[] _replicas;
+    private readonly Tape[] _tapes;
+    private readonly Parameter[][] _parameters;
+    private readonly float[] _losses;
+    private readonly WorkerPool _pool;
+    private Func<int, Tape, TModel, Tensor>? _pass;
+
+    /// <param name="primary">The model the optimizer updates; worker 0 runs on it.</param>
+    /// <param name="createReplica">Builds a model of the same architecture (its initial values are replaced).</param>
+    /// <param name="workers">Number of workers (threads), at least 1.</param>
+    public DataParallel(TModel primary, Func<TModel> createReplica, int workers)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(workers, 1);
+        _replicas = new TModel[workers];
+        _tapes = new Tape[workers];
+        _parameters = new Parameter[workers][];
+        _losses = new float[workers];
+        _replicas[0] = primary;
+        var primaryParameters = primary.NamedParameters();
+        for (var w = 0; w < workers; w++)
+        {
+            if (w > 0)
+            {
+                _replicas[w] = createReplica();
+                ShareValues(primaryParameters, _replicas[w].NamedParameters());
+            }
+
+            _tapes[w] = new Tape();
+            _parameters[w] = [.. _replicas[w].Parameters()];
+        }
+
+        _pool = new WorkerPool(workers, RunWorker);
+    }
+
+    public int Workers => _replicas.Length;
+
+    public TModel Primary => _replicas[0];
+
+    public IReadOnlyList<TModel> Replicas => _replicas;
+
+    /// <summary>Worker <paramref name="worker"/>'s tape (valid until the next pass).</summary>
+    public Tape TapeOf(int worker) => _tapes[worker];
+
+    /// <summary>
+    /// Runs <paramref name="pass"/> on every worker: it records its share of the batch on the given tape and replica
+    /// and returns that share's loss, already weighted so that the shares add up to the batch loss. Backward runs on
+    /// each worker; the summed gradients end up in the primary. Returns the batch loss. Pass a cached delegate to
+    /// keep the step allocation-free.
+    /// </summary>
+    public float ForwardBackward(Func<int, Tape, TModel, Tensor> pass)
+    {
+        _pass = pass;
+        _pool.Run();
+        _pass = null;
+        var primary = _parameters[0];
+        for (var w = 1; w < _replicas.Length; w++)
+        {
+            var replica = _parameters[w];
+            for (var i = 0; i < primary.Length; i++)
+            {
+                System.Numerics.Tensors.TensorPrimitives.Add(primary[i].Grad, replica[i].Grad, primary[i].Grad);
+            }
+        }
+
+        var loss = 0f;
+        foreach (var l in _losses)
+        {
+            loss += l;
+        }
+
+        return loss;
+    }
+
+    /// <summary>Rows [start, start + count) of a batch of <paramref name="batch"/> rows that worker <paramref name="worker"/> takes.</summary>
+    public (int Start, int Count) Share(int worker, int batch)
+    {
+        var workers = _replicas.Length;
+        var start = (int)((long)batch * worker / workers);
+        var end = (int)((long)batch * (worker + 1) / workers);
+        return (start, end - start);
+    }
+
+    public void Dispose() => _pool.Dispose();
+
+    private void RunWorker(int worker)
+    {
+        var tape = _tapes[worker];
+        var replica = _replicas[worker];
+        tape.Reset();
+        foreach (var p in _parameters[worker])
+        {
+            p.ZeroGrad();
+        }
+
+        var loss = _pass!(worker, tape, replica);
+        tape.Backward(loss);
+        _losses[worker] = loss.Item();
+    }
+
+    private static void ShareValues(IReadOnlyList<KeyValuePair<string, Parameter>> primary, IReadOnlyList<KeyValuePair<string, Parameter>> replica)
+    {
+        if (primary.Count != replica.Count)
+        {
+            throw new InvalidOperationException($"The replica has {replica.Count} parameters but the primary has {primary.Count}.");
+        }
+
+        for (var i = 0; i < primary.Count; i++)
+        {
+            if (primary[i].Key != replica[i].Key)
+            {
+                throw new InvalidOperationException($"Replica parameter '{replica[i].Key}' does not match primary parameter '{primary[i].Key}'.");
+            }
+
+            replica[i].Value.ShareValuesWith(primary[i].Value);
+        }
+    }
+}
