@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using ThalNet.Runtime;
+using ThalNet.Runtime.Models;
 using ThalNet.Runtime.Optim;
 using ThalNet.Runtime.Parallel;
 
@@ -19,23 +20,23 @@ internal static class TrainStepBenchmark
     public static void Run(TrainStepOptions options, TextWriter output)
     {
         var random = new RandomSource(options.Seed);
-        var model = new MnistThalNet(Inputs, Classes, random);
+        var model = new MnistThalNet(random);
         var replicaSeed = new RandomSource(options.Seed + 1);
-        using var parallel = new DataParallel<MnistThalNet>(model, () => new MnistThalNet(Inputs, Classes, replicaSeed), options.Threads);
+        using var parallel = new DataParallel<MnistThalNet>(model, () => new MnistThalNet(replicaSeed), options.Threads);
         var optimizer = new RmsProp(model.NamedParameters(), learningRate: 1e-3f);
         var sequence = new float[Steps * Batch * Inputs];
         var targets = new int[Batch];
-        var shards = new Tensor[parallel.Workers];
-        var shardTargets = new int[parallel.Workers][];
+        var shards = new SequenceBatch[parallel.Workers];
+        var results = new LossResult[parallel.Workers];
         for (var w = 0; w < parallel.Workers; w++)
         {
             var (_, count) = parallel.Share(w, Batch);
-            shards[w] = new Tensor(Shape.Of(Steps, count, Inputs));
-            shardTargets[w] = new int[count];
+            shards[w] = new SequenceBatch(model.Info, Steps, count);
+            results[w] = new LossResult(model.Info.Outputs.Count);
         }
 
         Func<int, Tape, MnistThalNet, Tensor> pass = (w, tape, replica) =>
-            tape.CrossEntropy(replica.Forward(tape, shards[w]), shardTargets[w], scale: (float)shardTargets[w].Length / Batch);
+            replica.ComputeLoss(tape, shards[w], null, (float)shards[w].Batch / Batch, results[w]).Total;
 
         var times = new double[options.Batches];
         var loss = 0f;
@@ -45,7 +46,7 @@ internal static class TrainStepBenchmark
             FillRandomBatch(random, sequence, targets);
             var before = GC.GetAllocatedBytesForCurrentThread();
             var start = Stopwatch.GetTimestamp();
-            Scatter(parallel, sequence, targets, shards, shardTargets);
+            Scatter(parallel, sequence, targets, shards);
             loss = parallel.ForwardBackward(pass);
             optimizer.Step();
             var elapsed = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
@@ -67,18 +68,18 @@ internal static class TrainStepBenchmark
     }
 
     /// <summary>Copies each worker's rows of the time-major batch [T, B, I] into its own [T, b, I] tensor.</summary>
-    private static void Scatter(DataParallel<MnistThalNet> parallel, float[] sequence, int[] targets, Tensor[] shards, int[][] shardTargets)
+    private static void Scatter(DataParallel<MnistThalNet> parallel, float[] sequence, int[] targets, SequenceBatch[] shards)
     {
         for (var w = 0; w < shards.Length; w++)
         {
             var (start, count) = parallel.Share(w, Batch);
-            var data = shards[w].Data;
+            var data = shards[w].Dense[0]!.Data;
             for (var t = 0; t < Steps; t++)
             {
                 sequence.AsSpan(((t * Batch) + start) * Inputs, count * Inputs).CopyTo(data.Slice(t * count * Inputs, count * Inputs));
             }
 
-            targets.AsSpan(start, count).CopyTo(shardTargets[w]);
+            targets.AsSpan(start, count).CopyTo(shards[w].Targets[0]);
         }
     }
 

@@ -1,0 +1,48 @@
+namespace ThalNet.Runtime.Models;
+
+/// <summary>
+/// One batch of sequences, time-major: dense inputs [T, B, W], token inputs and targets as int arrays laid out
+/// [T, B] (targets of `at: last` outputs are [B]). Index order follows <see cref="ModelInfo.Inputs"/> and
+/// <see cref="ModelInfo.Outputs"/>. Buffers are allocated once and refilled every batch.
+/// </summary>
+public sealed class SequenceBatch
+{
+    public SequenceBatch(ModelInfo info, int steps, int batch)
+    {
+        Info = info;
+        Steps = steps;
+        Batch = batch;
+        Dense = new Tensor?[info.Inputs.Count];
+        Tokens = new int[]?[info.Inputs.Count];
+        for (var i = 0; i < info.Inputs.Count; i++)
+        {
+            var input = info.Inputs[i];
+            if (input.IsTokens)
+            {
+                Tokens[i] = new int[steps * batch];
+            }
+            else
+            {
+                Dense[i] = new Tensor(Shape.Of(steps, batch, input.Width));
+            }
+        }
+
+        Targets = new int[info.Outputs.Count][];
+        for (var o = 0; o < info.Outputs.Count; o++)
+        {
+            Targets[o] = new int[info.Outputs[o].EveryStep ? steps * batch : batch];
+        }
+    }
+
+    public ModelInfo Info { get; }
+
+    public int Steps { get; }
+
+    public int Batch { get; }
+
+    public Tensor?[] Dense { get; }
+
+    public int[]?[] Tokens { get; }
+
+    public int[][] Targets { get; }
+}
