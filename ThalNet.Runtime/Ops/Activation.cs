@@ -71,16 +71,28 @@ internal static class ActivationKernels
     /// <summary>Accumulating form: dx += dy * f'(x).</summary>
     public static void BackwardAdd(Activation activation, ReadOnlySpan<float> y, ReadOnlySpan<float> dy, Span<float> dx)
     {
-        for (var i = 0; i < y.Length; i++)
+        switch (activation)
         {
-            var d = activation switch
-            {
-                Activation.None => dy[i],
-                Activation.Relu => y[i] > 0f ? dy[i] : 0f,
-                Activation.Tanh => dy[i] * (1f - (y[i] * y[i])),
-                _ => dy[i] * y[i] * (1f - y[i]),
-            };
-            dx[i] += d;
+            case Activation.None:
+                Kernels.VectorMath.AddInPlace(dx, dy);
+                break;
+            case Activation.Relu:
+                Kernels.VectorMath.AddReluGrad(y, dy, dx);
+                break;
+            case Activation.Tanh:
+                for (var i = 0; i < y.Length; i++)
+                {
+                    dx[i] += dy[i] * (1f - (y[i] * y[i]));
+                }
+
+                break;
+            default:
+                for (var i = 0; i < y.Length; i++)
+                {
+                    dx[i] += dy[i] * y[i] * (1f - y[i]);
+                }
+
+                break;
         }
     }
 

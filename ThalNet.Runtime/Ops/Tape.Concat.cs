@@ -1,3 +1,5 @@
+using ThalNet.Runtime.Kernels;
+
 namespace ThalNet.Runtime;
 
 public sealed partial class Tape
@@ -123,12 +125,7 @@ public sealed partial class Tape
                     var dp = p.Grad;
                     for (var o = 0; o < outer; o++)
                     {
-                        var src = dy.Slice((o * total * inner) + offset, width);
-                        var dst = dp.Slice(o * width, width);
-                        for (var j = 0; j < width; j++)
-                        {
-                            dst[j] += src[j];
-                        }
+                        VectorMath.AddInPlace(dp.Slice(o * width, width), dy.Slice((o * total * inner) + offset, width));
                     }
                 }
 
@@ -152,12 +149,7 @@ public sealed partial class Tape
             var dy = Y.Grad;
             for (var o = 0; o < outer; o++)
             {
-                var dst = dx.Slice((o * full * inner) + (Start * inner), width);
-                var src = dy.Slice(o * width, width);
-                for (var j = 0; j < width; j++)
-                {
-                    dst[j] += src[j];
-                }
+                VectorMath.AddInPlace(dx.Slice((o * full * inner) + (Start * inner), width), dy.Slice(o * width, width));
             }
         }
     }

@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using System.Runtime.Intrinsics;
 using ThalNet.Runtime.Kernels;
 
 namespace ThalNet.Runtime;
@@ -113,10 +114,8 @@ internal static class GruKernels
             var nRow = n.Slice(r * hidden, hidden);
             var hRow = h.Slice(r * hidden, hidden);
             var yRow = y.Slice(r * hidden, hidden);
-            for (var j = 0; j < hidden; j++)
-            {
-                yRow[j] = nRow[j] + (z[j] * (hRow[j] - nRow[j]));
-            }
+            TensorPrimitives.Subtract(hRow, nRow, yRow);
+            TensorPrimitives.FusedMultiplyAdd(z, yRow, nRow, yRow);
         }
     }
 
@@ -126,31 +125,63 @@ internal static class GruKernels
     {
         var h2 = 2 * hidden;
         var h3 = 3 * hidden;
+        var one = Vector256.Create(1f);
         for (var row = 0; row < m; row++)
         {
             var o = row * hidden;
-            for (var j = 0; j < hidden; j++)
+            var gRow = dy.Slice(o, hidden);
+            var hRow = h.Slice(o, hidden);
+            var nRow = n.Slice(o, hidden);
+            var rRow = rz.Slice(row * h2, hidden);
+            var zRow = rz.Slice((row * h2) + hidden, hidden);
+            var ghnRow = gh.Slice((row * h3) + h2, hidden);
+            var dgiRow = dgi.Slice(row * h3, h3);
+            var dghRow = dgh.Slice(row * h3, h3);
+            var dhRow = dh.IsEmpty ? Span<float>.Empty : dh.Slice(o, hidden);
+            var j = 0;
+            if (Vector256.IsHardwareAccelerated)
             {
-                var g = dy[o + j];
-                var r = rz[(row * h2) + j];
-                var z = rz[(row * h2) + hidden + j];
-                var nv = n[o + j];
-                var hv = h[o + j];
-                var ghn = gh[(row * h3) + h2 + j];
-                var dpreN = g * (1f - z) * (1f - (nv * nv));
-                var dr = dpreN * ghn;
-                var dpreR = dr * r * (1f - r);
-                var dpreZ = g * (hv - nv) * z * (1f - z);
-                var b = row * h3;
-                dgi[b + j] = dpreR;
-                dgi[b + hidden + j] = dpreZ;
-                dgi[b + h2 + j] = dpreN;
-                dgh[b + j] = dpreR;
-                dgh[b + hidden + j] = dpreZ;
-                dgh[b + h2 + j] = dpreN * r;
-                if (!dh.IsEmpty)
+                for (; j + 8 <= hidden; j += 8)
                 {
-                    dh[o + j] += g * z;
+                    var g = Vector256.Create(gRow.Slice(j, 8));
+                    var r = Vector256.Create(rRow.Slice(j, 8));
+                    var z = Vector256.Create(zRow.Slice(j, 8));
+                    var nv = Vector256.Create(nRow.Slice(j, 8));
+                    var hv = Vector256.Create(hRow.Slice(j, 8));
+                    var dpreN = g * (one - z) * (one - (nv * nv));
+                    var dpreR = dpreN * Vector256.Create(ghnRow.Slice(j, 8)) * r * (one - r);
+                    var dpreZ = g * (hv - nv) * z * (one - z);
+                    dpreR.CopyTo(dgiRow.Slice(j, 8));
+                    dpreZ.CopyTo(dgiRow.Slice(hidden + j, 8));
+                    dpreN.CopyTo(dgiRow.Slice(h2 + j, 8));
+                    dpreR.CopyTo(dghRow.Slice(j, 8));
+                    dpreZ.CopyTo(dghRow.Slice(hidden + j, 8));
+                    (dpreN * r).CopyTo(dghRow.Slice(h2 + j, 8));
+                    if (!dhRow.IsEmpty)
+                    {
+                        (Vector256.Create(dhRow.Slice(j, 8)) + (g * z)).CopyTo(dhRow.Slice(j, 8));
+                    }
+                }
+            }
+
+            for (; j < hidden; j++)
+            {
+                var g = gRow[j];
+                var r = rRow[j];
+                var z = zRow[j];
+                var nv = nRow[j];
+                var dpreN = g * (1f - z) * (1f - (nv * nv));
+                var dpreR = dpreN * ghnRow[j] * r * (1f - r);
+                var dpreZ = g * (hRow[j] - nv) * z * (1f - z);
+                dgiRow[j] = dpreR;
+                dgiRow[hidden + j] = dpreZ;
+                dgiRow[h2 + j] = dpreN;
+                dghRow[j] = dpreR;
+                dghRow[hidden + j] = dpreZ;
+                dghRow[h2 + j] = dpreN * r;
+                if (!dhRow.IsEmpty)
+                {
+                    dhRow[j] += g * z;
                 }
             }
         }

@@ -159,15 +159,7 @@ public sealed partial class Tape
 
         if (bias.RequiresGrad)
         {
-            var db = bias.Grad;
-            for (var r = 0; r < m; r++)
-            {
-                var row = dy.Slice(r * n, n);
-                for (var j = 0; j < n; j++)
-                {
-                    db[j] += row[j];
-                }
-            }
+            VectorMath.AddColumnSums(dy, m, n, bias.Grad);
         }
     }
 
