@@ -155,7 +155,7 @@ public sealed class HtmlReport
         var html = new StringBuilder(_body.Length + 2048);
         html.Append("<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n");
         html.Append("<title>").Append(Escape(Title)).Append("</title>\n");
-        html.Append("<style>\n").Append(Style).Append("</style>\n</head>\n<body>\n");
+        html.Append("<style>\n").Append(Style).Append("\n</style>\n</head>\n<body>\n");
         html.Append("<h1>").Append(Escape(Title)).Append("</h1>\n");
         html.Append(_body);
         html.Append("</body>\n</html>\n");
