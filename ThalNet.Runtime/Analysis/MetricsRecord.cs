@@ -1,0 +1,8 @@
+namespace ThalNet.Runtime.Analysis;
+
+/// <summary>One line of a metrics log: the step, the split (train, test, ...) and every numeric field.</summary>
+/// <param name="Values">Every numeric field except <c>step</c>, including <c>epoch</c> when present.</param>
+public sealed record MetricsRecord(long Step, string Split, IReadOnlyDictionary<string, double> Values)
+{
+    public double? Epoch => Values.TryGetValue("epoch", out var epoch) ? epoch : null;
+}
