@@ -1,0 +1,22 @@
+namespace ThalNet;
+
+/// <summary>A module, in center order: <c>[ThalNetModule("vision", Role = "input", Inputs = new[] { "pixels" })]</c>.</summary>
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
+public sealed class ThalNetModuleAttribute(string name) : Attribute
+{
+    public string Name { get; } = name;
+
+    /// <summary><c>input</c>, <c>side</c> or <c>output</c>.</summary>
+    public string? Role { get; set; }
+
+#pragma warning disable CA1819 // Attribute arguments can only be arrays.
+    /// <summary>Declared inputs this module reads (input modules only).</summary>
+    public string[]? Inputs { get; set; }
+
+    public string[]? Layers { get; set; }
+#pragma warning restore CA1819
+
+    public string? Reading { get; set; }
+
+    public int Context { get; set; }
+}
