@@ -27,7 +27,8 @@ internal static class Suggestions
         foreach (var candidate in candidates)
         {
             var distance = Distance(written.ToLowerInvariant(), candidate.ToLowerInvariant());
-            if (distance < bestDistance && distance <= Math.Max(1, candidate.Length / 3))
+            // Near enough: a third of the word at most, and never a rewrite of the whole word.
+            if (distance < bestDistance && distance <= Math.Max(1, candidate.Length / 3) && distance < Math.Max(written.Length, candidate.Length))
             {
                 best = candidate;
                 bestDistance = distance;
