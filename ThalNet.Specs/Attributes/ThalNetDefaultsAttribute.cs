@@ -9,8 +9,6 @@ public sealed class ThalNetDefaultsAttribute : Attribute
 
     public int Context { get; set; }
 
-#pragma warning disable CA1819 // Attribute arguments can only be arrays.
     /// <summary>Layer stack, e.g. <c>"ff 32 relu"</c>, <c>"gru 32"</c>; features are the last layer's output.</summary>
     public string[]? Layers { get; set; }
-#pragma warning restore CA1819
 }

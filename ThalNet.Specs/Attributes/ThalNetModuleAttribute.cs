@@ -9,12 +9,10 @@ public sealed class ThalNetModuleAttribute(string name) : Attribute
     /// <summary><c>input</c>, <c>side</c> or <c>output</c>.</summary>
     public string? Role { get; set; }
 
-#pragma warning disable CA1819 // Attribute arguments can only be arrays.
     /// <summary>Declared inputs this module reads (input modules only).</summary>
     public string[]? Inputs { get; set; }
 
     public string[]? Layers { get; set; }
-#pragma warning restore CA1819
 
     public string? Reading { get; set; }
 

@@ -35,7 +35,7 @@ public static class SpecBuilder
     {
         if (input.Size is null && input.Tokens is null)
         {
-            diagnostics.Add(SpecDiagnostics.MissingKey, input.Name.KeyLocation, "'size' or 'tokens'", SpecFactory.InputOwner(input.Name.Value));
+            SpecFactory.ReportMissingWidth(input.Name, diagnostics);
         }
 
         return SpecFactory.Input(input.Name, input.Size, input.Tokens, diagnostics);

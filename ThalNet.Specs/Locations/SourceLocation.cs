@@ -14,7 +14,7 @@ public readonly record struct SourceLocation
 
     public SourceLocation(string filePath, int startLine, int startColumn, int endLine, int endColumn, int startOffset, int endOffset)
     {
-        _filePath = filePath;
+        _filePath = string.IsNullOrEmpty(filePath) ? null : filePath;
         StartLine = startLine;
         StartColumn = startColumn;
         EndLine = endLine;

@@ -8,6 +8,17 @@ namespace ThalNet.Specs;
 /// </summary>
 internal static class SpecFactory
 {
+    // Owner phrases for messages, so both forms word them the same.
+    public const string ModelOwner = "the spec";
+
+    public const string DefaultsOwner = "defaults";
+
+    public static string InputOwner(string name) => $"input '{name}'";
+
+    public static string ModuleOwner(string name) => $"module '{name}'";
+
+    public static string OutputOwner(string name) => $"output '{name}'";
+
     public static InputSpec Input(Located<string> name, Located<int>? size, Located<int>? tokens, DiagnosticBag diagnostics)
     {
         if (size is not null && tokens is not null)
@@ -20,16 +31,9 @@ internal static class SpecFactory
             : new InputSpec(name, InputKind.Dense, size);
     }
 
-    /// <summary>The owner phrases used in messages, so both forms word them the same.</summary>
-    public static string InputOwner(string name) => $"input '{name}'";
-
-    public static string ModuleOwner(string name) => $"module '{name}'";
-
-    public static string OutputOwner(string name) => $"output '{name}'";
-
-    public const string DefaultsOwner = "defaults";
-
-    public const string ModelOwner = "the spec";
+    /// <summary>An input written with neither <c>size</c> nor <c>tokens</c>.</summary>
+    public static void ReportMissingWidth(Located<string> input, DiagnosticBag diagnostics)
+        => diagnostics.Add(SpecDiagnostics.MissingKey, input.KeyLocation, "'size' or 'tokens'", InputOwner(input.Value));
 
     public static DefaultsSpec Defaults(
         Located<string>? reading,
@@ -47,8 +51,7 @@ internal static class SpecFactory
         Located<int>? context,
         Located<EquatableArray<Located<string>>>? layers,
         DiagnosticBag diagnostics)
-    {
-        return new ModuleSpec(
+        => new(
             name,
             SpecWords.Role.Parse(role, diagnostics),
             inputs,
@@ -56,7 +59,6 @@ internal static class SpecFactory
             SpecWords.Reading.Parse(reading, diagnostics),
             context,
             LayerParser.ParseAll(layers, diagnostics));
-    }
 
     public static OutputSpec Output(
         Located<string> name,
@@ -65,7 +67,5 @@ internal static class SpecFactory
         Located<string>? at,
         Located<double>? weight,
         DiagnosticBag diagnostics)
-    {
-        return new OutputSpec(name, size, SpecWords.Loss.Parse(loss, diagnostics), SpecWords.At.Parse(at, diagnostics), weight);
-    }
+        => new(name, size, SpecWords.Loss.Parse(loss, diagnostics), SpecWords.At.Parse(at, diagnostics), weight);
 }

@@ -20,7 +20,9 @@ internal static class ShapeInference
         var centerSize = featureSizes.Sum(f => (long)f);
         if (centerSize > int.MaxValue)
         {
-            diagnostics.Add(SpecDiagnostics.TooLarge, spec.ModuleList[spec.ModuleList.Count - 1].Name.KeyLocation, "center");
+            // Every reader spans the center, so the first module already has a parameter too large.
+            var first = spec.ModuleList[0].Name;
+            diagnostics.Add(SpecDiagnostics.TooLarge, first.KeyLocation, first.Value);
             return null;
         }
 

@@ -54,7 +54,7 @@ internal sealed class YamlSpecReader(DiagnosticBag diagnostics)
         var keys = Fixed(mapping, InputKeys, [], SpecFactory.InputOwner(name.Value), name.KeyLocation);
         if (keys.Count == 0)
         {
-            diagnostics.Add(SpecDiagnostics.MissingKey, name.KeyLocation, "'size' or 'tokens'", SpecFactory.InputOwner(name.Value));
+            SpecFactory.ReportMissingWidth(name, diagnostics);
         }
 
         return SpecFactory.Input(name, Get(keys, "size", _values.Int), Get(keys, "tokens", _values.Int), diagnostics);

@@ -52,10 +52,10 @@ internal sealed class YamlTreeLoader
             diagnostics.Add(SpecDiagnostics.YamlSyntax, Location(e.Start, e.End), e.Message);
             return null;
         }
-#pragma warning disable CA1031 // YamlDotNet throws other exceptions on some malformed input; a generator must not throw.
         catch (Exception e)
-#pragma warning restore CA1031
         {
+            // YamlDotNet throws other exceptions on some malformed input (e.g. an unclosed flow
+            // sequence); a generator must never throw, so they become syntax errors too.
             diagnostics.Add(SpecDiagnostics.YamlSyntax, Location(_lastEnd, _lastEnd), "the parser stopped after this point (" + e.Message + ")");
             return null;
         }
