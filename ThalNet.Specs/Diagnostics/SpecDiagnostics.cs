@@ -1,0 +1,100 @@
+using System.Collections.Generic;
+using System.Linq;
+
+namespace ThalNet.Specs;
+
+/// <summary>The catalog of every spec diagnostic. Ids are stable; see Diagnostics.md.</summary>
+public static class SpecDiagnostics
+{
+    public static readonly SpecDiagnosticDescriptor YamlSyntax = Error("THAL0001", "YAML syntax error", "Invalid YAML: {0}");
+
+    /// <summary>{0} key, {1} where, {2} suggestion (". Did you mean 'x'?" or ". Expected one of: ...").</summary>
+    public static readonly SpecDiagnosticDescriptor UnknownKey = Error("THAL0002", "Unknown key", "Unknown key '{0}' in {1}{2}");
+
+    /// <summary>{0} quoted key(s), {1} where.</summary>
+    public static readonly SpecDiagnosticDescriptor MissingKey = Error("THAL0003", "Missing required key", "Missing required key {0} in {1}");
+
+    /// <summary>{0} what (key, module, input, output), {1} name, {2} where.</summary>
+    public static readonly SpecDiagnosticDescriptor DuplicateName = Error("THAL0004", "Duplicate name", "Duplicate {0} '{1}' in {2}");
+
+    /// <summary>{0} what, {1} name, {2} reason.</summary>
+    public static readonly SpecDiagnosticDescriptor InvalidName = Error("THAL0005", "Invalid C# name", "{0} '{1}' is not a valid C# name: {2}");
+
+    /// <summary>{0} what, {1} name, {2} C# name, {3} what it collides with.</summary>
+    public static readonly SpecDiagnosticDescriptor NameCollision = Error("THAL0006", "C# name collision", "{0} '{1}' becomes '{2}' in C#, which {3}");
+
+    /// <summary>{0} declared, {1} sum, {2} per-module terms.</summary>
+    public static readonly SpecDiagnosticDescriptor CenterMismatch = Error("THAL0007", "Center size mismatch", "Declared center {0} does not match the sum of module feature sizes {1} ({2})");
+
+    public static readonly SpecDiagnosticDescriptor NoInputModule = Error("THAL0008", "No input module", "The model has no input module; give at least one module 'role: input'");
+
+    public static readonly SpecDiagnosticDescriptor InputModuleWithoutInputs = Error("THAL0009", "Input module without inputs", "Input module '{0}' reads no inputs; list them in 'inputs'");
+
+    public static readonly SpecDiagnosticDescriptor UnreadInput = Warning("THAL0010", "Input not read", "Input '{0}' is declared but no module reads it");
+
+    /// <summary>{0} module, {1} input, {2} suggestion.</summary>
+    public static readonly SpecDiagnosticDescriptor UndeclaredInput = Error("THAL0011", "Undeclared input", "Module '{0}' reads undeclared input '{1}'{2}");
+
+    public static readonly SpecDiagnosticDescriptor NoOutputModule = Error("THAL0012", "No output module", "The model has no output module; give at least one module 'role: output'");
+
+    public static readonly SpecDiagnosticDescriptor OutputModuleWithoutOutputs = Error("THAL0013", "Output module without outputs", "Output module '{0}' has no outputs; declare them in 'outputs'");
+
+    /// <summary>{0} "reading mechanism", {1} word, {2} suggestion.</summary>
+    public static readonly SpecDiagnosticDescriptor UnknownReading = Error("THAL0014", "Unknown reading mechanism", "Unknown {0} '{1}'{2}");
+
+    /// <summary>{0} layer text, {1} what is wrong.</summary>
+    public static readonly SpecDiagnosticDescriptor InvalidLayer = Error("THAL0015", "Invalid layer", "Invalid layer '{0}': {1}");
+
+    /// <summary>{0} "activation", {1} word, {2} suggestion.</summary>
+    public static readonly SpecDiagnosticDescriptor UnknownActivation = Error("THAL0016", "Unknown activation", "Unknown {0} '{1}'{2}");
+
+    /// <summary>{0} what, {1} value.</summary>
+    public static readonly SpecDiagnosticDescriptor SizeBelowOne = Error("THAL0017", "Size below 1", "{0} must be at least 1, but is {1}");
+
+    public static readonly SpecDiagnosticDescriptor SubstepsBelowOne = Error("THAL0018", "Sub-steps below 1", "Substeps must be at least 1, but is {0}");
+
+    public static readonly SpecDiagnosticDescriptor BudgetExceeded = Error("THAL0019", "Parameter budget exceeded", "Model has {0} parameters, above its budget of {1}");
+
+    /// <summary>{0} expected, {1} found.</summary>
+    public static readonly SpecDiagnosticDescriptor WrongValueType = Error("THAL0020", "Wrong value type", "Expected {0} but found {1}");
+
+    /// <summary>{0} "role", {1} word, {2} suggestion.</summary>
+    public static readonly SpecDiagnosticDescriptor UnknownRole = Error("THAL0021", "Unknown role", "Unknown {0} '{1}'{2}");
+
+    /// <summary>{0} "loss" or "output timing", {1} word, {2} suggestion.</summary>
+    public static readonly SpecDiagnosticDescriptor UnknownLossOrTiming = Error("THAL0022", "Unknown loss or output timing", "Unknown {0} '{1}'{2}");
+
+    /// <summary>{0} key, {1} allowed role, {2} module, {3} its role.</summary>
+    public static readonly SpecDiagnosticDescriptor KeyNotAllowedForRole = Error("THAL0023", "Key not allowed for the module's role", "'{0}' is only allowed on {1} modules, but module '{2}' has role '{3}'");
+
+    public static readonly SpecDiagnosticDescriptor InputSizeAndTokens = Error("THAL0024", "Input has both size and tokens", "Input '{0}' declares both 'size' and 'tokens'; give one");
+
+    /// <summary>{0} owner ("module 'x'" or "defaults").</summary>
+    public static readonly SpecDiagnosticDescriptor EmptyLayers = Error("THAL0025", "Empty layer stack", "The layer list of {0} is empty");
+
+    /// <summary>{0} output, {1} module, {2} suggestion.</summary>
+    public static readonly SpecDiagnosticDescriptor OutputOfUndeclaredModule = Error("THAL0026", "Output of an undeclared module", "Output '{0}' belongs to undeclared module '{1}'{2}");
+
+    public static readonly SpecDiagnosticDescriptor InvalidWeight = Error("THAL0027", "Invalid output weight", "Weight of output '{0}' must be a finite number of at least 0, but is {1}");
+
+    public static readonly SpecDiagnosticDescriptor TooLarge = Error("THAL0028", "Model too large", "Module '{0}' has a parameter larger than 2^31-1 elements");
+
+    /// <summary>{0} output, {1} module, {2} what already uses the prefix.</summary>
+    public static readonly SpecDiagnosticDescriptor OutputShadowsParameters = Error("THAL0029", "Output name taken by a parameter group", "Output '{0}' of module '{1}' would name its parameters '{1}.{0}.*', which the module's {2} already uses");
+
+    public static IReadOnlyList<SpecDiagnosticDescriptor> All { get; } =
+    [
+        YamlSyntax, UnknownKey, MissingKey, DuplicateName, InvalidName, NameCollision, CenterMismatch,
+        NoInputModule, InputModuleWithoutInputs, UnreadInput, UndeclaredInput, NoOutputModule,
+        OutputModuleWithoutOutputs, UnknownReading, InvalidLayer, UnknownActivation, SizeBelowOne,
+        SubstepsBelowOne, BudgetExceeded, WrongValueType, UnknownRole, UnknownLossOrTiming,
+        KeyNotAllowedForRole, InputSizeAndTokens, EmptyLayers, OutputOfUndeclaredModule, InvalidWeight,
+        TooLarge, OutputShadowsParameters,
+    ];
+
+    public static SpecDiagnosticDescriptor? Find(string id) => All.FirstOrDefault(d => d.Id == id);
+
+    private static SpecDiagnosticDescriptor Error(string id, string title, string format) => new(id, title, format, SpecSeverity.Error);
+
+    private static SpecDiagnosticDescriptor Warning(string id, string title, string format) => new(id, title, format, SpecSeverity.Warning);
+}

@@ -1,0 +1,7 @@
+namespace ThalNet.Specs;
+
+public enum SpecSeverity
+{
+    Warning,
+    Error,
+}

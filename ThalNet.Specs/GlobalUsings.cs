@@ -1,0 +1,2 @@
+// netstandard2.0 projects get no implicit usings.
+global using System;

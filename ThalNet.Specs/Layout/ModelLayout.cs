@@ -1,0 +1,19 @@
+namespace ThalNet.Specs;
+
+/// <summary>
+/// A valid model with every shape inferred and every default resolved: what the generator emits
+/// and the runtime builds. Names are spec names; <c>CSharpName</c>s are their PascalCase forms.
+/// </summary>
+/// <param name="Name">The C# class name.</param>
+/// <param name="Namespace">Null when the spec gives none (the generator uses the project's).</param>
+/// <param name="CenterSize">Sum of all module feature sizes.</param>
+/// <param name="Parameters">Every parameter in registration order: modules in center order; per module its reader, layers, outputs.</param>
+public sealed record ModelLayout(
+    string Name,
+    string? Namespace,
+    int Substeps,
+    int CenterSize,
+    EquatableArray<InputLayout> Inputs,
+    EquatableArray<ModuleLayout> Modules,
+    EquatableArray<ParameterLayout> Parameters,
+    long ParameterCount);

@@ -1,0 +1,117 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+
+namespace ThalNet.Specs;
+
+/// <summary>Parses layer strings (<c>ff 32 relu</c>, <c>gru 48</c>) for both spec forms.</summary>
+internal static class LayerParser
+{
+    /// <summary>The parsed stack, or null when any layer is invalid (reported), like any unreadable value.</summary>
+    public static Located<EquatableArray<LayerSpec>>? ParseAll(Located<EquatableArray<Located<string>>>? texts, DiagnosticBag diagnostics)
+    {
+        if (texts is not { } written)
+        {
+            return null;
+        }
+
+        var layers = written.Value.Select(t => Parse(t, diagnostics)).ToList();
+        return layers.Contains(null) ? null : written.With(layers.OfType<LayerSpec>().ToEquatableArray());
+    }
+
+    public static LayerSpec? Parse(Located<string> text, DiagnosticBag diagnostics)
+    {
+        var tokens = Tokenize(text.Value);
+        if (tokens.Count == 0)
+        {
+            return Fail("expected a layer like 'ff 32 relu' or 'gru 32'", text.ValueLocation);
+        }
+
+        var (kindWord, kindAt) = tokens[0];
+        var kindLocation = TokenLocation(text, kindAt, kindWord.Length);
+        if (!SpecWords.LayerKind.TryParse(kindWord, out var kind))
+        {
+            return Fail($"unknown kind '{kindWord}'{Suggestions.For(kindWord, SpecWords.LayerKind.Words)}", kindLocation);
+        }
+
+        if (tokens.Count < 2)
+        {
+            return Fail($"expected a size after '{kindWord}', as in '{kindWord} 32'", text.ValueLocation);
+        }
+
+        var (sizeWord, sizeAt) = tokens[1];
+        var sizeLocation = TokenLocation(text, sizeAt, sizeWord.Length);
+        if (!int.TryParse(sizeWord, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var size))
+        {
+            return Fail($"the size '{sizeWord}' is not an integer", sizeLocation);
+        }
+
+        var maxTokens = kind == LayerKind.Gru ? 2 : 3;
+        if (tokens.Count > maxTokens)
+        {
+            var (extra, extraAt) = tokens[maxTokens];
+            var detail = kind == LayerKind.Gru ? "'gru' takes no activation" : $"unexpected '{extra}' after the activation";
+            return Fail(detail, TokenLocation(text, extraAt, extra.Length));
+        }
+
+        Located<Activation>? activation = null;
+        if (tokens.Count == 3)
+        {
+            var (activationWord, activationAt) = tokens[2];
+            var written = new Located<string>(activationWord, TokenLocation(text, activationAt, activationWord.Length));
+            activation = SpecWords.Activation.Parse(written, diagnostics);
+            if (activation is null)
+            {
+                return null;
+            }
+        }
+
+        return new LayerSpec(
+            new Located<LayerKind>(kind, kindLocation),
+            new Located<int>(size, sizeLocation),
+            activation,
+            text.ValueLocation);
+
+        LayerSpec? Fail(string detail, SourceLocation location)
+        {
+            diagnostics.Add(SpecDiagnostics.InvalidLayer, location, text.Value, detail);
+            return null;
+        }
+    }
+
+    private static List<(string Token, int Index)> Tokenize(string text)
+    {
+        var tokens = new List<(string, int)>();
+        var i = 0;
+        while (i < text.Length)
+        {
+            if (char.IsWhiteSpace(text[i]))
+            {
+                i++;
+                continue;
+            }
+
+            var start = i;
+            while (i < text.Length && !char.IsWhiteSpace(text[i]))
+            {
+                i++;
+            }
+
+            tokens.Add((text.Substring(start, i - start), start));
+        }
+
+        return tokens;
+    }
+
+    /// <summary>
+    /// The location of a token inside a written string. Exact when the value was written verbatim
+    /// (a plain YAML scalar) or between one pair of quotes (a quoted scalar or C# literal without
+    /// escapes); otherwise the whole value.
+    /// </summary>
+    private static SourceLocation TokenLocation(Located<string> text, int index, int length)
+    {
+        var written = text.ValueLocation;
+        var quotes = written.Length - text.Value.Length;
+        return quotes is 0 or 2 ? written.Slice(index + (quotes / 2), length) : written;
+    }
+}

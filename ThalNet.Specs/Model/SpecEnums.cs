@@ -1,0 +1,52 @@
+namespace ThalNet.Specs;
+
+/// <summary>How a module reads its context from the center (spec words in <see cref="SpecWords"/>).</summary>
+public enum ReadingMechanism
+{
+    Linear,
+    WeightNorm,
+    FastSoftmax,
+    FastGaussian,
+}
+
+public enum ModuleRole
+{
+    Input,
+    Side,
+    Output,
+}
+
+public enum LayerKind
+{
+    FeedForward,
+    Gru,
+}
+
+public enum Activation
+{
+    None,
+    Relu,
+    Tanh,
+    Sigmoid,
+}
+
+public enum InputKind
+{
+    /// <summary>A dense vector of <c>size</c> values per step.</summary>
+    Dense,
+
+    /// <summary>An integer token per step, fed one-hot; the width is the vocabulary.</summary>
+    Tokens,
+}
+
+public enum LossKind
+{
+    CrossEntropy,
+}
+
+/// <summary>When an output is trained: at the last step only, or at every step.</summary>
+public enum OutputTiming
+{
+    Last,
+    Every,
+}

@@ -1,0 +1,54 @@
+using System.Globalization;
+
+namespace ThalNet.Specs;
+
+/// <summary>The words of the spec language for each enum, shared by the YAML and attribute forms.</summary>
+public static class SpecWords
+{
+    public static WordTable<ReadingMechanism> Reading { get; } = new(
+        "reading mechanism",
+        SpecDiagnostics.UnknownReading,
+        ("linear", ReadingMechanism.Linear),
+        ("weight-norm", ReadingMechanism.WeightNorm),
+        ("fast-softmax", ReadingMechanism.FastSoftmax),
+        ("fast-gaussian", ReadingMechanism.FastGaussian));
+
+    public static WordTable<ModuleRole> Role { get; } = new(
+        "role",
+        SpecDiagnostics.UnknownRole,
+        ("input", ModuleRole.Input),
+        ("side", ModuleRole.Side),
+        ("output", ModuleRole.Output));
+
+    public static WordTable<LayerKind> LayerKind { get; } = new(
+        "layer kind",
+        null,
+        ("ff", Specs.LayerKind.FeedForward),
+        ("gru", Specs.LayerKind.Gru));
+
+    public static WordTable<Activation> Activation { get; } = new(
+        "activation",
+        SpecDiagnostics.UnknownActivation,
+        ("relu", Specs.Activation.Relu),
+        ("tanh", Specs.Activation.Tanh),
+        ("sigmoid", Specs.Activation.Sigmoid),
+        ("none", Specs.Activation.None));
+
+    public static WordTable<LossKind> Loss { get; } = new(
+        "loss",
+        SpecDiagnostics.UnknownLossOrTiming,
+        ("cross-entropy", LossKind.CrossEntropy));
+
+    public static WordTable<OutputTiming> At { get; } = new(
+        "output timing",
+        SpecDiagnostics.UnknownLossOrTiming,
+        ("last", OutputTiming.Last),
+        ("every", OutputTiming.Every));
+
+    /// <summary>The layer as it is written in a spec: <c>ff 32 relu</c>, <c>gru 32</c>.</summary>
+    public static string Format(LayerSpec layer)
+    {
+        var text = LayerKind.Word(layer.Kind.Value) + " " + layer.Size.Value.ToString(CultureInfo.InvariantCulture);
+        return layer.Activation is { } activation ? text + " " + Activation.Word(activation.Value) : text;
+    }
+}

@@ -1,0 +1,59 @@
+using System.Collections.Generic;
+using System.Linq;
+
+namespace ThalNet.Specs;
+
+/// <summary>How spec names become C# identifiers, and which names are taken by generated code.</summary>
+public static class CSharpNames
+{
+    /// <summary>
+    /// Members the generator emits on a model class (and object's members). Modules, inputs and
+    /// outputs may not use these names after conversion.
+    /// </summary>
+    public static IReadOnlyList<string> ReservedMemberNames { get; } =
+    [
+        "Step", "State", "Inputs", "Outputs", "CenterSize", "ParameterCount", "Substeps", "Center",
+        "Layout", "Parameters", "Modules", "Reset",
+        "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize",
+    ];
+
+    private static readonly HashSet<string> Keywords =
+    [
+        "abstract", "as", "base", "bool", "break", "byte", "case", "catch", "char", "checked", "class",
+        "const", "continue", "decimal", "default", "delegate", "do", "double", "else", "enum", "event",
+        "explicit", "extern", "false", "finally", "fixed", "float", "for", "foreach", "goto", "if",
+        "implicit", "in", "int", "interface", "internal", "is", "lock", "long", "namespace", "new",
+        "null", "object", "operator", "out", "override", "params", "private", "protected", "public",
+        "readonly", "ref", "return", "sbyte", "sealed", "short", "sizeof", "stackalloc", "static",
+        "string", "struct", "switch", "this", "throw", "true", "try", "typeof", "uint", "ulong",
+        "unchecked", "unsafe", "ushort", "using", "virtual", "void", "volatile", "while",
+    ];
+
+    /// <summary><c>side_1</c> -> <c>Side1</c>, <c>fast-path</c> -> <c>FastPath</c>, <c>vision</c> -> <c>Vision</c>.</summary>
+    public static string ToPascalCase(string name)
+        => string.Concat(name
+            .Split('_', '-')
+            .Where(part => part.Length > 0)
+            .Select(part => char.ToUpperInvariant(part[0]) + part.Substring(1)));
+
+    /// <summary>Why a spec name (module, input, output) cannot become a C# name, or null when it can.</summary>
+    public static string? SpecNameProblem(string name)
+        => name.Length > 0 && IsAsciiLetter(name[0]) && name.All(c => IsAsciiLetter(c) || IsDigit(c) || c is '_' or '-')
+            ? null
+            : "names start with a letter and hold only letters, digits, '_' and '-'";
+
+    /// <summary>Why a name used verbatim (model class, namespace part) is not a C# identifier, or null.</summary>
+    public static string? IdentifierProblem(string identifier)
+    {
+        if (identifier.Length == 0 || !(IsAsciiLetter(identifier[0]) || identifier[0] == '_') || !identifier.All(c => IsAsciiLetter(c) || IsDigit(c) || c == '_'))
+        {
+            return "identifiers start with a letter or '_' and hold only letters, digits and '_'";
+        }
+
+        return Keywords.Contains(identifier) ? $"'{identifier}' is a C# keyword" : null;
+    }
+
+    private static bool IsAsciiLetter(char c) => c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z');
+
+    private static bool IsDigit(char c) => c is >= '0' and <= '9';
+}

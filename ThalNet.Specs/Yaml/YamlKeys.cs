@@ -1,0 +1,55 @@
+using System.Collections.Generic;
+using System.Linq;
+
+namespace ThalNet.Specs;
+
+/// <summary>
+/// Reads a mapping's keys: each key must be a name, duplicates are reported (THAL0004) and the
+/// first kept; with a fixed key set, unknown keys are reported with a suggestion (THAL0002).
+/// </summary>
+internal sealed class YamlKeys(DiagnosticBag diagnostics)
+{
+    /// <summary>The entries of a mapping of names (inputs, modules, outputs), first of each name.</summary>
+    /// <param name="what">What the names are ("module"), for duplicate messages.</param>
+    public List<(Located<string> Name, YamlNode Value)> Names(YamlMapping mapping, string what, string where)
+    {
+        var entries = new List<(Located<string>, YamlNode)>();
+        var seen = new HashSet<string>();
+        foreach (var entry in mapping.Entries)
+        {
+            if (entry.Key is not YamlScalar { IsNull: false } key)
+            {
+                diagnostics.Add(SpecDiagnostics.WrongValueType, entry.Key.Location, "a name", entry.Key.Describe());
+            }
+            else if (!seen.Add(key.Value))
+            {
+                diagnostics.Add(SpecDiagnostics.DuplicateName, key.Location, what, key.Value, where);
+            }
+            else
+            {
+                entries.Add((new Located<string>(key.Value, key.Location), entry.Value));
+            }
+        }
+
+        return entries;
+    }
+
+    /// <summary>The entries of a mapping with a fixed set of keys, by key.</summary>
+    public Dictionary<string, (SourceLocation Key, YamlNode Value)> Fixed(YamlMapping mapping, IReadOnlyList<string> knownKeys, string where)
+    {
+        var entries = new Dictionary<string, (SourceLocation, YamlNode)>();
+        foreach (var (name, value) in Names(mapping, "key", where))
+        {
+            if (knownKeys.Contains(name.Value))
+            {
+                entries[name.Value] = (name.KeyLocation, value);
+            }
+            else
+            {
+                diagnostics.Add(SpecDiagnostics.UnknownKey, name.KeyLocation, name.Value, where, Suggestions.For(name.Value, knownKeys));
+            }
+        }
+
+        return entries;
+    }
+}
