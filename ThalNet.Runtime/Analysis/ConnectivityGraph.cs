@@ -1,3 +1,4 @@
+using ThalNet.Runtime.Models;
 namespace ThalNet.Runtime.Analysis;
 
 public enum ConnectivityNodeKind

@@ -1,7 +1,7 @@
 namespace ThalNet.Runtime.Nn;
 
 /// <summary>Fast Gaussian reading: one Gaussian window over center positions per context element, placed by the features.</summary>
-public sealed class FastGaussianReader : Reader
+public sealed class FastGaussianReader : FastReader
 {
     public FastGaussianReader(int centerSize, int contextSize, int featureSize, RandomSource random)
         : base(centerSize, contextSize)
@@ -24,8 +24,6 @@ public sealed class FastGaussianReader : Reader
 
     public Parameter BScale { get; }
 
-    public override bool IsStatic => false;
-
     public override Tensor Read(Tape tape, Tensor center, Tensor features) =>
-        tape.FastGaussianRead(center, features, WMean, BMean, WScale, BScale);
+        tape.FastGaussianRead(center, features, WMean, BMean, WScale, BScale, Probe);
 }

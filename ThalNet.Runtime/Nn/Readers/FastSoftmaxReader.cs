@@ -1,7 +1,7 @@
 namespace ThalNet.Runtime.Nn;
 
 /// <summary>Fast softmax reading: per-example attention over center positions, predicted from the features.</summary>
-public sealed class FastSoftmaxReader : Reader
+public sealed class FastSoftmaxReader : FastReader
 {
     private readonly TransposeCache _wT = new();
 
@@ -18,8 +18,6 @@ public sealed class FastSoftmaxReader : Reader
 
     public Parameter B { get; }
 
-    public override bool IsStatic => false;
-
     public override Tensor Read(Tape tape, Tensor center, Tensor features) =>
-        tape.FastSoftmaxRead(center, features, W, B, _wT.Get(tape, W));
+        tape.FastSoftmaxRead(center, features, W, B, _wT.Get(tape, W), Probe);
 }

@@ -1,3 +1,4 @@
+using ThalNet.Runtime.Models;
 using System.Text.Json;
 using ThalNet.Runtime.Analysis;
 

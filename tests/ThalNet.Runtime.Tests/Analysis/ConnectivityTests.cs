@@ -1,3 +1,4 @@
+using ThalNet.Runtime.Models;
 using ThalNet.Runtime.Analysis;
 
 namespace ThalNet.Runtime.Tests.Analysis;

@@ -1,3 +1,4 @@
+using ThalNet.Runtime.Models;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;

@@ -1,0 +1,79 @@
+namespace ThalNet.Runtime.Analysis;
+
+/// <summary>
+/// Collects the attention of a fast reader while a model runs: the mean over batch rows and time steps, as a
+/// reading matrix [context, center] comparable to a static reader's weights, and optionally one frame per call.
+/// </summary>
+public sealed class AttentionProbe
+{
+    private readonly List<DenseMatrix> _frames = [];
+    private double[] _sum = [];
+    private int _rows;
+    private int _contextSize;
+    private int _centerSize;
+
+    public AttentionProbe(bool keepFrames = false) => KeepFrames = keepFrames;
+
+    public bool KeepFrames { get; }
+
+    /// <summary>Per-call means over the batch, in call order (only with <see cref="KeepFrames"/>).</summary>
+    public IReadOnlyList<DenseMatrix> Frames => _frames;
+
+    /// <summary>How many attention rows (batch rows times calls) have been added.</summary>
+    public int Samples => _rows;
+
+    /// <summary>Adds attention a[b, c, k] for <paramref name="batch"/> rows.</summary>
+    public void Add(ReadOnlySpan<float> attention, int batch, int center, int context)
+    {
+        if (_rows == 0)
+        {
+            _sum = new double[context * center];
+            _centerSize = center;
+            _contextSize = context;
+        }
+        else if (center != _centerSize || context != _contextSize)
+        {
+            throw new ArgumentException($"AttentionProbe: attention [{center}, {context}] after [{_centerSize}, {_contextSize}].");
+        }
+
+        var frame = KeepFrames ? new float[context * center] : null;
+        for (var b = 0; b < batch; b++)
+        {
+            for (var c = 0; c < center; c++)
+            {
+                var row = attention.Slice(((b * center) + c) * context, context);
+                for (var k = 0; k < context; k++)
+                {
+                    _sum[(k * center) + c] += row[k];
+                    if (frame is not null)
+                    {
+                        frame[(k * center) + c] += row[k] / batch;
+                    }
+                }
+            }
+        }
+
+        _rows += batch;
+        if (frame is not null)
+        {
+            _frames.Add(new DenseMatrix(context, center, frame));
+        }
+    }
+
+    /// <summary>The mean attention as [context, center].</summary>
+    public DenseMatrix Mean()
+    {
+        if (_rows == 0)
+        {
+            throw new InvalidOperationException("AttentionProbe: no attention was recorded; run the model on some data first.");
+        }
+
+        var values = new float[_sum.Length];
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] = (float)(_sum[i] / _rows);
+        }
+
+        return new DenseMatrix(_contextSize, _centerSize, values);
+    }
+}
