@@ -10,12 +10,14 @@ public sealed partial class Tape
     private static long s_generations;
 
     private readonly List<Tensor> _owned = [];
+    private readonly List<bool> _ownedIsLeaf = [];
     private readonly List<Tensor> _views = [];
     private TapeNode?[] _nodes = new TapeNode?[256];
     private int _ownedCursor;
     private int _viewCursor;
     private int _nodeCount;
     private int _noGradDepth;
+    private bool _backwardRan;
 
     public Tape()
     {
@@ -36,6 +38,7 @@ public sealed partial class Tape
         _ownedCursor = 0;
         _viewCursor = 0;
         _nodeCount = 0;
+        _backwardRan = false;
         Generation = Interlocked.Increment(ref s_generations);
     }
 
@@ -48,7 +51,12 @@ public sealed partial class Tape
 
     internal void EndNoGrad() => _noGradDepth--;
 
-    /// <summary>Seeds d(loss)/d(loss) = 1 and runs every recorded node backwards.</summary>
+    /// <summary>
+    /// Seeds d(loss)/d(loss) = 1 and runs every recorded node backwards. Gradients of leaves (parameters, tensors
+    /// made outside the tape, <see cref="Zeros"/> with gradients) accumulate over calls; a later call on the same
+    /// graph first clears the gradients of the tensors that operations produced, so each call adds exactly the
+    /// gradient of its own loss.
+    /// </summary>
     public void Backward(Tensor loss)
     {
         if (loss.Length != 1)
@@ -61,6 +69,12 @@ public sealed partial class Tape
             throw new InvalidOperationException("Backward: the loss does not depend on any tensor that requires gradients.");
         }
 
+        if (_backwardRan)
+        {
+            ClearIntermediateGradients();
+        }
+
+        _backwardRan = true;
         loss.Grad[0] += 1f;
         for (var i = _nodeCount - 1; i >= 0; i--)
         {
@@ -73,6 +87,7 @@ public sealed partial class Tape
     {
         var t = NewTensor(shape, requiresGrad);
         t.Data.Clear();
+        _ownedIsLeaf[_ownedCursor - 1] = true;
         return t;
     }
 
@@ -141,8 +156,10 @@ public sealed partial class Tape
         {
             t = new Tensor(shape);
             _owned.Add(t);
+            _ownedIsLeaf.Add(false);
         }
 
+        _ownedIsLeaf[_ownedCursor] = false;
         _ownedCursor++;
         t.ResetForArena(shape, requiresGrad);
         return t;
@@ -164,6 +181,19 @@ public sealed partial class Tape
         _viewCursor++;
         t.ResetAsView(source, elementOffset, shape, keepGrad && source.RequiresGrad);
         return t;
+    }
+
+    /// <summary>Zeroes the gradients that a previous backward pass left in operation outputs (views share them).</summary>
+    private void ClearIntermediateGradients()
+    {
+        for (var i = 0; i < _ownedCursor; i++)
+        {
+            var t = _owned[i];
+            if (!_ownedIsLeaf[i] && t.RequiresGrad)
+            {
+                t.Grad.Clear();
+            }
+        }
     }
 
     internal T Record<T>()
