@@ -58,10 +58,7 @@ public sealed partial class Tape
         var needsGrad = IsRecording && (center.RequiresGrad || features.RequiresGrad || w.RequiresGrad || bias.RequiresGrad);
         var attention = NewTensor(Shape.Of(m, c, k), requiresGrad: false);
         AffineRight(features, w, bias, attention.Data);
-        FastReadKernels.SoftmaxOverCenter(m, c, k, attention.Data);
-        probe?.Add(attention.Data, m, c, k);
-        var y = NewTensor(Shape.Of(m, k), needsGrad);
-        FastReadKernels.Context(m, c, k, attention.Data, center.Data, y.Data);
+        var y = Attend(center, attention, k, needsGrad, probe);
         if (needsGrad)
         {
             var node = Record<FastSoftmaxReadNode>();
@@ -103,10 +100,7 @@ public sealed partial class Tape
         FastReadKernels.GaussianParameters(c, mu.Data, sigma.Data);
         var attention = NewTensor(Shape.Of(m, c, k), requiresGrad: false);
         FastReadKernels.GaussianLogits(m, c, k, mu.Data, sigma.Data, attention.Data);
-        FastReadKernels.SoftmaxOverCenter(m, c, k, attention.Data);
-        probe?.Add(attention.Data, m, c, k);
-        var y = NewTensor(Shape.Of(m, k), needsGrad);
-        FastReadKernels.Context(m, c, k, attention.Data, center.Data, y.Data);
+        var y = Attend(center, attention, k, needsGrad, probe);
         if (needsGrad)
         {
             var node = Record<FastGaussianReadNode>();
@@ -124,6 +118,17 @@ public sealed partial class Tape
             node.Y = y;
         }
 
+        return y;
+    }
+
+    /// <summary>Turns attention logits [B, C, K] into weights (softmax over c, in place) and returns the context [B, K].</summary>
+    private Tensor Attend(Tensor center, Tensor attention, int k, bool needsGrad, Analysis.AttentionProbe? probe)
+    {
+        var (m, c) = (center.Shape.Rows, center.Shape.Cols);
+        FastReadKernels.SoftmaxOverCenter(m, c, k, attention.Data);
+        probe?.Add(attention.Data, m, c, k);
+        var y = NewTensor(Shape.Of(m, k), needsGrad);
+        FastReadKernels.Context(m, c, k, attention.Data, center.Data, y.Data);
         return y;
     }
 
