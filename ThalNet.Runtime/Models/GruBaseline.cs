@@ -1,0 +1,79 @@
+using ThalNet.Runtime.Nn;
+
+namespace ThalNet.Runtime.Models;
+
+/// <summary>
+/// The paper's baseline: a stacked GRU (PyTorch nn.GRU parameter names under <c>gru.</c>) over the concatenated task
+/// inputs, with one linear head per output on the top layer. It has no center and no readers, but runs through the
+/// same losses, trainer and checkpoints as a compiled ThalNet.
+/// </summary>
+public sealed class GruBaseline : ThalNetModel
+{
+    private readonly StackedGru _gru;
+    private readonly Linear[] _heads;
+    private readonly string[] _stateNames;
+    private readonly Tensor[] _states;
+
+    public GruBaseline(string name, IReadOnlyList<InputInfo> inputs, int hiddenSize, int layers, IReadOnlyList<OutputInfo> outputs, RandomSource random)
+    {
+        Info = new ModelInfo(name, 0, 1, inputs, [], [.. outputs.Select(o => o with { Module = "gru" })]);
+        _gru = AddModule("gru", new StackedGru(inputs.Sum(i => i.Width), hiddenSize, layers, random));
+        _heads = [.. outputs.Select(o => AddModule(o.Name, new Linear(hiddenSize, o.Size, random)))];
+        _stateNames = [.. Enumerable.Range(0, layers).Select(l => $"gru.h_l{l}")];
+        _states = new Tensor[layers];
+    }
+
+    /// <summary>The largest hidden size whose parameter count stays within <paramref name="budget"/>.</summary>
+    public static int HiddenSizeForBudget(int inputWidth, int layers, IEnumerable<int> outputSizes, int budget)
+    {
+        var sizes = outputSizes.ToArray();
+        var hidden = 1;
+        while (CountParameters(inputWidth, hidden + 1, layers, sizes) <= budget)
+        {
+            hidden++;
+        }
+
+        return hidden;
+    }
+
+    public static int CountParameters(int inputWidth, int hidden, int layers, IReadOnlyList<int> outputSizes)
+    {
+        var count = 3 * hidden * (inputWidth + hidden + 2);
+        count += (layers - 1) * 3 * hidden * ((2 * hidden) + 2);
+        foreach (var size in outputSizes)
+        {
+            count += (size * hidden) + size;
+        }
+
+        return count;
+    }
+
+    public override ModelInfo Info { get; }
+
+    public override IReadOnlyList<Reader> Readers => [];
+
+    public override IReadOnlyList<string> StateNames => _stateNames;
+
+    protected override void InitializeState(Tape tape, int batch, Span<Tensor> values)
+    {
+        for (var l = 0; l < values.Length; l++)
+        {
+            values[l] = tape.Zeros(Shape.Of(batch, _gru.HiddenSize));
+        }
+    }
+
+    protected override void StepCore(Tape tape, ReadOnlySpan<Tensor> inputs, ModelState state, bool lastStep, Span<Tensor?> outputs)
+    {
+        var x = inputs.Length == 1 ? inputs[0] : tape.Concat(1, inputs);
+        state.Values.CopyTo(_states, 0);
+        var top = _gru.Step(tape, x, _states);
+        _states.CopyTo(state.Values, 0);
+        for (var o = 0; o < _heads.Length; o++)
+        {
+            if (lastStep || Info.Outputs[o].EveryStep)
+            {
+                outputs[o] = _heads[o].Forward(tape, top);
+            }
+        }
+    }
+}
