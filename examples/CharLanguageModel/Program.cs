@@ -1,0 +1,33 @@
+using ThalNet.Examples;
+using ThalNet.Examples.CharLanguageModel;
+using ThalNet.Runtime.Data;
+using ThalNet.Runtime.Training;
+
+// Byte-level language modelling with truncated backpropagation through time: batches of 10 streams,
+// segments of 50 bytes, the state carried from one segment to the next. Any file works as a corpus
+// (text8, Tiny Shakespeare); it is split 90/5/5 into training, validation and test bytes.
+return new ExampleCommand("Train the byte-level ThalNet language model (bits per character).", "tinyshakespeare", epochs: 5, batchSize: 10)
+    .Run(args, Train, Analyze);
+
+static int Train(ExampleSettings settings)
+{
+    var corpus = Load(settings);
+    return LanguageModelExample.Train(settings, random => new CharLanguageModelNet(random), Source(corpus.Train, settings), Source(corpus.Test, settings));
+}
+
+static int Analyze(ExampleSettings settings, string output) =>
+    LanguageModelExample.Analyze(settings, output, random => new CharLanguageModelNet(random), Source(Load(settings).Test, settings));
+
+static ByteCorpus Load(ExampleSettings settings)
+{
+    var path = Directory.Exists(settings.DataDirectory) ? Path.Combine(settings.DataDirectory, "input.txt") : settings.DataDirectory;
+    return ByteCorpus.Load(path, howToGet: "Pass --data with a text file or a folder holding input.txt (Tiny Shakespeare), or text8.");
+}
+
+static LanguageModelSource Source(ReadOnlyMemory<byte> bytes, ExampleSettings settings) =>
+    new(new LanguageModelBatcher(bytes, settings.BatchSize, SegmentLength), CharLanguageModelNet.Layout.Info);
+
+internal static partial class Program
+{
+    private const int SegmentLength = 50;
+}

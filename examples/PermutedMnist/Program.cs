@@ -1,0 +1,23 @@
+using ThalNet.Examples;
+using ThalNet.Examples.PermutedMnist;
+using ThalNet.Runtime.Data;
+using ThalNet.Runtime.Training;
+
+// Permuted sequential MNIST: one fixed permutation of the 784 pixels (the same for training and test), 28 per step.
+return new ExampleCommand("Train the permuted sequential-MNIST ThalNet (a fixed pixel permutation, 28 values per step).", "mnist-8k2k")
+    .Run(args, Train, Analyze);
+
+static int Train(ExampleSettings settings) =>
+    ClassificationExample.Train(settings, random => new PermutedMnistNet(random), Load(settings, DataSplit.Train), Load(settings, DataSplit.Test));
+
+static int Analyze(ExampleSettings settings, string output) =>
+    ClassificationExample.Analyze(settings, output, random => new PermutedMnistNet(random), Load(settings, DataSplit.Test));
+
+static SequenceDatasetSource Load(ExampleSettings settings, DataSplit split) =>
+    new(ImageSequences.Permuted(MnistReader.Load(settings.DataDirectory, split), PermutationSeed, stepWidth: 28), PermutedMnistNet.Layout.Info);
+
+internal static partial class Program
+{
+    /// <summary>Fixed so that every run, and the test set, see the same permutation.</summary>
+    private const ulong PermutationSeed = 2017;
+}

@@ -1,0 +1,39 @@
+using ThalNet.Runtime.Training;
+
+namespace ThalNet.Examples;
+
+/// <summary>What every example is told on its command line.</summary>
+public sealed record ExampleSettings(
+    string DataDirectory,
+    int Epochs,
+    int BatchSize,
+    ulong Seed,
+    string? CheckpointPath,
+    bool Resume,
+    int? MaxBatches,
+    int? MaxEvaluationBatches,
+    int Workers,
+    float LearningRate,
+    string? MetricsPath,
+    bool Progress)
+{
+    /// <summary>The chosen --task of examples that offer several.</summary>
+    public string? Task { get; init; }
+
+    public TrainerOptions ToTrainerOptions(OptimizerKind optimizer = OptimizerKind.RmsProp, float? maxGradientNorm = null) => new()
+    {
+        Epochs = Epochs,
+        BatchSize = BatchSize,
+        Seed = Seed,
+        Optimizer = optimizer,
+        LearningRate = LearningRate,
+        MaxGradientNorm = maxGradientNorm,
+        Workers = Workers,
+        MaxBatchesPerEpoch = MaxBatches,
+        MaxEvaluationBatches = MaxEvaluationBatches,
+        CheckpointPath = CheckpointPath,
+        Resume = Resume,
+        MetricsPath = MetricsPath,
+        Progress = Progress,
+    };
+}
