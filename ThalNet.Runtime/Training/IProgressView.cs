@@ -1,20 +1,16 @@
 namespace ThalNet.Runtime.Training;
 
-/// <summary>How a training run shows its progress: live bars on a console, or one plain line per epoch.</summary>
+/// <summary>How a training run shows its progress: a live bar per epoch on a console, or plain lines only.</summary>
 internal interface IProgressView
 {
-    /// <summary>Runs the whole training inside the view (a live display needs to own the console meanwhile).</summary>
-    T Run<T>(Func<T> body);
-
-    void BeginEpoch(int epoch, int batches, int done);
+    /// <summary>Runs an epoch's batches (<paramref name="done"/> of <paramref name="batches"/> already done) inside the view.</summary>
+    T RunEpoch<T>(int epoch, int batches, int done, Func<T> body);
 
     /// <summary>True when <see cref="Update"/> is worth its cost now; live views throttle themselves with it.</summary>
     bool WantsUpdate();
 
     void Update(int done, EvaluationResult running, double samplesPerSecond);
 
-    /// <summary>Closes the epoch's bar and prints its line.</summary>
-    void EndEpoch(string line);
-
-    void Note(string message);
+    /// <summary>Writes a whole line (epoch lines, notes) outside any live display, so it is never wrapped or redrawn.</summary>
+    void WriteLine(string line);
 }

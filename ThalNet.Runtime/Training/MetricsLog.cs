@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
+using ThalNet.Runtime.Models;
 
 namespace ThalNet.Runtime.Training;
 
@@ -28,7 +29,7 @@ internal sealed class MetricsLog : IDisposable
     public static MetricsLog? Open(string? path, bool append) => path is null ? null : new MetricsLog(path, append);
 
     /// <summary>One line per output of <paramref name="metrics"/>.</summary>
-    public void Write(long step, int epoch, string split, EvaluationResult metrics, Models.ModelInfo info, double? samplesPerSecond)
+    public void Write(long step, int epoch, string split, EvaluationResult metrics, ModelInfo info, double? samplesPerSecond)
     {
         for (var o = 0; o < metrics.Outputs.Count; o++)
         {

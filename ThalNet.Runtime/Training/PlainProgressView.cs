@@ -3,11 +3,7 @@ namespace ThalNet.Runtime.Training;
 /// <summary>For redirected output and CI logs: no live display, only each epoch's line and notes.</summary>
 internal sealed class PlainProgressView(TextWriter output) : IProgressView
 {
-    public T Run<T>(Func<T> body) => body();
-
-    public void BeginEpoch(int epoch, int batches, int done)
-    {
-    }
+    public T RunEpoch<T>(int epoch, int batches, int done, Func<T> body) => body();
 
     public bool WantsUpdate() => false;
 
@@ -15,15 +11,9 @@ internal sealed class PlainProgressView(TextWriter output) : IProgressView
     {
     }
 
-    public void EndEpoch(string line)
+    public void WriteLine(string line)
     {
         output.WriteLine(line);
-        output.Flush();
-    }
-
-    public void Note(string message)
-    {
-        output.WriteLine(message);
         output.Flush();
     }
 }

@@ -64,7 +64,7 @@ public sealed class Trainer<TModel> : IDisposable
 
     /// <summary>
     /// Trains on examples for the remaining epochs (all of them, or those after the checkpoint when resuming),
-    /// evaluating on <paramref name="test"/> after each. Stops after the current batch when
+    /// evaluating on <paramref name="test"/> after each. Every call starts at epoch 1 unless it resumes. Stops after the current batch when
     /// <paramref name="cancellationToken"/> is cancelled, writing the checkpoint first.
     /// </summary>
     public TrainingResult Fit(IExampleSource train, IExampleSource? test = null, CancellationToken cancellationToken = default)
@@ -113,7 +113,7 @@ public sealed class Trainer<TModel> : IDisposable
         var resumed = TryResume(task, position, view);
         using var log = MetricsLog.Open(_options.MetricsPath, append: resumed);
         var loop = new TrainingLoop(Model, Optimizer, _options, _random, task, position, log, view, _raiseBatchCompleted);
-        return view.Run(() => loop.Run(cancellationToken));
+        return loop.Run(cancellationToken);
     }
 
     private bool TryResume(ITrainingTask task, TrainingPosition position, IProgressView view)
@@ -126,12 +126,12 @@ public sealed class Trainer<TModel> : IDisposable
         var path = _options.CheckpointPath!;
         if (!File.Exists(path))
         {
-            view.Note($"No checkpoint at '{path}' yet; starting from the beginning.");
+            view.WriteLine($"No checkpoint at '{path}' yet; starting from the beginning.");
             return false;
         }
 
         Checkpoint.Load(path, Model, Optimizer, _options.Optimizer, _random, position, task);
-        view.Note(position.Epoch >= _options.Epochs
+        view.WriteLine(position.Epoch >= _options.Epochs
             ? $"Checkpoint '{path}' has already finished all {_options.Epochs} epochs."
             : $"Resuming from '{path}' at epoch {position.Epoch + 1}, batch {position.BatchInEpoch} (step {position.GlobalStep}).");
         return true;

@@ -52,29 +52,41 @@ internal sealed class TrainingLoop
         {
             var epoch = _position.Epoch + 1;
             StartEpoch();
-            _view.BeginEpoch(epoch, _task.BatchesPerEpoch, _position.BatchInEpoch);
-            var start = Stopwatch.GetTimestamp();
-            var secondsBefore = _position.EpochSeconds;
-            for (var b = _position.BatchInEpoch; b < _task.BatchesPerEpoch; b++)
+            var cancelled = _view.RunEpoch(epoch, _task.BatchesPerEpoch, _position.BatchInEpoch, () => TrainBatches(epoch, cancellationToken));
+            if (cancelled)
             {
-                Step(epoch, b);
-                _position.EpochSeconds = secondsBefore + Stopwatch.GetElapsedTime(start).TotalSeconds;
-                if (_view.WantsUpdate())
-                {
-                    _view.Update(b + 1, _position.EpochTally.ToResult(), SamplesPerSecond(b + 1, _position.EpochSeconds));
-                }
-
-                if (cancellationToken.IsCancellationRequested)
-                {
-                    Interrupt(epoch);
-                    return new TrainingResult(epochs, _position.GlobalStep, Interrupted: true);
-                }
+                Interrupt(epoch);
+                return new TrainingResult(epochs, _position.GlobalStep, Interrupted: true);
             }
 
             epochs.Add(FinishEpoch(epoch));
         }
 
         return new TrainingResult(epochs, _position.GlobalStep, Interrupted: false);
+    }
+
+    /// <summary>Trains the rest of the epoch's batches; returns true when cancellation stopped it first.</summary>
+    private bool TrainBatches(int epoch, CancellationToken cancellationToken)
+    {
+        var start = Stopwatch.GetTimestamp();
+        var secondsBefore = _position.EpochSeconds;
+        for (var b = _position.BatchInEpoch; b < _task.BatchesPerEpoch; b++)
+        {
+            Step(epoch, b);
+            _position.EpochSeconds = secondsBefore + Stopwatch.GetElapsedTime(start).TotalSeconds;
+            if (_view.WantsUpdate())
+            {
+                _view.Update(b + 1, _position.EpochTally.ToResult(), SamplesPerSecond(b + 1, _position.EpochSeconds));
+            }
+
+            if (cancellationToken.IsCancellationRequested)
+            {
+                return true;
+            }
+        }
+
+        _view.Update(_task.BatchesPerEpoch, _position.EpochTally.ToResult(), SamplesPerSecond(_task.BatchesPerEpoch, _position.EpochSeconds));
+        return false;
     }
 
     private void StartEpoch()
@@ -145,7 +157,7 @@ internal sealed class TrainingLoop
             _log?.Write(_position.GlobalStep, epoch, "test", test, Info, samplesPerSecond: null);
         }
 
-        _view.EndEpoch(EpochLine.Format(summary, Info));
+        _view.WriteLine(EpochLine.Format(summary, Info));
         return summary;
     }
 
@@ -153,7 +165,7 @@ internal sealed class TrainingLoop
     {
         LogWindow(epoch);
         SaveCheckpoint();
-        _view.Note(_options.CheckpointPath is { } path
+        _view.WriteLine(_options.CheckpointPath is { } path
             ? $"Stopped at epoch {epoch}, batch {_position.BatchInEpoch} (step {_position.GlobalStep}); checkpoint written to '{path}'. Resume to continue."
             : $"Stopped at epoch {epoch}, batch {_position.BatchInEpoch} (step {_position.GlobalStep}); no checkpoint path was given, so nothing was saved.");
     }
