@@ -1,0 +1,77 @@
+namespace ThalNet.Runtime.Training;
+
+/// <summary>How a <see cref="Trainer{TModel}"/> trains. Defaults follow the paper: RMSprop, learning rate 1e-3, batch 50.</summary>
+public sealed record TrainerOptions
+{
+    public int Epochs { get; init; } = 10;
+
+    /// <summary>Examples per optimizer step. Language modelling takes its batch (streams) from the data instead.</summary>
+    public int BatchSize { get; init; } = 50;
+
+    /// <summary>Examples per evaluation batch; null uses <see cref="BatchSize"/>.</summary>
+    public int? EvaluationBatchSize { get; init; }
+
+    /// <summary>Seeds the model's initial values and every epoch's shuffle.</summary>
+    public ulong Seed { get; init; } = 1;
+
+    public OptimizerKind Optimizer { get; init; } = OptimizerKind.RmsProp;
+
+    public float LearningRate { get; init; } = 1e-3f;
+
+    /// <summary>When set, gradients are rescaled so their global L2 norm is at most this value (clip_grad_norm).</summary>
+    public float? MaxGradientNorm { get; init; }
+
+    /// <summary>Worker threads of the data-parallel step, each with its own model replica and tape.</summary>
+    public int Workers { get; init; } = DefaultWorkers;
+
+    /// <summary>Caps the batches (segments, for language modelling) of every epoch, for quick runs.</summary>
+    public int? MaxBatchesPerEpoch { get; init; }
+
+    /// <summary>Caps the batches of every evaluation, for quick runs.</summary>
+    public int? MaxEvaluationBatches { get; init; }
+
+    /// <summary>Written at every epoch end and when training is cancelled; null writes none.</summary>
+    public string? CheckpointPath { get; init; }
+
+    /// <summary>Continue from <see cref="CheckpointPath"/> when that file exists.</summary>
+    public bool Resume { get; init; }
+
+    /// <summary>JSON-lines metrics log; null writes none.</summary>
+    public string? MetricsPath { get; init; }
+
+    /// <summary>Training steps between two "train" events in the metrics log.</summary>
+    public int LogEvery { get; init; } = 100;
+
+    /// <summary>Live progress bars; they turn off by themselves when the output is redirected or CI is set.</summary>
+    public bool Progress { get; init; } = true;
+
+    /// <summary>Where epoch lines and notes go; null is the console.</summary>
+    public TextWriter? Output { get; init; }
+
+    public static int DefaultWorkers => Math.Min(2, Environment.ProcessorCount);
+
+    internal void Validate()
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(Epochs, nameof(Epochs));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(BatchSize, nameof(BatchSize));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(EvaluationBatchSize ?? 1, nameof(EvaluationBatchSize));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(Workers, nameof(Workers));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(MaxBatchesPerEpoch ?? 1, nameof(MaxBatchesPerEpoch));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(MaxEvaluationBatches ?? 1, nameof(MaxEvaluationBatches));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(LogEvery, nameof(LogEvery));
+        if (!(LearningRate > 0f))
+        {
+            throw new ArgumentOutOfRangeException(nameof(LearningRate), LearningRate, "The learning rate must be positive.");
+        }
+
+        if (MaxGradientNorm is { } norm && !(norm > 0f))
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaxGradientNorm), norm, "The gradient norm limit must be positive.");
+        }
+
+        if (Resume && CheckpointPath is null)
+        {
+            throw new ArgumentException("Resume needs a CheckpointPath to resume from.", nameof(Resume));
+        }
+    }
+}
