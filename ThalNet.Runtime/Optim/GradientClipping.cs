@@ -6,12 +6,13 @@ namespace ThalNet.Runtime.Optim;
 public static class GradientClipping
 {
     /// <summary>Returns the total L2 norm of all gradients before clipping.</summary>
-    public static float ClipByGlobalNorm(IEnumerable<Tensor> parameters, float maxNorm)
+    /// <remarks>Takes a list, not a sequence, so that a training step's call allocates no enumerator.</remarks>
+    public static float ClipByGlobalNorm(IReadOnlyList<Tensor> parameters, float maxNorm)
     {
         var sum = 0.0;
-        foreach (var p in parameters)
+        for (var p = 0; p < parameters.Count; p++)
         {
-            foreach (var g in p.Grad)
+            foreach (var g in parameters[p].Grad)
             {
                 sum += (double)g * g;
             }
@@ -21,13 +22,9 @@ public static class GradientClipping
         var coefficient = maxNorm / (total + 1e-6f);
         if (coefficient < 1f)
         {
-            foreach (var p in parameters)
+            for (var p = 0; p < parameters.Count; p++)
             {
-                var grad = p.Grad;
-                for (var i = 0; i < grad.Length; i++)
-                {
-                    grad[i] *= coefficient;
-                }
+                System.Numerics.Tensors.TensorPrimitives.Multiply(parameters[p].Grad, coefficient, parameters[p].Grad);
             }
         }
 
