@@ -82,6 +82,22 @@ public static class SpecDiagnostics
     /// <summary>{0} output, {1} module, {2} what already uses the prefix.</summary>
     public static readonly SpecDiagnosticDescriptor OutputShadowsParameters = Error("THAL0029", "Output name taken by a parameter group", "Output '{0}' of module '{1}' would name its parameters '{1}.{0}.*', which the module's {2} already uses");
 
+    // The source generator's own problems: the attributed class, or the generator itself.
+
+    public static readonly SpecDiagnosticDescriptor ClassNotPartial = Error("THAL0030", "Model class is not partial", "Class '{0}' has [ThalNetModel] but is not partial; declare it 'partial class {0}'");
+
+    /// <summary>{0} class, {1} reason ("it is nested in 'Outer'", "it is generic", ...).</summary>
+    public static readonly SpecDiagnosticDescriptor UnsupportedClass = Error("THAL0031", "Unsupported model class", "Class '{0}' cannot be a ThalNet model: {1}");
+
+    /// <summary>{0} written namespace, {1} class, {2} the class's namespace.</summary>
+    public static readonly SpecDiagnosticDescriptor NamespaceMismatch = Error("THAL0032", "Namespace differs from the class's", "Namespace '{0}' differs from the namespace of class '{1}' ('{2}'); the generated part of a partial class is in the class's namespace");
+
+    /// <summary>{0} full model name, {1} where it was defined first.</summary>
+    public static readonly SpecDiagnosticDescriptor DuplicateModel = Error("THAL0033", "Model defined twice", "Model '{0}' is also defined in {1}; no code is generated for this definition");
+
+    /// <summary>{0} the spec file or class, {1} the exception.</summary>
+    public static readonly SpecDiagnosticDescriptor GeneratorFailure = Error("THAL0034", "Generator failure", "The ThalNet generator failed on {0}: {1}");
+
     public static IReadOnlyList<SpecDiagnosticDescriptor> All { get; } =
     [
         YamlSyntax, UnknownKey, MissingKey, DuplicateName, InvalidName, NameCollision, CenterMismatch,
@@ -89,7 +105,8 @@ public static class SpecDiagnostics
         OutputModuleWithoutOutputs, UnknownReading, InvalidLayer, UnknownActivation, SizeBelowOne,
         SubstepsBelowOne, BudgetExceeded, WrongValueType, UnknownRole, UnknownLossOrTiming,
         KeyNotAllowedForRole, InputSizeAndTokens, EmptyLayers, OutputOfUndeclaredModule, InvalidWeight,
-        TooLarge, OutputShadowsParameters,
+        TooLarge, OutputShadowsParameters, ClassNotPartial, UnsupportedClass, NamespaceMismatch, DuplicateModel,
+        GeneratorFailure,
     ];
 
     public static SpecDiagnosticDescriptor? Find(string id) => All.FirstOrDefault(d => d.Id == id);

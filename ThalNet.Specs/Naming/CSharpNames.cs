@@ -7,15 +7,27 @@ namespace ThalNet.Specs;
 public static class CSharpNames
 {
     /// <summary>
-    /// Members the generator emits on a model class (and object's members). Modules, inputs and
-    /// outputs may not use these names after conversion.
+    /// Names taken in the generated code, which modules, inputs and outputs may not use after
+    /// conversion (nor the model, which may not name a member after itself): the generated
+    /// members and nested types, the parameter and local names of generated methods (inputs become
+    /// parameters of <c>Forward</c>), the members of the runtime's <c>ThalNetModel</c> and
+    /// <c>Module</c> that a module property or output head would hide, and object's members.
     /// </summary>
     public static IReadOnlyList<string> ReservedMemberNames { get; } =
     [
         "Step", "State", "Inputs", "Outputs", "CenterSize", "ParameterCount", "Substeps", "Center",
-        "Layout", "Parameters", "Modules", "Reset",
+        "Layout", "Parameters", "Modules", "Reset", "Forward",
+        "Tape", "Steps", "Batch",
+        "Info", "Readers", "Ablation", "StateNames", "CreateState", "InitializeState", "ComputeLoss", "StepCore", "Ablate",
+        "IsTraining", "NamedParameters", "NamedChildren", "Train", "Eval", "ZeroGrad", "AddModule", "AddParameter",
         "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize",
     ];
+
+    /// <summary>The C# name of a module's reader member (the reader's parameters are named <see cref="ParameterNames.Reader"/>).</summary>
+    public const string ReaderMemberName = "Read";
+
+    /// <summary>The generated nested class of a module: <c>Vision</c> -> <c>VisionModule</c>.</summary>
+    public static string ModuleClassName(string moduleCSharpName) => moduleCSharpName + "Module";
 
     private static readonly HashSet<string> Keywords =
     [

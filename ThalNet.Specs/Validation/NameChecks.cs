@@ -6,16 +6,28 @@ namespace ThalNet.Specs;
 /// <summary>
 /// Checks that names become valid, distinct C# names: the model and namespace verbatim (THAL0005);
 /// inputs, modules and outputs after PascalCase conversion (THAL0005), unique (THAL0004), not
-/// colliding with each other or with generated members (THAL0006). Output names are unique across
-/// the model because the generated <c>Outputs</c> type has one member per output.
+/// colliding with each other, with generated members or with generated types (THAL0006). Output
+/// names are unique across the model because the generated <c>Outputs</c> type has one member per
+/// output; an output is also a member of its module's generated class, beside the reader and layers.
 /// </summary>
 internal static class NameChecks
 {
     public static void Check(ModelSpec spec, DiagnosticBag diagnostics)
     {
-        if (spec.Name.Value.Length > 0 && CSharpNames.IdentifierProblem(spec.Name.Value) is { } modelProblem)
+        var moduleTaken = ModuleClassNames(spec);
+        var model = spec.Name.Value;
+        if (model.Length > 0 && CSharpNames.IdentifierProblem(model) is { } modelProblem)
         {
-            diagnostics.Add(SpecDiagnostics.InvalidName, spec.Name.ValueLocation, "Model", spec.Name.Value, modelProblem);
+            diagnostics.Add(SpecDiagnostics.InvalidName, spec.Name.ValueLocation, "Model", model, modelProblem);
+        }
+        else if (CSharpNames.ReservedMemberNames.Contains(model))
+        {
+            // A member or nested type may not be named like its class (CS0542).
+            diagnostics.Add(SpecDiagnostics.NameCollision, spec.Name.ValueLocation, "Model", model, model, "is reserved for a generated member");
+        }
+        else if (moduleTaken.TryGetValue(model, out var moduleClass))
+        {
+            diagnostics.Add(SpecDiagnostics.NameCollision, spec.Name.ValueLocation, "Model", model, model, moduleClass);
         }
 
         if (spec.Namespace is { } ns && ns.Value.Split('.').Select(CSharpNames.IdentifierProblem).FirstOrDefault(p => p is not null) is { } namespaceProblem)
@@ -23,32 +35,72 @@ internal static class NameChecks
             diagnostics.Add(SpecDiagnostics.InvalidName, ns.ValueLocation, "Namespace", ns.Value, namespaceProblem);
         }
 
-        Scope(spec.InputList.Select(i => i.Name), "input", null, diagnostics);
-        Scope(spec.ModuleList.Select(m => m.Name), "module", spec.Name.Value, diagnostics);
-        Scope(spec.ModuleList.SelectMany(m => m.Outputs?.Value ?? default).Select(o => o.Name), "output", null, diagnostics);
+        moduleTaken[model] = "is the model's class name";
+        Scope(spec.InputList.Select(i => i.Name), "input", [], diagnostics);
+        Scope(spec.ModuleList.Select(m => m.Name), "module", moduleTaken, diagnostics);
+        Scope(spec.ModuleList.SelectMany(m => m.Outputs?.Value ?? default).Select(o => o.Name), "output", [], diagnostics);
         foreach (var module in spec.ModuleList)
         {
             ParameterPrefixes(spec, module, diagnostics);
         }
     }
 
-    /// <summary>An output's parameters are <c>{module}.{output}.*</c>, so it may not be named like the reader or a layer.</summary>
+    /// <summary>
+    /// An output's parameters are <c>{module}.{output}.*</c>, so it may not be named like the reader or a
+    /// layer (THAL0029); nor may its C# name repeat theirs or the module's class name (THAL0006).
+    /// </summary>
     private static void ParameterPrefixes(ModelSpec spec, ModuleSpec module, DiagnosticBag diagnostics)
     {
         var layerNames = ParameterNames.Layers(SpecResolution.Layers(spec, module).Select(l => l.Kind.Value));
+        var members = new Dictionary<string, string> { [CSharpNames.ReaderMemberName] = "reader" };
+        foreach (var layer in layerNames)
+        {
+            members[CSharpNames.ToPascalCase(layer)] = $"layer '{layer}'";
+        }
+
+        var className = CSharpNames.ModuleClassName(CSharpNames.ToPascalCase(module.Name.Value));
         foreach (var output in module.Outputs?.Value ?? default)
         {
             var name = output.Name.Value;
             var user = name == ParameterNames.Reader ? "reader" : layerNames.Contains(name) ? $"layer '{name}'" : null;
+            var csharp = CSharpNames.ToPascalCase(name);
             if (user is not null)
             {
                 diagnostics.Add(SpecDiagnostics.OutputShadowsParameters, output.Name.ValueLocation, name, module.Name.Value, user);
             }
+            else if (CSharpNames.SpecNameProblem(name) is not null)
+            {
+                // Reported by the scope check.
+            }
+            else if (members.TryGetValue(csharp, out var member))
+            {
+                diagnostics.Add(SpecDiagnostics.NameCollision, output.Name.ValueLocation, "Output", name, csharp, $"collides with the {member} of module '{module.Name.Value}'");
+            }
+            else if (csharp == className)
+            {
+                diagnostics.Add(SpecDiagnostics.NameCollision, output.Name.ValueLocation, "Output", name, csharp, $"is the generated class of module '{module.Name.Value}'");
+            }
         }
     }
 
-    /// <param name="className">The model class name, which a member may not repeat (CS0542).</param>
-    private static void Scope(IEnumerable<Located<string>> names, string what, string? className, DiagnosticBag diagnostics)
+    /// <summary>Each module's generated class name, which no module property may repeat, with the reason.</summary>
+    private static Dictionary<string, string> ModuleClassNames(ModelSpec spec)
+    {
+        var names = new Dictionary<string, string>();
+        foreach (var module in spec.ModuleList.Where(m => CSharpNames.SpecNameProblem(m.Name.Value) is null))
+        {
+            var className = CSharpNames.ModuleClassName(CSharpNames.ToPascalCase(module.Name.Value));
+            if (!names.ContainsKey(className))
+            {
+                names[className] = $"is the generated class of module '{module.Name.Value}'";
+            }
+        }
+
+        return names;
+    }
+
+    /// <param name="taken">C# names the scope's members may not use (the model class name, generated types), with the reason.</param>
+    private static void Scope(IEnumerable<Located<string>> names, string what, Dictionary<string, string> taken, DiagnosticBag diagnostics)
     {
         var seen = new HashSet<string>();
         var csharpNames = new Dictionary<string, string>();
@@ -77,9 +129,9 @@ internal static class NameChecks
             {
                 diagnostics.Add(SpecDiagnostics.NameCollision, location, title, name.Value, csharp, "is reserved for a generated member");
             }
-            else if (csharp == className)
+            else if (taken.TryGetValue(csharp, out var reason))
             {
-                diagnostics.Add(SpecDiagnostics.NameCollision, location, title, name.Value, csharp, "is the model's class name");
+                diagnostics.Add(SpecDiagnostics.NameCollision, location, title, name.Value, csharp, reason);
             }
             else
             {

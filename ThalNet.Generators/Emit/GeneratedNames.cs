@@ -1,0 +1,38 @@
+namespace ThalNet.Generators.Emit;
+
+/// <summary>
+/// Names in the generated code. Members come from the layout's PascalCase names (checked by the spec
+/// validator against each other and against reserved names). Locals derived from a module always end in a
+/// fixed word (<c>visionContext</c>, <c>visionGru</c>, <c>visionFeatures</c>), so they never meet each other or
+/// the fixed locals <c>values</c> and <c>center</c>.
+/// </summary>
+internal static class GeneratedNames
+{
+    public static string ModuleClass(ModuleLayout module) => CSharpNames.ModuleClassName(module.CSharpName);
+
+    /// <summary>A layer's member on its module class: <c>ff</c> -> <c>Ff</c>, <c>gru0</c> -> <c>Gru0</c>.</summary>
+    public static string Layer(LayerLayout layer) => CSharpNames.ToPascalCase(layer.Name);
+
+    public static string Camel(string pascal) => char.ToLowerInvariant(pascal[0]) + pascal.Substring(1);
+
+    /// <summary>A parameter named after an input, escaped when it is a keyword (<c>@int</c>).</summary>
+    public static string Parameter(InputLayout input)
+    {
+        var camel = Camel(input.CSharpName);
+        return CSharpNames.IdentifierProblem(camel) is null ? camel : "@" + camel;
+    }
+
+    public static string ContextLocal(ModuleLayout module) => Camel(module.CSharpName) + "Context";
+
+    public static string FeaturesLocal(ModuleLayout module) => Camel(module.CSharpName) + "Features";
+
+    /// <summary>A layer's output in the current sub-step.</summary>
+    public static string LayerLocal(ModuleLayout module, LayerLayout layer) => Camel(module.CSharpName) + Layer(layer);
+
+    /// <summary>The previous hidden state of a GRU layer that is not the module's last.</summary>
+    public static string HiddenLocal(ModuleLayout module, LayerLayout layer) => LayerLocal(module, layer) + "State";
+
+    public static string OffsetConstant(ModuleLayout module) => module.CSharpName + "Offset";
+
+    public static string SizeConstant(ModuleLayout module) => module.CSharpName + "Size";
+}

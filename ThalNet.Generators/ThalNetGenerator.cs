@@ -1,0 +1,81 @@
+using Microsoft.CodeAnalysis;
+using ThalNet.Generators.Attributes;
+using ThalNet.Generators.Diagnostics;
+using ThalNet.Generators.Emit;
+using ThalNet.Generators.Pipeline;
+using Steps = ThalNet.Generators.ThalNetGeneratorStepNames;
+
+namespace ThalNet.Generators;
+
+/// <summary>
+/// Turns ThalNet specs, <c>*.thalnet.yaml</c> additional files and <c>[ThalNetModel]</c> partial classes, into
+/// typed model classes, or into diagnostics at the place of each mistake. Never throws: a failure inside the
+/// generator becomes THAL0034 and no code for that spec.
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class ThalNetGenerator : IIncrementalGenerator
+{
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        var rootNamespace = context.AnalyzerConfigOptionsProvider
+            .Select((options, _) => options.GlobalOptions.TryGetValue("build_property.RootNamespace", out var ns) ? ns.Trim() : "")
+            .WithTrackingName(Steps.RootNamespace);
+
+        var yamlModels = context.AdditionalTextsProvider
+            .Where(file => YamlFile.IsSpec(file.Path))
+            .Select(YamlModels.Read)
+            .WithTrackingName(Steps.YamlFiles)
+            .Combine(rootNamespace)
+            .Select((input, _) => YamlModels.Compile(input.Left, input.Right))
+            .WithTrackingName(Steps.YamlModels);
+
+        var attributeModels = context.SyntaxProvider
+            .ForAttributeWithMetadataName(AttributeNames.ModelMetadataName, AttributeModels.IsCandidate, AttributeModels.Read)
+            .WithTrackingName(Steps.AttributeArguments)
+            .Select((spec, _) => AttributeModels.Compile(spec))
+            .WithTrackingName(Steps.AttributeModels);
+
+        var allModels = yamlModels.Collect()
+            .Combine(attributeModels.Collect())
+            .SelectMany((input, _) => ModelSet.Combine(input.Left, input.Right))
+            .WithTrackingName(Steps.AllModels);
+
+        var sources = allModels
+            .Where(result => result.Model is not null)
+            .Select((result, _) => result.Model!)
+            .WithTrackingName(Steps.ModelSources);
+
+        var diagnostics = allModels
+            .Select((result, _) => result.Diagnostics)
+            .Where(list => !list.IsEmpty)
+            .WithTrackingName(Steps.Diagnostics);
+
+        context.RegisterSourceOutput(sources, Emit);
+        context.RegisterSourceOutput(diagnostics, Report);
+    }
+
+    private static void Emit(SourceProductionContext context, GeneratedModel model)
+    {
+        string source;
+        try
+        {
+            source = ModelEmitter.Emit(model);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            var failure = ModelResult.Failure($"model '{model.FullName}'", SourceLocation.None, exception);
+            context.ReportDiagnostic(DiagnosticDescriptors.ToDiagnostic(failure));
+            return;
+        }
+
+        context.AddSource(model.HintName, source);
+    }
+
+    private static void Report(SourceProductionContext context, EquatableArray<SpecDiagnostic> diagnostics)
+    {
+        foreach (var diagnostic in diagnostics)
+        {
+            context.ReportDiagnostic(DiagnosticDescriptors.ToDiagnostic(diagnostic));
+        }
+    }
+}
