@@ -73,7 +73,18 @@ public class GemmBenchmarks
     }
 
     [Benchmark]
-    public void BlockedFma() => Gemm.Run(M, N, K, _a, K, 1, _b, N, _c, N, accumulate: false);
+    public void BlockedFma256()
+    {
+        Gemm.UseVector512 = false;
+        Gemm.Run(M, N, K, _a, K, 1, _b, N, _c, N, accumulate: false);
+    }
+
+    [Benchmark]
+    public void BlockedFma512()
+    {
+        Gemm.UseVector512 = System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated;
+        Gemm.Run(M, N, K, _a, K, 1, _b, N, _c, N, accumulate: false);
+    }
 
     private static float[] Fill(int length, RandomSource random)
     {
