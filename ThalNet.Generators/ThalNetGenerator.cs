@@ -47,7 +47,6 @@ public sealed class ThalNetGenerator : IIncrementalGenerator
 
         var diagnostics = allModels
             .Select((result, _) => result.Diagnostics)
-            .Where(list => !list.IsEmpty)
             .WithTrackingName(Steps.Diagnostics);
 
         context.RegisterSourceOutput(sources, Emit);

@@ -57,12 +57,17 @@ internal static class Snapshot
         Assert.True(problems.Count == 0, string.Join("\n", problems) + $"\nIf the change is intended, run the tests with {AcceptVariable}=1.");
     }
 
+    /// <summary>The test project's folder: above this source file, or above the test binaries when paths were mapped (CI builds).</summary>
     private static string ProjectFolder(string callerFile)
+        => FolderAbove(Path.GetDirectoryName(callerFile))
+            ?? FolderAbove(AppContext.BaseDirectory)
+            ?? throw new InvalidOperationException($"No ThalNet.Generators.Tests.csproj above {callerFile} or {AppContext.BaseDirectory}.");
+
+    private static string? FolderAbove(string? folder)
     {
-        var folder = Path.GetDirectoryName(callerFile)!;
-        while (!File.Exists(Path.Combine(folder, "ThalNet.Generators.Tests.csproj")))
+        while (folder is not null && !File.Exists(Path.Combine(folder, "ThalNet.Generators.Tests.csproj")))
         {
-            folder = Path.GetDirectoryName(folder) ?? throw new InvalidOperationException($"No test project above {callerFile}.");
+            folder = Path.GetDirectoryName(folder);
         }
 
         return folder;

@@ -1,0 +1,101 @@
+using Microsoft.CodeAnalysis;
+using ThalNet.Generators.Tests.Infrastructure;
+
+namespace ThalNet.Generators.Tests;
+
+/// <summary>
+/// The generator never throws: malformed and randomly damaged specs give THAL diagnostics, and whatever code
+/// is still generated compiles.
+/// </summary>
+public class RobustnessTests
+{
+    public static TheoryData<string> Malformed => new(
+        "",
+        "   \n\t\n",
+        "---\n",
+        "# only a comment",
+        "- a\n- b\n",
+        "model: [",
+        "model: M\nmodules: 5\n",
+        "model: M\ninputs: {x: {tokens: 99999999999999999999}}\nmodules: {}\n",
+        ":::\n",
+        "model: !!binary AAAA\n",
+        "a: &a [*a]\nmodel: *a\n",
+        "model: *undefined\n",
+        new string('[', 500) + new string(']', 500),
+        "model: M\nmodules:\n  a: {role: input, inputs: [x, [y]]}\n",
+        "\uFEFFmodel: M\n",
+        "model: M\0\n",
+        "model: M\ninputs:\n  x: 1e9\nsubsteps: 2147483648\n",
+        "model: M\ninputs:\n  x: 4\nmodules:\n  a: { role: input, inputs: [x], layers: [ff -1] }\n  b: { role: output, outputs: { y: { size: 2, weight: .inf } } }\n",
+        "model: M\n? [complex, key]\n: value\n",
+        "model: M\nnamespace: A..B\ninputs: {x: 1}\nmodules: {a: {role: input, inputs: [x]}, b: {role: output, outputs: {y: {size: 1}}}}\n");
+
+    [Theory]
+    [MemberData(nameof(Malformed))]
+    public void Malformed_yaml_gives_diagnostics_not_exceptions(string yaml)
+    {
+        var result = GeneratorHarness.Run([GeneratorHarness.Yaml("Bad.thalnet.yaml", yaml)]);
+
+        AssertHandled(result);
+        Assert.NotEmpty(result.DiagnosticLines);
+    }
+
+    [Fact]
+    public void Randomly_damaged_specs_never_break_the_generator()
+    {
+        var random = new Random(20171204);
+        var generated = 0;
+        foreach (var name in TestSpecs.Names)
+        {
+            var text = TestSpecs.File(name).GetText()!.ToString();
+            for (var i = 0; i < 20; i++)
+            {
+                var result = GeneratorHarness.Run([GeneratorHarness.Yaml(name, Damage(text, random))]);
+
+                AssertHandled(result);
+                if (result.Sources.Count > 0)
+                {
+                    generated++;
+                    Assert.Empty(result.Output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).Select(DiagnosticFormat.Line));
+                }
+            }
+        }
+
+        Assert.InRange(generated, 1, 99);
+    }
+
+    private static void AssertHandled(GeneratorResult result)
+    {
+        Assert.Null(result.RunResult.Exception);
+        // CS8784/CS8785 are the driver's reports of a generator that threw.
+        Assert.All(result.DriverDiagnostics, d => Assert.StartsWith("THAL", d.Id, StringComparison.Ordinal));
+        Assert.DoesNotContain(result.RunResult.Diagnostics, d => d.Id == "THAL0034");
+    }
+
+    /// <summary>One random edit: delete, duplicate or swap lines, or delete or insert characters YAML cares about.</summary>
+    private static string Damage(string text, Random random)
+    {
+        var lines = text.Split('\n').ToList();
+        var line = random.Next(lines.Count);
+        switch (random.Next(5))
+        {
+            case 0:
+                lines.RemoveAt(line);
+                return string.Join("\n", lines);
+            case 1:
+                lines.Insert(line, lines[line]);
+                return string.Join("\n", lines);
+            case 2:
+                var other = random.Next(lines.Count);
+                (lines[line], lines[other]) = (lines[other], lines[line]);
+                return string.Join("\n", lines);
+            case 3:
+                var start = random.Next(text.Length);
+                return text.Remove(start, Math.Min(random.Next(1, 6), text.Length - start));
+            default:
+                const string characters = ":{}[],-#&*!|>'\"% \t0123456789abcxyz";
+                return text.Insert(random.Next(text.Length + 1), characters[random.Next(characters.Length)].ToString());
+        }
+    }
+}
