@@ -111,7 +111,7 @@ public sealed class Trainer<TModel> : IDisposable
         var view = ProgressViews.Create(_options, bitsPerCharacter);
         var position = new TrainingPosition(Model.Info);
         var resumed = TryResume(task, position, view);
-        using var log = MetricsLog.Open(_options.MetricsPath, append: resumed);
+        using var log = MetricsWriter.Open(_options.MetricsPath, append: resumed);
         var loop = new TrainingLoop(Model, Optimizer, _options, _random, task, position, log, view, _raiseBatchCompleted);
         return loop.Run(cancellationToken);
     }

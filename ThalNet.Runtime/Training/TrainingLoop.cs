@@ -19,7 +19,7 @@ internal sealed class TrainingLoop
     private readonly RandomSource _random;
     private readonly ITrainingTask _task;
     private readonly TrainingPosition _position;
-    private readonly MetricsLog? _log;
+    private readonly MetricsWriter? _log;
     private readonly IProgressView _view;
     private readonly Action<TrainingStep> _onStep;
     private readonly OutputTally _batch;
@@ -27,7 +27,7 @@ internal sealed class TrainingLoop
     private int _windowBatches;
     private long _windowStart;
 
-    public TrainingLoop(ThalNetModel model, Optimizer optimizer, TrainerOptions options, RandomSource random, ITrainingTask task, TrainingPosition position, MetricsLog? log, IProgressView view, Action<TrainingStep> onStep)
+    public TrainingLoop(ThalNetModel model, Optimizer optimizer, TrainerOptions options, RandomSource random, ITrainingTask task, TrainingPosition position, MetricsWriter? log, IProgressView view, Action<TrainingStep> onStep)
     {
         _model = model;
         _parameters = model.Parameters();

@@ -18,11 +18,7 @@ static int Train(ExampleSettings settings)
 static int Analyze(ExampleSettings settings, string output) =>
     LanguageModelExample.Analyze(settings, output, random => new CharLanguageModelNet(random), Source(Load(settings).Test, settings));
 
-static ByteCorpus Load(ExampleSettings settings)
-{
-    var path = Directory.Exists(settings.DataDirectory) ? Path.Combine(settings.DataDirectory, "input.txt") : settings.DataDirectory;
-    return ByteCorpus.Load(path, howToGet: "Pass --data with a text file or a folder holding input.txt (Tiny Shakespeare), or text8.");
-}
+static ByteCorpus Load(ExampleSettings settings) => ExampleData.Corpus(settings.DataDirectory);
 
 static LanguageModelSource Source(ReadOnlyMemory<byte> bytes, ExampleSettings settings) =>
     new(new LanguageModelBatcher(bytes, settings.BatchSize, SegmentLength), CharLanguageModelNet.Layout.Info);

@@ -38,13 +38,11 @@ static GruBaseline TextModel(RandomSource random) =>
 static SequenceDatasetSource Images(ExampleSettings settings, DataSplit split)
 {
     var images = MnistReader.Load(settings.DataDirectory, split);
-    var sequences = settings.Task == "permuted-mnist" ? ImageSequences.Permuted(images, PermutationSeed, stepWidth: 28) : ImageSequences.Rows(images);
+    var sequences = settings.Task == "permuted-mnist" ? ExampleData.PermutedRows(images) : ImageSequences.Rows(images);
     return new SequenceDatasetSource(sequences, ImageModel(new RandomSource(0)).Info);
 }
 
-static ByteCorpus Corpus(ExampleSettings settings) => ByteCorpus.Load(
-    Directory.Exists(settings.DataDirectory) ? Path.Combine(settings.DataDirectory, "input.txt") : settings.DataDirectory,
-    howToGet: "Pass --data with a text file or a folder holding input.txt (Tiny Shakespeare), or text8.");
+static ByteCorpus Corpus(ExampleSettings settings) => ExampleData.Corpus(settings.DataDirectory);
 
 static LanguageModelSource TextSource(ReadOnlyMemory<byte> bytes, ExampleSettings settings) =>
     new(new LanguageModelBatcher(bytes, settings.BatchSize, 50), TextModel(new RandomSource(0)).Info);
@@ -55,7 +53,6 @@ internal static partial class Program
     private const int Budget = 50_000;
     /// <summary>The text model gets the parameter count of the ThalNet language model it is compared with.</summary>
     private const int TextBudget = 260_000;
-    private const ulong PermutationSeed = 2017;
     private static readonly InputInfo Pixels = new("pixels", 28, false);
     private static readonly InputInfo Text = new("text", 256, true);
     private static readonly OutputInfo Digit = new("gru", "digit", 10, LossKind.CrossEntropy, false, 1f);

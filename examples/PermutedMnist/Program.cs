@@ -14,10 +14,4 @@ static int Analyze(ExampleSettings settings, string output) =>
     ClassificationExample.Analyze(settings, output, random => new PermutedMnistNet(random), Load(settings, DataSplit.Test));
 
 static SequenceDatasetSource Load(ExampleSettings settings, DataSplit split) =>
-    new(ImageSequences.Permuted(MnistReader.Load(settings.DataDirectory, split), PermutationSeed, stepWidth: 28), PermutedMnistNet.Layout.Info);
-
-internal static partial class Program
-{
-    /// <summary>Fixed so that every run, and the test set, see the same permutation.</summary>
-    private const ulong PermutationSeed = 2017;
-}
+    new(ExampleData.PermutedRows(MnistReader.Load(settings.DataDirectory, split)), PermutedMnistNet.Layout.Info);

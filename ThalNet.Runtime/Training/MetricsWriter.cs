@@ -9,7 +9,7 @@ namespace ThalNet.Runtime.Training;
 /// <c>{"step":100,"epoch":1,"split":"train","output":"digit","loss":0.5,"accuracy":0.9,"samples_per_second":1234}</c>;
 /// `at: every` outputs also get <c>"bpc"</c> (the loss in bits). Each event is flushed as it is written.
 /// </summary>
-internal sealed class MetricsLog : IDisposable
+internal sealed class MetricsWriter : IDisposable
 {
     private static readonly byte[] NewLine = "\n"u8.ToArray();
 
@@ -17,7 +17,7 @@ internal sealed class MetricsLog : IDisposable
     private readonly ArrayBufferWriter<byte> _buffer = new(256);
     private readonly Utf8JsonWriter _json;
 
-    private MetricsLog(string path, bool append)
+    private MetricsWriter(string path, bool append)
     {
         var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
         Directory.CreateDirectory(folder);
@@ -26,7 +26,7 @@ internal sealed class MetricsLog : IDisposable
     }
 
     /// <summary>A log at <paramref name="path"/> (continuing it when <paramref name="append"/>), or null when there is no path.</summary>
-    public static MetricsLog? Open(string? path, bool append) => path is null ? null : new MetricsLog(path, append);
+    public static MetricsWriter? Open(string? path, bool append) => path is null ? null : new MetricsWriter(path, append);
 
     /// <summary>One line per output of <paramref name="metrics"/>.</summary>
     public void Write(long step, int epoch, string split, EvaluationResult metrics, ModelInfo info, double? samplesPerSecond)
