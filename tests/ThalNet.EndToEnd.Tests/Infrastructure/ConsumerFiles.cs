@@ -22,16 +22,23 @@ internal static partial class ConsumerFiles
         return specPath;
     }
 
-    /// <summary>The spec with another <c>center</c> value.</summary>
-    public static string WithCenter(string spec, int center) => CenterLine().Replace(spec, $"${{key}}{center}", 1);
+    /// <summary>The spec with <c>center: 20</c>, two more than its modules' features.</summary>
+    public static string WrongCenterSpec => CenterLine().Replace(Spec, "${key}20", 1);
 
-    /// <summary>The 1-based line and column of the <c>center</c> value, where a center mismatch is reported.</summary>
-    public static (int Line, int Column) CenterValuePosition(string spec)
+    /// <summary>
+    /// What the compiler reports for <see cref="WrongCenterSpec"/> after the spec's path: THAL0007 at the line and
+    /// column of the <c>center</c> value, with every module's size.
+    /// </summary>
+    public static string WrongCenterError
     {
-        var match = CenterLine().Match(spec);
-        Assert.True(match.Success, $"no top-level 'center:' in\n{spec}");
-        var line = spec[..match.Index].Count(c => c == '\n') + 1;
-        return (line, match.Groups["key"].Length + 1);
+        get
+        {
+            var spec = WrongCenterSpec;
+            var match = CenterLine().Match(spec);
+            var line = spec[..match.Index].Count(c => c == '\n') + 1;
+            var column = match.Groups["key"].Length + 1;
+            return $"({line},{column}): error THAL0007: Declared center 20 does not match the sum of module feature sizes 18 (sense 8 + decide 10)";
+        }
     }
 
     private static string Read(string name) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Consumer", name));
