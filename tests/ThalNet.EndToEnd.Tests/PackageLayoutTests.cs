@@ -1,0 +1,70 @@
+using ThalNet.EndToEnd.Tests.Infrastructure;
+
+namespace ThalNet.EndToEnd.Tests;
+
+/// <summary>What <c>dotnet pack ThalNet.Packages.slnf</c> puts in each package.</summary>
+[Collection(EndToEndCollection.Name)]
+[Trait("Category", "EndToEnd")]
+public sealed class PackageLayoutTests(PackedPackages packages, ITestOutputHelper output)
+{
+    [Fact]
+    public void The_feed_holds_the_three_packages_and_nothing_else()
+    {
+        output.WriteLine(packages.Pack.ToString());
+        var expected = PackedPackages.Ids.Select(id => Path.GetFileName(packages.PackagePath(id))).Order(StringComparer.Ordinal);
+
+        Assert.Equal(expected, Directory.GetFiles(packages.Feed).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void The_generator_package_is_an_analyzer_with_its_dependencies_beside_it_and_no_package_dependency()
+    {
+        var package = NuGetPackage.Open(packages.PackagePath("ThalNet.Generators"));
+
+        Assert.Equal(
+            [
+                "README.md",
+                "analyzers/dotnet/cs/ThalNet.Generators.dll",
+                "analyzers/dotnet/cs/ThalNet.Specs.dll",
+                "analyzers/dotnet/cs/YamlDotNet.dll",
+                "build/ThalNet.Generators.props",
+            ],
+            package.Files);
+        Assert.Equal("true", package.Metadata("developmentDependency"));
+        Assert.Empty(package.Dependencies);
+    }
+
+    [Fact]
+    public void The_runtime_package_is_a_library_that_brings_the_spec_package_at_its_own_version()
+    {
+        var package = NuGetPackage.Open(packages.PackagePath("ThalNet.Runtime"));
+
+        Assert.Equal(["README.md", "lib/net10.0/ThalNet.Runtime.dll"], package.Files);
+        Assert.Contains(("ThalNet.Specs", packages.Version), package.Dependencies);
+        Assert.DoesNotContain(package.Dependencies, d => d.Id.StartsWith("Microsoft.CodeAnalysis", StringComparison.Ordinal) || d.Id == "ThalNet.Generators");
+    }
+
+    [Fact]
+    public void The_spec_package_is_a_netstandard_library_on_YamlDotNet()
+    {
+        var package = NuGetPackage.Open(packages.PackagePath("ThalNet.Specs"));
+
+        Assert.Equal(["README.md", "lib/netstandard2.0/ThalNet.Specs.dll"], package.Files);
+        Assert.Equal(["YamlDotNet"], package.Dependencies.Select(d => d.Id));
+    }
+
+    [Theory]
+    [InlineData("ThalNet.Specs")]
+    [InlineData("ThalNet.Runtime")]
+    [InlineData("ThalNet.Generators")]
+    public void Every_package_has_its_id_version_description_MIT_license_and_readme(string id)
+    {
+        var package = NuGetPackage.Open(packages.PackagePath(id));
+
+        Assert.Equal(id, package.Metadata("id"));
+        Assert.Equal(packages.Version, package.Metadata("version"));
+        Assert.False(string.IsNullOrWhiteSpace(package.Metadata("description")));
+        Assert.Equal("MIT", package.Metadata("license"));
+        Assert.Equal("README.md", package.Metadata("readme"));
+    }
+}
