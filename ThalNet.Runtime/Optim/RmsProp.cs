@@ -1,3 +1,4 @@
+using System.Runtime.Intrinsics;
 using ThalNet.Runtime.Nn;
 
 namespace ThalNet.Runtime.Optim;
@@ -27,9 +28,27 @@ public sealed class RmsProp : Optimizer
 
     protected override void Update(int index, Span<float> parameter, ReadOnlySpan<float> gradient)
     {
-        var v = _squareAvg[index];
+        var v = _squareAvg[index].AsSpan();
         var lr = LearningRate;
-        for (var i = 0; i < parameter.Length; i++)
+        var i = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            var alpha = Vector256.Create(Alpha);
+            var oneMinusAlpha = Vector256.Create(1f - Alpha);
+            var decay = Vector256.Create(WeightDecay);
+            var rate = Vector256.Create(lr);
+            var eps = Vector256.Create(Eps);
+            for (; i + 8 <= parameter.Length; i += 8)
+            {
+                var p = Vector256.Create(parameter.Slice(i, 8));
+                var g = Vector256.Create(gradient.Slice(i, 8)) + (decay * p);
+                var vi = (alpha * Vector256.Create(v.Slice(i, 8))) + (oneMinusAlpha * g * g);
+                vi.CopyTo(v.Slice(i, 8));
+                (p - (rate * g / (Vector256.Sqrt(vi) + eps))).CopyTo(parameter.Slice(i, 8));
+            }
+        }
+
+        for (; i < parameter.Length; i++)
         {
             var g = gradient[i] + (WeightDecay * parameter[i]);
             v[i] = (Alpha * v[i]) + ((1f - Alpha) * g * g);
