@@ -58,7 +58,7 @@ public sealed class ExampleCommand
             root.Options.Add(option);
         }
 
-        root.SetAction(result => train(Settings(result)));
+        root.SetAction(result => ExpectedErrors.Run(() => train(Settings(result))));
         var analyzeCommand = new Command("analyze", "Write reading-weight heatmaps, the connectivity graph, module ablation and training curves of a checkpoint as an HTML report");
         foreach (var option in common)
         {
@@ -75,7 +75,7 @@ public sealed class ExampleCommand
                 return 2;
             }
 
-            return analyze(settings, result.GetValue(_report) ?? settings.CheckpointPath + ".report");
+            return ExpectedErrors.Run(() => analyze(settings, result.GetValue(_report) ?? settings.CheckpointPath + ".report"));
         });
         root.Subcommands.Add(analyzeCommand);
         return root.Parse(args).Invoke();

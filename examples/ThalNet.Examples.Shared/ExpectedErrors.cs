@@ -1,0 +1,33 @@
+using ThalNet.Runtime.Data;
+using ThalNet.Runtime.IO;
+
+namespace ThalNet.Examples;
+
+/// <summary>
+/// Failures a user causes and can fix (missing or corrupt data, an unreadable or mismatched checkpoint): their
+/// message already says what is wrong and what to do, so it is printed alone, without a stack trace.
+/// </summary>
+public static class ExpectedErrors
+{
+    public const int ExitCode = 1;
+
+    /// <summary>Runs <paramref name="command"/>; an expected error becomes one line on standard error and <see cref="ExitCode"/>.</summary>
+    public static int Run(Func<int> command)
+    {
+        try
+        {
+            return command();
+        }
+        catch (Exception e) when (e is DatasetException or CheckpointException)
+        {
+            return Report(e.Message);
+        }
+    }
+
+    /// <summary>Prints <paramref name="message"/> as an error and returns <see cref="ExitCode"/>.</summary>
+    public static int Report(string message)
+    {
+        Console.Error.WriteLine("error: " + message);
+        return ExitCode;
+    }
+}
