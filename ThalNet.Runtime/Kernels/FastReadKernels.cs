@@ -1,9 +1,11 @@
+using System.Runtime.CompilerServices;
 namespace ThalNet.Runtime.Kernels;
 
 /// <summary>Shared arithmetic of the fast (feature-conditioned) readers; attention is laid out [B, C, K].</summary>
 internal static class FastReadKernels
 {
     /// <summary>In place: softmax over the center axis c of logits [B, C, K].</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void SoftmaxOverCenter(int m, int c, int k, Span<float> a)
     {
         Span<float> max = k <= 512 ? stackalloc float[k] : new float[k];
@@ -45,6 +47,7 @@ internal static class FastReadKernels
     }
 
     /// <summary>context[b, k] = sum_c a[b, c, k] * center[b, c].</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Context(int m, int c, int k, ReadOnlySpan<float> a, ReadOnlySpan<float> center, Span<float> context)
     {
         for (var b = 0; b < m; b++)
@@ -67,6 +70,7 @@ internal static class FastReadKernels
     /// Given d context, writes d logits = a * dctx[k] * (center[c] - context[k]) (softmax backward through the
     /// weighted sum) and adds d center[c] = sum_k a[c, k] dctx[k] when <paramref name="dCenter"/> is not empty.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Backward(int m, int c, int k, ReadOnlySpan<float> a, ReadOnlySpan<float> center, ReadOnlySpan<float> context,
         ReadOnlySpan<float> dContext, Span<float> dLogits, Span<float> dCenter)
     {
@@ -96,6 +100,7 @@ internal static class FastReadKernels
     }
 
     /// <summary>In place: mean logits become mu = (C-1) σ(x); scale logits become sigma = softplus(x) + 0.5.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void GaussianParameters(int c, Span<float> mu, Span<float> sigma)
     {
         for (var i = 0; i < mu.Length; i++)
@@ -106,6 +111,7 @@ internal static class FastReadKernels
     }
 
     /// <summary>logits[b, c, k] = -0.5 ((c - mu[b, k]) / sigma[b, k])^2.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void GaussianLogits(int m, int c, int k, ReadOnlySpan<float> mu, ReadOnlySpan<float> sigma, Span<float> logits)
     {
         for (var b = 0; b < m; b++)
@@ -123,6 +129,7 @@ internal static class FastReadKernels
     }
 
     /// <summary>From d logits [B, C, K] to the gradients of the mean and scale pre-activations [B, K].</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void GaussianBackward(int m, int c, int k, ReadOnlySpan<float> dLogits, ReadOnlySpan<float> mu, ReadOnlySpan<float> sigma,
         ReadOnlySpan<float> scaleLogits, Span<float> dMeanLogits, Span<float> dScaleLogits)
     {

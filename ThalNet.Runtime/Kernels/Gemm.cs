@@ -14,6 +14,7 @@ internal static unsafe class Gemm
     /// <summary>Whether 4x32 blocks of 16-wide vectors are used; a field so benchmarks can compare both kernels in one run.</summary>
     internal static bool UseVector512 = Vector512.IsHardwareAccelerated;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Run(
         int m, int n, int k,
         ReadOnlySpan<float> a, int aRowStride, int aColStride,
@@ -34,6 +35,7 @@ internal static unsafe class Gemm
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Run(
         int m, int n, int k,
         float* a, int ars, int acs,

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Numerics.Tensors;
 using System.Runtime.Intrinsics;
 
@@ -7,9 +8,11 @@ namespace ThalNet.Runtime.Kernels;
 internal static class VectorMath
 {
     /// <summary>dst += src.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void AddInPlace(Span<float> dst, ReadOnlySpan<float> src) => TensorPrimitives.Add(dst, src, dst);
 
     /// <summary>db[j] += sum over rows of dy[r, j], for dy [rows, n].</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void AddColumnSums(ReadOnlySpan<float> dy, int rows, int n, Span<float> db)
     {
         for (var r = 0; r < rows; r++)
@@ -19,6 +22,7 @@ internal static class VectorMath
     }
 
     /// <summary>dx += (y > 0 ? dy : 0).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void AddReluGrad(ReadOnlySpan<float> y, ReadOnlySpan<float> dy, Span<float> dx)
     {
         var i = 0;

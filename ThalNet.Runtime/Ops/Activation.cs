@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Numerics.Tensors;
 
 namespace ThalNet.Runtime;
@@ -13,6 +14,7 @@ public enum Activation
 
 internal static class ActivationKernels
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Forward(Activation activation, ReadOnlySpan<float> x, Span<float> y)
     {
         switch (activation)
@@ -35,6 +37,7 @@ internal static class ActivationKernels
     }
 
     /// <summary>dx = dy * f'(x), written in terms of y = f(x).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Backward(Activation activation, ReadOnlySpan<float> y, ReadOnlySpan<float> dy, Span<float> dx)
     {
         switch (activation)
@@ -69,6 +72,7 @@ internal static class ActivationKernels
     }
 
     /// <summary>Accumulating form: dx += dy * f'(x).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void BackwardAdd(Activation activation, ReadOnlySpan<float> y, ReadOnlySpan<float> dy, Span<float> dx)
     {
         switch (activation)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Numerics.Tensors;
 using System.Runtime.Intrinsics;
 using ThalNet.Runtime.Kernels;
@@ -90,6 +91,7 @@ public sealed partial class Tape
 
 internal static class GruKernels
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Forward(int m, int hidden, ReadOnlySpan<float> gi, ReadOnlySpan<float> gh, ReadOnlySpan<float> h,
         Span<float> rz, Span<float> n, Span<float> y)
     {
@@ -120,6 +122,7 @@ internal static class GruKernels
     }
 
     /// <summary>Writes the gradients of the pre-activations dgi, dgh [M, 3H]; adds z ∘ dy into dh when given.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Backward(int m, int hidden, ReadOnlySpan<float> dy, ReadOnlySpan<float> h, ReadOnlySpan<float> gh,
         ReadOnlySpan<float> rz, ReadOnlySpan<float> n, Span<float> dgi, Span<float> dgh, Span<float> dh)
     {

@@ -30,7 +30,7 @@ internal sealed record TrainStepOptions(int Batches, ulong Seed, int Threads, in
 {
     public static TrainStepOptions Parse(ReadOnlySpan<string> args)
     {
-        var options = new TrainStepOptions(100, 1, Environment.ProcessorCount >= 2 ? 2 : 1, 5);
+        var options = new TrainStepOptions(100, 1, Environment.ProcessorCount >= 2 ? 2 : 1, 50);
         for (var i = 0; i < args.Length; i++)
         {
             var value = i + 1 < args.Length ? args[i + 1] : throw new ArgumentException($"{args[i]} needs a value.");
