@@ -19,6 +19,7 @@ public sealed class ExampleCommand
     private readonly Option<int?> _maxEvalBatches = new("--max-eval-batches") { Description = "Evaluate on at most this many batches" };
     private readonly Option<int> _threads = new("--threads") { Description = "Worker threads", DefaultValueFactory = _ => TrainerOptions.DefaultWorkers };
     private readonly Option<float> _learningRate;
+    private readonly Option<float?> _clip = new("--clip") { Description = "Rescale gradients to at most this global L2 norm (clip_grad_norm)" };
     private readonly Option<string?> _metrics = new("--metrics") { Description = "JSON-lines metrics log" };
     private readonly Option<bool> _noProgress = new("--no-progress") { Description = "Plain lines instead of live progress bars" };
     private readonly Option<string?> _report = new("--out") { Description = "Folder for the report (default: <checkpoint>.report)" };
@@ -52,7 +53,7 @@ public sealed class ExampleCommand
     public int Run(string[] args, Func<ExampleSettings, int> train, Func<ExampleSettings, string, int> analyze)
     {
         var root = new RootCommand(Description);
-        Option[] common = [_data, _epochs, _batchSize, _seed, _checkpoint, _resume, _maxBatches, _maxEvalBatches, _threads, _learningRate, _metrics, _noProgress, .. (_task is null ? Array.Empty<Option>() : [_task])];
+        Option[] common = [_data, _epochs, _batchSize, _seed, _checkpoint, _resume, _maxBatches, _maxEvalBatches, _threads, _learningRate, _clip, _metrics, _noProgress, .. (_task is null ? Array.Empty<Option>() : [_task])];
         foreach (var option in common)
         {
             root.Options.Add(option);
@@ -96,6 +97,7 @@ public sealed class ExampleCommand
         result.GetValue(_maxEvalBatches),
         result.GetValue(_threads),
         result.GetValue(_learningRate),
+        result.GetValue(_clip),
         result.GetValue(_metrics),
         !result.GetValue(_noProgress))
         {

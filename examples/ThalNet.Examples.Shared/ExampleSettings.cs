@@ -14,20 +14,21 @@ public sealed record ExampleSettings(
     int? MaxEvaluationBatches,
     int Workers,
     float LearningRate,
+    float? MaxGradientNorm,
     string? MetricsPath,
     bool Progress)
 {
     /// <summary>The chosen --task of examples that offer several.</summary>
     public string? Task { get; init; }
 
-    public TrainerOptions ToTrainerOptions(OptimizerKind optimizer = OptimizerKind.RmsProp, float? maxGradientNorm = null) => new()
+    public TrainerOptions ToTrainerOptions(OptimizerKind optimizer = OptimizerKind.RmsProp) => new()
     {
         Epochs = Epochs,
         BatchSize = BatchSize,
         Seed = Seed,
         Optimizer = optimizer,
         LearningRate = LearningRate,
-        MaxGradientNorm = maxGradientNorm,
+        MaxGradientNorm = MaxGradientNorm,
         Workers = Workers,
         MaxBatchesPerEpoch = MaxBatches,
         MaxEvaluationBatches = MaxEvaluationBatches,

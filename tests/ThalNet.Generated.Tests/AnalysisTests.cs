@@ -19,7 +19,7 @@ public sealed class AnalysisTests
             ZeroColumns(reader.W, SequentialMnistNet.Layout.Side2Offset, SequentialMnistNet.Layout.Side2Size);
         }
 
-        var batch = RandomBatch(model.Info, seed: 9);
+        var batch = Batches.Random(model.Info, steps: 6, batch: 4, seed: 9);
         var results = ModelInspector.Ablate(model, m => Loss(m, batch));
 
         var side2 = results.Single(r => r.Module == "side2");
@@ -64,7 +64,7 @@ public sealed class AnalysisTests
     public void Fast_readers_report_their_mean_attention()
     {
         var model = new ReadingNet(new RandomSource(8));
-        var batch = RandomBatch(model.Info, seed: 10);
+        var batch = Batches.Random(model.Info, steps: 6, batch: 4, seed: 10);
         var weights = ModelInspector.ReadingWeights(model, m => Loss(m, batch));
 
         foreach (var module in model.Info.Modules.Where(m => m.Reading is ReadingMechanism.FastSoftmax or ReadingMechanism.FastGaussian))
@@ -97,40 +97,5 @@ public sealed class AnalysisTests
         {
             return model.ComputeLoss(tape, batch).Total.Item();
         }
-    }
-
-    private static SequenceBatch RandomBatch(ModelInfo info, ulong seed)
-    {
-        var random = new RandomSource(seed);
-        var batch = new SequenceBatch(info, steps: 6, batch: 4);
-        for (var i = 0; i < info.Inputs.Count; i++)
-        {
-            if (batch.Dense[i] is { } dense)
-            {
-                var data = dense.Data;
-                for (var j = 0; j < data.Length; j++)
-                {
-                    data[j] = random.NextUniform(-1f, 1f);
-                }
-            }
-            else
-            {
-                var tokens = batch.Tokens[i]!;
-                for (var j = 0; j < tokens.Length; j++)
-                {
-                    tokens[j] = random.NextInt(info.Inputs[i].Width);
-                }
-            }
-        }
-
-        for (var o = 0; o < info.Outputs.Count; o++)
-        {
-            for (var j = 0; j < batch.Targets[o].Length; j++)
-            {
-                batch.Targets[o][j] = random.NextInt(info.Outputs[o].Size);
-            }
-        }
-
-        return batch;
     }
 }

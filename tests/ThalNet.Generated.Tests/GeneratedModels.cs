@@ -22,6 +22,9 @@ public static class GeneratedModels
             ["LinearFixtureNet"] = ("LinearFixture.thalnet.yaml", r => new LinearFixtureNet(r), LinearFixtureNet.ParameterCount),
             ["WeightNormFixtureNet"] = ("WeightNormFixture.thalnet.yaml", r => new WeightNormFixtureNet(r), WeightNormFixtureNet.ParameterCount),
             ["FastSoftmaxFixtureNet"] = ("FastSoftmaxFixture.thalnet.yaml", r => new FastSoftmaxFixtureNet(r), FastSoftmaxFixtureNet.ParameterCount),
+            ["CharLanguageModelNet"] = ("CharLanguageModel.thalnet.yaml", r => new ThalNet.Examples.CharLanguageModel.CharLanguageModelNet(r), ThalNet.Examples.CharLanguageModel.CharLanguageModelNet.ParameterCount),
+            ["PermutedMnistNet"] = ("PermutedMnist.thalnet.yaml", r => new ThalNet.Examples.PermutedMnist.PermutedMnistNet(r), ThalNet.Examples.PermutedMnist.PermutedMnistNet.ParameterCount),
+            ["SequentialCifar10Net"] = ("SequentialCifar10.thalnet.yaml", r => new ThalNet.Examples.SequentialCifar10.SequentialCifar10Net(r), ThalNet.Examples.SequentialCifar10.SequentialCifar10Net.ParameterCount),
             ["AttributeMnistNet"] = ("SequentialMnist.thalnet.yaml", r => new AttributeMnistNet(r), AttributeMnistNet.ParameterCount),
         };
 
