@@ -8,6 +8,9 @@ namespace ThalNet.Runtime.Optim;
 /// </summary>
 public abstract class Optimizer
 {
+    private const int StepBits = 24;
+    private const long StepMask = (1L << StepBits) - 1;
+
     private readonly KeyValuePair<string, Parameter>[] _parameters;
     private readonly List<(string Buffer, float[][] PerParameter)> _buffers = [];
 
@@ -42,10 +45,13 @@ public abstract class Optimizer
         }
     }
 
-    /// <summary>Every state buffer, keyed "{buffer}.{parameter path}", plus the step count under "step".</summary>
+    /// <summary>
+    /// Every state buffer, keyed "{buffer}.{parameter path}", plus the step count under "step" as two float32 values
+    /// (high and low 24 bits), so it stays exact far beyond float32's 2^24 integers.
+    /// </summary>
     public IReadOnlyList<KeyValuePair<string, Tensor>> StateTensors()
     {
-        var result = new List<KeyValuePair<string, Tensor>> { new("step", Tensor.Scalar(StepCount)) };
+        var result = new List<KeyValuePair<string, Tensor>> { new("step", Tensor.FromArray([StepCount >> StepBits, StepCount & StepMask], 2)) };
         foreach (var (buffer, values) in _buffers)
         {
             for (var i = 0; i < _parameters.Length; i++)
@@ -64,7 +70,7 @@ public abstract class Optimizer
             throw new InvalidOperationException($"The optimizer state of {GetType().Name} has no 'step' entry.");
         }
 
-        StepCount = (long)step.Item();
+        StepCount = step.Length == 2 ? ((long)step.Data[0] << StepBits) + (long)step.Data[1] : (long)step.Item();
         foreach (var (buffer, values) in _buffers)
         {
             for (var i = 0; i < _parameters.Length; i++)
