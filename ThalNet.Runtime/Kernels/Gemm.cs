@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace ThalNet.Runtime.Kernels;
 
@@ -252,6 +253,12 @@ internal static unsafe class Gemm
 
     private static void Tail(int m, int n, int k, float* a, int ars, int acs, float* b, int ldb, float* c, int ldc, bool accumulate)
     {
+        if (Avx.IsSupported)
+        {
+            MaskedTail(m, n, k, a, ars, acs, b, ldb, c, ldc, accumulate);
+            return;
+        }
+
         for (var i = 0; i < m; i++)
         {
             var ai = a + (i * ars);
@@ -266,6 +273,67 @@ internal static unsafe class Gemm
 
                 ci[j] = accumulate ? ci[j] + sum : sum;
             }
+        }
+    }
+
+    /// <summary>
+    /// The last n &lt; 8 columns with masked loads and stores (masked-off lanes are never touched, so reading past the
+    /// end of B is safe): a few columns computed one at a time would cost a third of a small-batch model's time.
+    /// </summary>
+    private static void MaskedTail(int m, int n, int k, float* a, int ars, int acs, float* b, int ldb, float* c, int ldc, bool accumulate)
+    {
+        var mask = Vector256.LessThan(Vector256.Create(0, 1, 2, 3, 4, 5, 6, 7), Vector256.Create(n)).AsSingle();
+        var i = 0;
+        for (; i + 4 <= m; i += 4)
+        {
+            var a0 = a + (i * ars);
+            var a1 = a0 + ars;
+            var a2 = a1 + ars;
+            var a3 = a2 + ars;
+            var c0 = c + (i * ldc);
+            var c1 = c0 + ldc;
+            var c2 = c1 + ldc;
+            var c3 = c2 + ldc;
+            Vector256<float> s0, s1, s2, s3;
+            if (accumulate)
+            {
+                s0 = Avx.MaskLoad(c0, mask);
+                s1 = Avx.MaskLoad(c1, mask);
+                s2 = Avx.MaskLoad(c2, mask);
+                s3 = Avx.MaskLoad(c3, mask);
+            }
+            else
+            {
+                s0 = s1 = s2 = s3 = Vector256<float>.Zero;
+            }
+
+            for (var p = 0; p < k; p++)
+            {
+                var bv = Avx.MaskLoad(b + (p * ldb), mask);
+                var off = p * acs;
+                s0 = Vector256.FusedMultiplyAdd(Vector256.Create(a0[off]), bv, s0);
+                s1 = Vector256.FusedMultiplyAdd(Vector256.Create(a1[off]), bv, s1);
+                s2 = Vector256.FusedMultiplyAdd(Vector256.Create(a2[off]), bv, s2);
+                s3 = Vector256.FusedMultiplyAdd(Vector256.Create(a3[off]), bv, s3);
+            }
+
+            Avx.MaskStore(c0, mask, s0);
+            Avx.MaskStore(c1, mask, s1);
+            Avx.MaskStore(c2, mask, s2);
+            Avx.MaskStore(c3, mask, s3);
+        }
+
+        for (; i < m; i++)
+        {
+            var ai = a + (i * ars);
+            var ci = c + (i * ldc);
+            var s = accumulate ? Avx.MaskLoad(ci, mask) : Vector256<float>.Zero;
+            for (var p = 0; p < k; p++)
+            {
+                s = Vector256.FusedMultiplyAdd(Vector256.Create(ai[p * acs]), Avx.MaskLoad(b + (p * ldb), mask), s);
+            }
+
+            Avx.MaskStore(ci, mask, s);
         }
     }
 }
