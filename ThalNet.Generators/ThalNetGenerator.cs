@@ -35,9 +35,15 @@ public sealed class ThalNetGenerator : IIncrementalGenerator
             .Select((spec, _) => AttributeModels.Compile(spec))
             .WithTrackingName(Steps.AttributeModels);
 
+        // A bool, so an edit anywhere leaves this step unchanged and the models cached.
+        var runtimeReferenced = context.CompilationProvider
+            .Select((compilation, _) => compilation.GetTypeByMetadataName(AttributeNames.BaseClass) is not null)
+            .WithTrackingName(Steps.RuntimeReference);
+
         var allModels = yamlModels.Collect()
             .Combine(attributeModels.Collect())
-            .SelectMany((input, _) => ModelSet.Combine(input.Left, input.Right))
+            .Combine(runtimeReferenced)
+            .SelectMany((input, _) => ModelSet.Combine(input.Left.Left, input.Left.Right, input.Right))
             .WithTrackingName(Steps.AllModels);
 
         var sources = allModels

@@ -18,7 +18,10 @@ public static class ThalNetGeneratorStepNames
     /// <summary>Attribute specs compiled to layouts and diagnostics.</summary>
     public const string AttributeModels = nameof(AttributeModels);
 
-    /// <summary>Every model from either form, with a model defined twice turned into a diagnostic.</summary>
+    /// <summary>Whether the compilation references ThalNet.Runtime (finds <c>ThalNet.Runtime.Models.ThalNetModel</c>).</summary>
+    public const string RuntimeReference = nameof(RuntimeReference);
+
+    /// <summary>Every model from either form, with a model defined twice, or any model without ThalNet.Runtime, turned into a diagnostic.</summary>
     public const string AllModels = nameof(AllModels);
 
     /// <summary>The valid models, each to be emitted as one source file.</summary>
@@ -30,6 +33,7 @@ public static class ThalNetGeneratorStepNames
     /// <summary>Every name above, for tests that check them all.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
-        RootNamespace, YamlFiles, YamlModels, AttributeArguments, AttributeModels, AllModels, ModelSources, Diagnostics,
+        RootNamespace, YamlFiles, YamlModels, AttributeArguments, AttributeModels, RuntimeReference, AllModels, ModelSources,
+        Diagnostics,
     ];
 }

@@ -98,6 +98,9 @@ public static class SpecDiagnostics
     /// <summary>{0} the spec file or class, {1} the exception.</summary>
     public static readonly SpecDiagnosticDescriptor GeneratorFailure = Error("THAL0034", "Generator failure", "The ThalNet generator failed on {0}: {1}");
 
+    /// <summary>{0} full model name.</summary>
+    public static readonly SpecDiagnosticDescriptor RuntimeNotReferenced = Error("THAL0035", "ThalNet.Runtime not referenced", "Model '{0}' needs the ThalNet.Runtime package: add a reference to ThalNet.Runtime (dotnet add package ThalNet.Runtime)");
+
     public static IReadOnlyList<SpecDiagnosticDescriptor> All { get; } =
     [
         YamlSyntax, UnknownKey, MissingKey, DuplicateName, InvalidName, NameCollision, CenterMismatch,
@@ -106,7 +109,7 @@ public static class SpecDiagnostics
         SubstepsBelowOne, BudgetExceeded, WrongValueType, UnknownRole, UnknownLossOrTiming,
         KeyNotAllowedForRole, InputSizeAndTokens, EmptyLayers, OutputOfUndeclaredModule, InvalidWeight,
         TooLarge, OutputShadowsParameters, ClassNotPartial, UnsupportedClass, NamespaceMismatch, DuplicateModel,
-        GeneratorFailure,
+        GeneratorFailure, RuntimeNotReferenced,
     ];
 
     public static SpecDiagnosticDescriptor? Find(string id) => All.FirstOrDefault(d => d.Id == id);

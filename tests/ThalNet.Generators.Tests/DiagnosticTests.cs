@@ -133,6 +133,24 @@ public class DiagnosticTests
     }
 
     [Fact]
+    public void Without_ThalNet_Runtime_each_model_asks_for_it_and_generates_nothing()
+    {
+        // No CS0246 wall: with no generated code, THAL0035 is the only error the user sees.
+        var compilation = GeneratorHarness.CompilationWithoutRuntime(Attributes(0));
+
+        var result = GeneratorHarness.Run(compilation, GeneratorHarness.Driver([GeneratorHarness.Yaml(File, Valid(1, "model: M"))]));
+
+        Assert.Equal(
+            [
+                "THAL0035 error Spec.thalnet.yaml(1,8): Model 'Consumer.App.M' needs the ThalNet.Runtime package: add a reference to ThalNet.Runtime (dotnet add package ThalNet.Runtime)",
+                "THAL0035 error Consumer0.cs(9,22): Model 'App.Net' needs the ThalNet.Runtime package: add a reference to ThalNet.Runtime (dotnet add package ThalNet.Runtime)",
+            ],
+            result.DiagnosticLines);
+        Assert.Empty(result.Sources);
+        Assert.DoesNotContain(result.CompilationProblems(), line => line.Contains(" error ", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Roslyn_descriptors_mirror_the_catalog()
     {
         foreach (var spec in SpecDiagnostics.All)
@@ -149,7 +167,7 @@ public class DiagnosticTests
         var covered = YamlCases.Select(row => (string)row[0])
             .Concat(AttributeCases.SelectMany(row => (string[])row[0]))
             .Select(line => line[..8])
-            .Concat(["THAL0010", "THAL0033", "THAL0034"]);
+            .Concat(["THAL0010", "THAL0033", "THAL0034", "THAL0035"]);
 
         Assert.Empty(SpecDiagnostics.All.Select(d => d.Id).Except(covered));
     }

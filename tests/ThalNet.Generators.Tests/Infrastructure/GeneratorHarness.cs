@@ -6,7 +6,7 @@ namespace ThalNet.Generators.Tests.Infrastructure;
 
 /// <summary>
 /// Runs <see cref="ThalNetGenerator"/> the way the compiler does: over a compilation that references the .NET
-/// libraries, ThalNet.Runtime and ThalNet.Specs, with in-memory spec files and C# sources.
+/// libraries, ThalNet.Runtime and ThalNet.Specs (or all but ThalNet.Runtime), with in-memory spec files and C# sources.
 /// </summary>
 internal static class GeneratorHarness
 {
@@ -15,13 +15,16 @@ internal static class GeneratorHarness
     /// <summary>Documentation comments are checked, so a public generated member without one is a warning (CS1591).</summary>
     public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest, DocumentationMode.Diagnose);
 
+    private static readonly Lazy<MetadataReference> RuntimeReference =
+        new(() => MetadataReference.CreateFromFile(typeof(ThalNet.Runtime.Models.ThalNetModel).Assembly.Location));
+
     private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(() =>
     {
         var framework = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
         return
         [
             .. Directory.GetFiles(framework, "*.dll").Where(IsManagedAssembly).Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)),
-            MetadataReference.CreateFromFile(typeof(ThalNet.Runtime.Models.ThalNetModel).Assembly.Location),
+            RuntimeReference.Value,
             MetadataReference.CreateFromFile(typeof(ThalNet.ThalNetModelAttribute).Assembly.Location),
         ];
     });
@@ -32,6 +35,10 @@ internal static class GeneratorHarness
             sources.Select((source, i) => CSharpSyntaxTree.ParseText(source, ParseOptions, $"Consumer{i}.cs")),
             References.Value,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, warningLevel: 9999));
+
+    /// <summary>A project that forgot ThalNet.Runtime: ThalNet.Specs (the attributes) and the .NET libraries only.</summary>
+    public static CSharpCompilation CompilationWithoutRuntime(params string[] sources)
+        => Compilation(sources).RemoveReferences(RuntimeReference.Value);
 
     public static GeneratorDriver Driver(IEnumerable<AdditionalText> files, string rootNamespace = RootNamespace)
         => CSharpGeneratorDriver.Create(
