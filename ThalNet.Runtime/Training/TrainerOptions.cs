@@ -18,6 +18,13 @@ public sealed record TrainerOptions
 
     public float LearningRate { get; init; } = 1e-3f;
 
+    /// <summary>
+    /// When set, the learning rate follows a cosine from <see cref="LearningRate"/> in the first epoch down to
+    /// <see cref="LearningRate"/> times this fraction in the last; null keeps it constant. It depends only on the
+    /// epoch, so a resumed run follows the same schedule.
+    /// </summary>
+    public float? CosineDecayTo { get; init; }
+
     /// <summary>When set, gradients are rescaled so their global L2 norm is at most this value (clip_grad_norm).</summary>
     public float? MaxGradientNorm { get; init; }
 
@@ -50,6 +57,18 @@ public sealed record TrainerOptions
 
     public static int DefaultWorkers => Math.Min(2, Environment.ProcessorCount);
 
+    /// <summary>The learning rate of epoch <paramref name="epoch"/> (1-based).</summary>
+    public float LearningRateAt(int epoch)
+    {
+        if (CosineDecayTo is not { } fraction || Epochs <= 1)
+        {
+            return LearningRate;
+        }
+
+        var progress = (double)(epoch - 1) / (Epochs - 1);
+        return (float)(LearningRate * (fraction + ((1 - fraction) * 0.5 * (1 + Math.Cos(Math.PI * progress)))));
+    }
+
     internal void Validate()
     {
         ArgumentOutOfRangeException.ThrowIfNegative(Epochs, nameof(Epochs));
@@ -62,6 +81,11 @@ public sealed record TrainerOptions
         if (!(LearningRate > 0f))
         {
             throw new ArgumentOutOfRangeException(nameof(LearningRate), LearningRate, "The learning rate must be positive.");
+        }
+
+        if (CosineDecayTo is { } decay && !(decay >= 0f && decay <= 1f))
+        {
+            throw new ArgumentOutOfRangeException(nameof(CosineDecayTo), decay, "The final learning-rate fraction must be between 0 and 1.");
         }
 
         if (MaxGradientNorm is { } norm && !(norm > 0f))

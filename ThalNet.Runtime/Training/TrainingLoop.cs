@@ -51,6 +51,7 @@ internal sealed class TrainingLoop
         while (_position.Epoch < _options.Epochs)
         {
             var epoch = _position.Epoch + 1;
+            _optimizer.LearningRate = _options.LearningRateAt(epoch);
             StartEpoch();
             var cancelled = _view.RunEpoch(epoch, _task.BatchesPerEpoch, _position.BatchInEpoch, () => TrainBatches(epoch, cancellationToken));
             if (cancelled)

@@ -19,7 +19,8 @@ public sealed class ExampleCommand
     private readonly Option<int?> _maxEvalBatches = new("--max-eval-batches") { Description = "Evaluate on at most this many batches" };
     private readonly Option<int> _threads = new("--threads") { Description = "Worker threads", DefaultValueFactory = _ => TrainerOptions.DefaultWorkers };
     private readonly Option<float> _learningRate;
-    private readonly Option<float?> _clip = new("--clip") { Description = "Rescale gradients to at most this global L2 norm (clip_grad_norm)" };
+    private readonly Option<float?> _lrDecay;
+    private readonly Option<float?> _clip;
     private readonly Option<string?> _metrics = new("--metrics") { Description = "JSON-lines metrics log" };
     private readonly Option<bool> _noProgress = new("--no-progress") { Description = "Plain lines instead of live progress bars" };
     private readonly Option<string?> _report = new("--out") { Description = "Folder for the report (default: <checkpoint>.report)" };
@@ -28,7 +29,7 @@ public sealed class ExampleCommand
     private readonly IReadOnlyDictionary<string, string> _taskData;
 
     /// <param name="taskData">When given, a --task option chooses among these tasks (the first is the default), each with its data subfolder.</param>
-    public ExampleCommand(string description, string dataSubfolder, int epochs = 20, int batchSize = 50, float learningRate = 1e-3f, IReadOnlyDictionary<string, string>? taskData = null)
+    public ExampleCommand(string description, string dataSubfolder, int epochs = 20, int batchSize = 50, float learningRate = 1e-3f, IReadOnlyDictionary<string, string>? taskData = null, float? learningRateDecayTo = null, float? maxGradientNorm = null)
     {
         Description = description;
         DataSubfolder = dataSubfolder;
@@ -43,6 +44,8 @@ public sealed class ExampleCommand
         _epochs = new("--epochs") { Description = "Epochs to train", DefaultValueFactory = _ => epochs };
         _batchSize = new("--batch-size") { Description = "Examples per batch", DefaultValueFactory = _ => batchSize };
         _learningRate = new("--lr") { Description = "Learning rate", DefaultValueFactory = _ => learningRate };
+        _clip = new("--clip") { Description = "Rescale gradients to at most this global L2 norm (clip_grad_norm)", DefaultValueFactory = _ => maxGradientNorm };
+        _lrDecay = new("--lr-decay-to") { Description = "Cosine learning-rate decay over the epochs down to this fraction of --lr", DefaultValueFactory = _ => learningRateDecayTo };
     }
 
     public string Description { get; }
@@ -53,7 +56,7 @@ public sealed class ExampleCommand
     public int Run(string[] args, Func<ExampleSettings, int> train, Func<ExampleSettings, string, int> analyze)
     {
         var root = new RootCommand(Description);
-        Option[] common = [_data, _epochs, _batchSize, _seed, _checkpoint, _resume, _maxBatches, _maxEvalBatches, _threads, _learningRate, _clip, _metrics, _noProgress, .. (_task is null ? Array.Empty<Option>() : [_task])];
+        Option[] common = [_data, _epochs, _batchSize, _seed, _checkpoint, _resume, _maxBatches, _maxEvalBatches, _threads, _learningRate, _lrDecay, _clip, _metrics, _noProgress, .. (_task is null ? Array.Empty<Option>() : [_task])];
         foreach (var option in common)
         {
             root.Options.Add(option);
@@ -97,6 +100,7 @@ public sealed class ExampleCommand
         result.GetValue(_maxEvalBatches),
         result.GetValue(_threads),
         result.GetValue(_learningRate),
+        result.GetValue(_lrDecay),
         result.GetValue(_clip),
         result.GetValue(_metrics),
         !result.GetValue(_noProgress))

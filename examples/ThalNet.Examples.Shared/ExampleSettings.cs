@@ -14,6 +14,7 @@ public sealed record ExampleSettings(
     int? MaxEvaluationBatches,
     int Workers,
     float LearningRate,
+    float? LearningRateDecayTo,
     float? MaxGradientNorm,
     string? MetricsPath,
     bool Progress)
@@ -28,6 +29,7 @@ public sealed record ExampleSettings(
         Seed = Seed,
         Optimizer = optimizer,
         LearningRate = LearningRate,
+        CosineDecayTo = LearningRateDecayTo,
         MaxGradientNorm = MaxGradientNorm,
         Workers = Workers,
         MaxBatchesPerEpoch = MaxBatches,
