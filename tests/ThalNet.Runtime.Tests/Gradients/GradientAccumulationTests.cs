@@ -111,7 +111,10 @@ public class GradientAccumulationTests
             var actual = leaves[i].Grad;
             for (var e = 0; e < actual.Length; e++)
             {
-                Assert.Equal(factor * expected[i][e], actual[e], 6);
+                // The kernels accumulate into the existing gradient inside their FMA chains, so the sum of two passes
+                // may differ from twice one pass in the last bits.
+                var want = factor * expected[i][e];
+                Assert.True(MathF.Abs(want - actual[e]) <= 1e-6f + (1e-5f * MathF.Abs(want)), $"leaf {i}[{e}]: expected {want:R}, got {actual[e]:R}");
             }
         }
     }
