@@ -8,23 +8,10 @@ namespace ThalNet.Examples;
 public static class ClassificationExample
 {
     public static int Train<TModel>(ExampleSettings settings, Func<RandomSource, TModel> createModel, IExampleSource train, IExampleSource test, TextWriter? output = null)
-        where TModel : ThalNetModel
-    {
-        output ??= Console.Out;
-        using var trainer = new Trainer<TModel>(createModel, settings.ToTrainerOptions() with { Output = output });
-        output.WriteLine($"model={trainer.Model.Info.Name} params={trainer.Model.ParameterCount()} train={train.Count} test={test.Count} workers={trainer.Workers}");
-        using var cancellation = new CtrlCCancellation();
-        var result = trainer.Fit(train, test, cancellation.Token);
-        var final = result.Epochs.Count > 0 && result.Epochs[^1].Test is { } last ? last : trainer.Evaluate(test);
-        ExampleSummary.Print(output, result, final, bitsPerCharacter: false);
-        return result.Interrupted ? 130 : 0;
-    }
+        where TModel : ThalNetModel =>
+        ExampleRun.Train(settings, createModel, $" train={train.Count} test={test.Count}", (t, c) => t.Fit(train, test, c), t => t.Evaluate(test), bitsPerCharacter: false, output);
 
     public static int Analyze<TModel>(ExampleSettings settings, string outputFolder, Func<RandomSource, TModel> createModel, IExampleSource test, TextWriter? output = null)
-        where TModel : ThalNetModel
-    {
-        // One worker: ablation and attention probes live on the primary model only.
-        using var trainer = new Trainer<TModel>(createModel, settings.ToTrainerOptions() with { Workers = 1, CheckpointPath = null, Resume = false, MetricsPath = null, Progress = false });
-        return ExampleAnalysis.Run(trainer.Model, settings, outputFolder, _ => trainer.Evaluate(test).Accuracy, "accuracy", higherIsBetter: true, output ?? Console.Out);
-    }
+        where TModel : ThalNetModel =>
+        ExampleRun.Analyze(settings, outputFolder, createModel, t => t.Evaluate(test).Accuracy, "accuracy", higherIsBetter: true, output);
 }
