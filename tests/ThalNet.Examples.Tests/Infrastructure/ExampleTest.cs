@@ -1,3 +1,5 @@
+using ThalNet.Runtime.Tests.Data;
+
 namespace ThalNet.Examples.Tests.Infrastructure;
 
 /// <summary>What every end-to-end test has: its log, a fresh working folder, and a runner of example programs in it.</summary>
