@@ -49,23 +49,16 @@ public sealed partial class InstalledPackageTests(PackedPackages packages, ITest
         return result.EnsureSucceeded();
     }
 
-    /// <summary>The user's feeds: the local folder for ThalNet packages, nuget.org for everything else.</summary>
+    /// <summary>
+    /// The user's feeds: the local folder for ThalNet packages added to the machine's own sources, which supply
+    /// everything else. The packed version is unique to this run, so only the local feed can serve it.
+    /// </summary>
     private string NuGetConfig() => $"""
         <?xml version="1.0" encoding="utf-8"?>
         <configuration>
           <packageSources>
-            <clear />
             <add key="local" value="{packages.Feed}" />
-            <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
           </packageSources>
-          <packageSourceMapping>
-            <packageSource key="local">
-              <package pattern="ThalNet.*" />
-            </packageSource>
-            <packageSource key="nuget.org">
-              <package pattern="*" />
-            </packageSource>
-          </packageSourceMapping>
         </configuration>
         """;
 
