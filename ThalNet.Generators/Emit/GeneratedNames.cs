@@ -13,13 +13,13 @@ internal static class GeneratedNames
     /// <summary>A layer's member on its module class: <c>ff</c> -> <c>Ff</c>, <c>gru0</c> -> <c>Gru0</c>.</summary>
     public static string Layer(LayerLayout layer) => CSharpNames.ToPascalCase(layer.Name);
 
-    public static string Camel(string pascal) => char.ToLowerInvariant(pascal[0]) + pascal.Substring(1);
+    public static string Camel(string pascal) => CSharpNames.ToCamelCase(pascal);
 
-    /// <summary>A parameter named after an input, escaped when it is a keyword (<c>@int</c>).</summary>
+    /// <summary>A parameter named after an input, escaped when it is a keyword, reserved or contextual (<c>@int</c>, <c>@var</c>).</summary>
     public static string Parameter(InputLayout input)
     {
         var camel = Camel(input.CSharpName);
-        return CSharpNames.IdentifierProblem(camel) is null ? camel : "@" + camel;
+        return CSharpKeywords.IsKeyword(camel) ? "@" + camel : camel;
     }
 
     public static string ContextLocal(ModuleLayout module) => Camel(module.CSharpName) + "Context";

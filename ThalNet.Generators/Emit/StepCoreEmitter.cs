@@ -5,10 +5,14 @@ namespace ThalNet.Generators.Emit;
 /// <summary>
 /// The unrolled step: per sub-step, every module reads the previous center (fast readers weigh it by the module's
 /// previous features), runs its layers on [its inputs; context], and the new features form the next center. The
-/// output heads then read the features of the last sub-step. No loops over modules, no lookups.
+/// output heads then read the features of the last sub-step. No loops over modules, no lookups; sub-steps are
+/// unrolled up to <see cref="MaxUnrolledSubsteps"/>, and loop beyond.
 /// </summary>
 internal static class StepCoreEmitter
 {
+    /// <summary>More sub-steps run in a loop, so the generated code stays the same size however many there are.</summary>
+    public const int MaxUnrolledSubsteps = 4;
+
     public static void Write(CodeWriter w, ModelLayout model, IReadOnlyList<StateEntry> state)
     {
         w.Line("/// <inheritdoc/>");
@@ -20,26 +24,24 @@ internal static class StepCoreEmitter
                 w.Line($"var {state[i].Local} = values[{Literals.Int(i)}];");
             }
 
-            for (var substep = 1; substep <= model.Substeps; substep++)
+            var inputIndices = InputIndices(model);
+            if (model.Substeps <= MaxUnrolledSubsteps)
             {
-                var declare = substep == 1 ? "var " : "";
+                for (var substep = 1; substep <= model.Substeps; substep++)
+                {
+                    w.Line();
+                    w.Line($"// Sub-step {Literals.Int(substep)} of {Literals.Int(model.Substeps)}: every module reads the previous center.");
+                    WriteSubstep(w, model, inputIndices, declare: substep == 1 ? "var " : "");
+                }
+            }
+            else
+            {
                 w.Line();
-                w.Line($"// Sub-step {Literals.Int(substep)} of {Literals.Int(model.Substeps)}: every module reads the previous center.");
-                foreach (var module in model.Modules)
+                w.Line($"// {Literals.Int(model.Substeps)} sub-steps: in each, every module reads the previous center.");
+                using (w.Block("for (var substep = 0; substep < Substeps; substep++)"))
                 {
-                    WriteModule(w, model, module, declare);
+                    WriteSubstep(w, model, inputIndices, declare: "var ");
                 }
-
-                foreach (var module in model.Modules)
-                {
-                    w.Line($"{GeneratedNames.FeaturesLocal(module)} = {GeneratedNames.LayerLocal(module, module.Layers[module.Layers.Count - 1])};");
-                    foreach (var layer in StateLayout.InnerGruLayers(module))
-                    {
-                        w.Line($"{GeneratedNames.HiddenLocal(module, layer)} = {GeneratedNames.LayerLocal(module, layer)};");
-                    }
-                }
-
-                w.Line($"center = Ablate(tape, tape.Concat(1, {string.Join(", ", model.Modules.Select(GeneratedNames.FeaturesLocal))}));");
             }
 
             w.Line();
@@ -53,14 +55,34 @@ internal static class StepCoreEmitter
         }
     }
 
-    private static void WriteModule(CodeWriter w, ModelLayout model, ModuleLayout module, string declare)
+    /// <param name="declare"><c>var </c> where the sub-step's locals are declared, empty where they are assigned again.</param>
+    private static void WriteSubstep(CodeWriter w, ModelLayout model, Dictionary<string, int> inputIndices, string declare)
+    {
+        foreach (var module in model.Modules)
+        {
+            WriteModule(w, module, inputIndices, declare);
+        }
+
+        foreach (var module in model.Modules)
+        {
+            w.Line($"{GeneratedNames.FeaturesLocal(module)} = {GeneratedNames.LayerLocal(module, module.Layers[module.Layers.Count - 1])};");
+            foreach (var layer in StateLayout.InnerGruLayers(module))
+            {
+                w.Line($"{GeneratedNames.HiddenLocal(module, layer)} = {GeneratedNames.LayerLocal(module, layer)};");
+            }
+        }
+
+        w.Line($"center = Ablate(tape, tape.Concat(1, {string.Join(", ", model.Modules.Select(GeneratedNames.FeaturesLocal))}));");
+    }
+
+    private static void WriteModule(CodeWriter w, ModuleLayout module, Dictionary<string, int> inputIndices, string declare)
     {
         var features = GeneratedNames.FeaturesLocal(module);
         var context = GeneratedNames.ContextLocal(module);
         w.Line($"{declare}{context} = {module.CSharpName}.Read.Read(tape, center, {features});");
         var x = module.Inputs.IsEmpty
             ? context
-            : $"tape.Concat(1, {string.Join(", ", module.Inputs.Select(name => $"inputs[{Literals.Int(InputIndex(model, name))}]"))}, {context})";
+            : $"tape.Concat(1, {string.Join(", ", module.Inputs.Select(name => $"inputs[{Literals.Int(inputIndices[name])}]"))}, {context})";
         for (var i = 0; i < module.Layers.Count; i++)
         {
             var layer = module.Layers[i];
@@ -102,16 +124,15 @@ internal static class StepCoreEmitter
         }
     }
 
-    private static int InputIndex(ModelLayout model, string name)
+    /// <summary>Each input's index in the step's <c>inputs</c>, by spec name.</summary>
+    private static Dictionary<string, int> InputIndices(ModelLayout model)
     {
+        var indices = new Dictionary<string, int>();
         for (var i = 0; i < model.Inputs.Count; i++)
         {
-            if (model.Inputs[i].Name == name)
-            {
-                return i;
-            }
+            indices[model.Inputs[i].Name] = i;
         }
 
-        throw new InvalidOperationException($"Module input '{name}' is not a model input.");
+        return indices;
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 
 namespace ThalNet.Specs;
@@ -14,7 +15,12 @@ public static class SpecBuilder
         var defaults = attributes.Defaults is { } d
             ? SpecFactory.Defaults(d.Reading, d.Context, d.Layers, diagnostics)
             : DefaultsSpec.None;
-        var modules = attributes.Modules.Select((module, index) => Module(module, index, attributes, diagnostics)).ToEquatableArray();
+        // Outputs go to the first module of their name; a repeated module name is reported by the validator.
+        var outputsByModule = attributes.Outputs.ToLookup(o => o.Module.Value);
+        var firstOfName = new HashSet<string>();
+        var modules = attributes.Modules
+            .Select(module => Module(module, firstOfName.Add(module.Name.Value) ? outputsByModule[module.Name.Value].ToList() : [], diagnostics))
+            .ToEquatableArray();
         ReportOrphanOutputs(attributes, diagnostics);
 
         var spec = new ModelSpec(
@@ -41,16 +47,13 @@ public static class SpecBuilder
         return SpecFactory.Input(input.Name, input.Size, input.Tokens, diagnostics);
     }
 
-    private static ModuleSpec Module(ModuleAttributeArguments module, int index, ModelAttributes attributes, DiagnosticBag diagnostics)
+    private static ModuleSpec Module(ModuleAttributeArguments module, List<OutputAttributeArguments> written, DiagnosticBag diagnostics)
     {
         if (module.Role is null)
         {
             diagnostics.Add(SpecDiagnostics.MissingKey, module.Name.KeyLocation, "'role'", SpecFactory.ModuleOwner(module.Name.Value));
         }
 
-        // Outputs go to the first module of their name; a repeated module name is reported by the validator.
-        var isFirstOfName = attributes.Modules.Take(index).All(m => m.Name.Value != module.Name.Value);
-        var written = attributes.Outputs.Where(o => isFirstOfName && o.Module.Value == module.Name.Value).ToList();
         Located<EquatableArray<OutputSpec>>? outputs = written.Count == 0
             ? null
             : new Located<EquatableArray<OutputSpec>>(
@@ -63,7 +66,8 @@ public static class SpecBuilder
     private static void ReportOrphanOutputs(ModelAttributes attributes, DiagnosticBag diagnostics)
     {
         var moduleNames = attributes.Modules.Select(m => m.Name.Value).ToList();
-        foreach (var output in attributes.Outputs.Where(o => !moduleNames.Contains(o.Module.Value)))
+        var declared = new HashSet<string>(moduleNames);
+        foreach (var output in attributes.Outputs.Where(o => !declared.Contains(o.Module.Value)))
         {
             diagnostics.Add(
                 SpecDiagnostics.OutputOfUndeclaredModule,

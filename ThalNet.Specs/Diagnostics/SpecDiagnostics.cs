@@ -75,9 +75,16 @@ public static class SpecDiagnostics
     /// <summary>{0} output, {1} module, {2} suggestion.</summary>
     public static readonly SpecDiagnosticDescriptor OutputOfUndeclaredModule = Error("THAL0026", "Output of an undeclared module", "Output '{0}' belongs to undeclared module '{1}'{2}");
 
-    public static readonly SpecDiagnosticDescriptor InvalidWeight = Error("THAL0027", "Invalid output weight", "Weight of output '{0}' must be a finite number of at least 0, but is {1}");
+    public static readonly SpecDiagnosticDescriptor InvalidWeight = Error("THAL0027", "Invalid output weight", "Weight of output '{0}' must be a finite float of at least 0 (at most 3.4028235E+38), but is {1}");
 
-    public static readonly SpecDiagnosticDescriptor TooLarge = Error("THAL0028", "Model too large", "Module '{0}' has a parameter larger than 2^31-1 elements");
+    /// <summary>{0} module, {1} what passes 2^31-1 (<see cref="TooLargeParameter"/> or <see cref="TooManyParameters"/>).</summary>
+    public static readonly SpecDiagnosticDescriptor TooLarge = Error("THAL0028", "Model too large", "Module '{0}' makes the model too large: {1}");
+
+    public const string TooLargeParameter = "it has a parameter of more than 2^31-1 elements";
+
+    /// <summary>The runtime and the generated <c>const int ParameterCount</c> count parameters in an int.</summary>
+    public static string TooManyParameters(long atLeast)
+        => string.Format(System.Globalization.CultureInfo.InvariantCulture, "its parameters bring the model past 2^31-1 parameters (at least {0})", atLeast);
 
     /// <summary>{0} output, {1} module, {2} what already uses the prefix.</summary>
     public static readonly SpecDiagnosticDescriptor OutputShadowsParameters = Error("THAL0029", "Output name taken by a parameter group", "Output '{0}' of module '{1}' would name its parameters '{1}.{0}.*', which the module's {2} already uses");

@@ -16,6 +16,7 @@ public static class ParameterNames
     public static IReadOnlyList<string> Layers(IEnumerable<LayerKind> stack)
     {
         var kinds = stack.ToList();
+        var counts = kinds.GroupBy(k => k).ToDictionary(g => g.Key, g => g.Count());
         var seen = new Dictionary<LayerKind, int>();
         var names = new List<string>();
         foreach (var kind in kinds)
@@ -23,7 +24,7 @@ public static class ParameterNames
             var word = SpecWords.LayerKind.Word(kind);
             seen.TryGetValue(kind, out var index);
             seen[kind] = index + 1;
-            names.Add(kinds.Count(k => k == kind) == 1 ? word : word + index.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            names.Add(counts[kind] == 1 ? word : word + index.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
 
         return names;

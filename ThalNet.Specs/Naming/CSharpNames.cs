@@ -29,17 +29,14 @@ public static class CSharpNames
     /// <summary>The generated nested class of a module: <c>Vision</c> -> <c>VisionModule</c>.</summary>
     public static string ModuleClassName(string moduleCSharpName) => moduleCSharpName + "Module";
 
-    private static readonly HashSet<string> Keywords =
-    [
-        "abstract", "as", "base", "bool", "break", "byte", "case", "catch", "char", "checked", "class",
-        "const", "continue", "decimal", "default", "delegate", "do", "double", "else", "enum", "event",
-        "explicit", "extern", "false", "finally", "fixed", "float", "for", "foreach", "goto", "if",
-        "implicit", "in", "int", "interface", "internal", "is", "lock", "long", "namespace", "new",
-        "null", "object", "operator", "out", "override", "params", "private", "protected", "public",
-        "readonly", "ref", "return", "sbyte", "sealed", "short", "sizeof", "stackalloc", "static",
-        "string", "struct", "switch", "this", "throw", "true", "try", "typeof", "uint", "ulong",
-        "unchecked", "unsafe", "ushort", "using", "virtual", "void", "volatile", "while",
-    ];
+    /// <summary>
+    /// The longest spec name, model name or namespace part. Metadata names stop at 1,024 characters (CS7013), and
+    /// generated names add words to spec names (<c>{Module}Module</c>, <c>{module}{Layer}State</c>).
+    /// </summary>
+    public const int MaxNameLength = 128;
+
+    /// <summary>The longest namespace, dots included, so that namespace and model name stay far below 1,024 characters.</summary>
+    public const int MaxNamespaceLength = 512;
 
     /// <summary><c>side_1</c> -> <c>Side1</c>, <c>fast-path</c> -> <c>FastPath</c>, <c>vision</c> -> <c>Vision</c>.</summary>
     public static string ToPascalCase(string name)
@@ -50,9 +47,14 @@ public static class CSharpNames
 
     /// <summary>Why a spec name (module, input, output) cannot become a C# name, or null when it can.</summary>
     public static string? SpecNameProblem(string name)
-        => name.Length > 0 && IsAsciiLetter(name[0]) && name.All(c => IsAsciiLetter(c) || IsDigit(c) || c is '_' or '-')
-            ? null
-            : "names start with a letter and hold only letters, digits, '_' and '-'";
+    {
+        if (!(name.Length > 0 && IsAsciiLetter(name[0]) && name.All(c => IsAsciiLetter(c) || IsDigit(c) || c is '_' or '-')))
+        {
+            return "names start with a letter and hold only letters, digits, '_' and '-'";
+        }
+
+        return LengthProblem(name);
+    }
 
     /// <summary>Why a name used verbatim (model class, namespace part) is not a C# identifier, or null.</summary>
     public static string? IdentifierProblem(string identifier)
@@ -62,8 +64,31 @@ public static class CSharpNames
             return "identifiers start with a letter or '_' and hold only letters, digits and '_'";
         }
 
-        return Keywords.Contains(identifier) ? $"'{identifier}' is a C# keyword" : null;
+        return CSharpKeywords.IsKeyword(identifier) ? $"'{identifier}' is a C# keyword" : LengthProblem(identifier);
     }
+
+    /// <summary>Why a model name cannot name the generated class, or null.</summary>
+    public static string? TypeNameProblem(string identifier)
+        => IdentifierProblem(identifier)
+            ?? (identifier.All(c => c is >= 'a' and <= 'z')
+                ? "type names of lower-case letters only may become C# keywords (warning CS8981); start it with a capital letter"
+                : null);
+
+    /// <summary><c>Vision</c> -> <c>vision</c>: the C# name of a parameter or local.</summary>
+    public static string ToCamelCase(string pascalCase) => char.ToLowerInvariant(pascalCase[0]) + pascalCase.Substring(1);
+
+    /// <summary>Why a spec name (an input) cannot name a parameter of the generated methods, or null.</summary>
+    /// <remarks>Keywords are escaped (<c>@int</c>), but a parameter <c>nameof</c> would hide the operator the generated code uses.</remarks>
+    public static string? ParameterNameProblem(string specName)
+        => ToCamelCase(ToPascalCase(specName)) == "nameof" ? "its parameter 'nameof' would hide C#'s nameof operator" : null;
+
+    /// <summary>Why a namespace cannot hold the generated class, or null: each part an identifier, the whole not too long.</summary>
+    public static string? NamespaceProblem(string ns)
+        => ns.Split('.').Select(IdentifierProblem).FirstOrDefault(p => p is not null)
+            ?? (ns.Length > MaxNamespaceLength ? $"namespaces are at most {MaxNamespaceLength} characters, but this one has {ns.Length}" : null);
+
+    private static string? LengthProblem(string name)
+        => name.Length > MaxNameLength ? $"names are at most {MaxNameLength} characters, but this one has {name.Length}" : null;
 
     private static bool IsAsciiLetter(char c) => c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z');
 

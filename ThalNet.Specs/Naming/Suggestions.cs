@@ -6,6 +6,12 @@ namespace ThalNet.Specs;
 /// <summary>Builds the "Did you mean ...?" tails of diagnostic messages.</summary>
 internal static class Suggestions
 {
+    /// <summary>Longer words get no suggestion: the edit distance costs the product of the two lengths.</summary>
+    public const int MaxWordLength = 64;
+
+    /// <summary>The longest list of expected words a message shows; more end in "...".</summary>
+    public const int MaxListed = 10;
+
     /// <summary>". Did you mean 'x'?" for the closest candidate, else ". Expected one of: a, b" (or "" when there are none).</summary>
     public static string For(string written, IEnumerable<string> candidates)
     {
@@ -16,7 +22,8 @@ internal static class Suggestions
             return $". Did you mean '{best}'?";
         }
 
-        return list.Count == 0 ? "" : ". Expected one of: " + string.Join(", ", list);
+        var listed = list.Count <= MaxListed ? list : list.Take(MaxListed).Concat(["..."]);
+        return list.Count == 0 ? "" : ". Expected one of: " + string.Join(", ", listed);
     }
 
     /// <summary>The candidate nearest by edit distance, when near enough to be a likely typo.</summary>
@@ -24,11 +31,24 @@ internal static class Suggestions
     {
         string? best = null;
         var bestDistance = int.MaxValue;
+        if (written.Length > MaxWordLength)
+        {
+            return null;
+        }
+
+        var lowered = written.ToLowerInvariant();
         foreach (var candidate in candidates)
         {
-            var distance = Distance(written.ToLowerInvariant(), candidate.ToLowerInvariant());
-            // Near enough: a third of the word at most, and never a rewrite of the whole word.
-            if (distance < bestDistance && distance <= Math.Max(1, candidate.Length / 3) && distance < Math.Max(written.Length, candidate.Length))
+            // Near enough: a third of the word at most, and never a rewrite of the whole word. The length difference
+            // alone is a lower bound of the distance, so far candidates cost no distance computation.
+            var nearEnough = Math.Max(1, candidate.Length / 3);
+            if (candidate.Length > MaxWordLength || Math.Abs(candidate.Length - written.Length) > nearEnough)
+            {
+                continue;
+            }
+
+            var distance = Distance(lowered, candidate.ToLowerInvariant());
+            if (distance < bestDistance && distance <= nearEnough && distance < Math.Max(written.Length, candidate.Length))
             {
                 best = candidate;
                 bestDistance = distance;

@@ -16,9 +16,11 @@ internal static class NameChecks
     {
         var moduleTaken = ModuleClassNames(spec);
         var model = spec.Name.Value;
-        if (model.Length > 0 && CSharpNames.IdentifierProblem(model) is { } modelProblem)
+        // A missing model name is "" at a zero-length location, reported by the reader; a written one ("") has its quotes.
+        var written = model.Length > 0 || spec.Name.ValueLocation.Length > 0;
+        if (written && CSharpNames.TypeNameProblem(model) is { } modelProblem)
         {
-            diagnostics.Add(SpecDiagnostics.InvalidName, spec.Name.ValueLocation, "Model", model, modelProblem);
+            diagnostics.Add(SpecDiagnostics.InvalidName, spec.Name.ValueLocation, "Model", Shown(model), modelProblem);
         }
         else if (CSharpNames.ReservedMemberNames.Contains(model))
         {
@@ -30,13 +32,21 @@ internal static class NameChecks
             diagnostics.Add(SpecDiagnostics.NameCollision, spec.Name.ValueLocation, "Model", model, model, moduleClass);
         }
 
-        if (spec.Namespace is { } ns && ns.Value.Split('.').Select(CSharpNames.IdentifierProblem).FirstOrDefault(p => p is not null) is { } namespaceProblem)
+        if (spec.Namespace is { } ns && CSharpNames.NamespaceProblem(ns.Value) is { } namespaceProblem)
         {
-            diagnostics.Add(SpecDiagnostics.InvalidName, ns.ValueLocation, "Namespace", ns.Value, namespaceProblem);
+            diagnostics.Add(SpecDiagnostics.InvalidName, ns.ValueLocation, "Namespace", Shown(ns.Value), namespaceProblem);
         }
 
         moduleTaken[model] = "is the model's class name";
         Scope(spec.InputList.Select(i => i.Name), "input", [], diagnostics);
+        foreach (var input in spec.InputList.Where(i => CSharpNames.SpecNameProblem(i.Name.Value) is null))
+        {
+            if (CSharpNames.ParameterNameProblem(input.Name.Value) is { } problem)
+            {
+                diagnostics.Add(SpecDiagnostics.InvalidName, input.Name.ValueLocation, "Input", input.Name.Value, problem);
+            }
+        }
+
         Scope(spec.ModuleList.Select(m => m.Name), "module", moduleTaken, diagnostics);
         Scope(spec.ModuleList.SelectMany(m => m.Outputs?.Value ?? default).Select(o => o.Name), "output", [], diagnostics);
         foreach (var module in spec.ModuleList)
@@ -51,7 +61,7 @@ internal static class NameChecks
     /// </summary>
     private static void ParameterPrefixes(ModelSpec spec, ModuleSpec module, DiagnosticBag diagnostics)
     {
-        var layerNames = ParameterNames.Layers(SpecResolution.Layers(spec, module).Select(l => l.Kind.Value));
+        var layerNames = new HashSet<string>(ParameterNames.Layers(SpecResolution.Layers(spec, module).Select(l => l.Kind.Value)));
         var members = new Dictionary<string, string> { [CSharpNames.ReaderMemberName] = "reader" };
         foreach (var layer in layerNames)
         {
@@ -110,7 +120,7 @@ internal static class NameChecks
             var location = name.ValueLocation;
             if (CSharpNames.SpecNameProblem(name.Value) is { } problem)
             {
-                diagnostics.Add(SpecDiagnostics.InvalidName, location, title, name.Value, problem);
+                diagnostics.Add(SpecDiagnostics.InvalidName, location, title, Shown(name.Value), problem);
                 continue;
             }
 
@@ -139,4 +149,8 @@ internal static class NameChecks
             }
         }
     }
+
+    /// <summary>A name as messages show it: a name beyond the length limit shortened, so a message stays a line.</summary>
+    private static string Shown(string name)
+        => name.Length <= CSharpNames.MaxNameLength ? name : name.Substring(0, 32) + "...";
 }

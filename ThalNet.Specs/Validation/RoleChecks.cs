@@ -13,11 +13,12 @@ internal static class RoleChecks
     public static void Check(ModelSpec spec, DiagnosticBag diagnostics)
     {
         var declared = spec.InputList.Select(i => i.Name.Value).ToList();
+        var declaredSet = new HashSet<string>(declared);
         foreach (var module in spec.ModuleList)
         {
             if (module.Role is { } role)
             {
-                CheckModule(module, role.Value, declared, diagnostics);
+                CheckModule(module, role.Value, declared, declaredSet, diagnostics);
             }
         }
 
@@ -39,7 +40,7 @@ internal static class RoleChecks
         }
     }
 
-    private static void CheckModule(ModuleSpec module, ModuleRole role, List<string> declared, DiagnosticBag diagnostics)
+    private static void CheckModule(ModuleSpec module, ModuleRole role, List<string> declared, HashSet<string> declaredSet, DiagnosticBag diagnostics)
     {
         var name = module.Name.Value;
         var roleWord = SpecWords.Role.Word(role);
@@ -51,7 +52,7 @@ internal static class RoleChecks
             }
             else
             {
-                CheckInputList(name, inputs.Value, declared, diagnostics);
+                CheckInputList(name, inputs.Value, declared, declaredSet, diagnostics);
             }
         }
         else if (module.Inputs is { } inputs)
@@ -72,12 +73,13 @@ internal static class RoleChecks
         }
     }
 
-    private static void CheckInputList(string module, EquatableArray<Located<string>> inputs, List<string> declared, DiagnosticBag diagnostics)
+    /// <param name="declared">The declared inputs in order, for suggestions; <paramref name="declaredSet"/> the same, for lookups.</param>
+    private static void CheckInputList(string module, EquatableArray<Located<string>> inputs, List<string> declared, HashSet<string> declaredSet, DiagnosticBag diagnostics)
     {
         var seen = new HashSet<string>();
         foreach (var input in inputs)
         {
-            if (!declared.Contains(input.Value))
+            if (!declaredSet.Contains(input.Value))
             {
                 diagnostics.Add(SpecDiagnostics.UndeclaredInput, input.ValueLocation, module, input.Value, Suggestions.For(input.Value, declared));
             }

@@ -22,10 +22,11 @@ internal static class ShapeInference
         {
             // Every reader spans the center, so the first module already has a parameter too large.
             var first = spec.ModuleList[0].Name;
-            diagnostics.Add(SpecDiagnostics.TooLarge, first.KeyLocation, first.Value);
+            diagnostics.Add(SpecDiagnostics.TooLarge, first.KeyLocation, first.Value, SpecDiagnostics.TooLargeParameter);
             return null;
         }
 
+        var inputWidths = inputs.GroupBy(i => i.Name).ToDictionary(g => g.Key, g => g.First().Width);
         var modules = new List<ModuleLayout>();
         var parameters = new List<ParameterLayout>();
         var parameterCount = 0L;
@@ -36,13 +37,24 @@ internal static class ShapeInference
             var first = parameters.Count;
             try
             {
-                modules.Add(LayOut(spec, module, stacks[i], inputs, offset, (int)centerSize, parameters));
-                parameterCount = checked(parameterCount + parameters.Skip(first).Sum(p => p.ElementCount));
+                modules.Add(LayOut(spec, module, stacks[i], inputWidths, offset, (int)centerSize, parameters));
             }
             catch (OverflowException)
             {
-                diagnostics.Add(SpecDiagnostics.TooLarge, module.Name.KeyLocation, module.Name.Value);
+                diagnostics.Add(SpecDiagnostics.TooLarge, module.Name.KeyLocation, module.Name.Value, SpecDiagnostics.TooLargeParameter);
                 return null;
+            }
+
+            // The count is emitted as a const int, and the runtime counts parameters in an int. Checked after each
+            // parameter: a term is below 2^62 (two int dimensions), so the long sum cannot overflow first.
+            for (var p = first; p < parameters.Count; p++)
+            {
+                parameterCount += parameters[p].ElementCount;
+                if (parameterCount > int.MaxValue)
+                {
+                    diagnostics.Add(SpecDiagnostics.TooLarge, module.Name.KeyLocation, module.Name.Value, SpecDiagnostics.TooManyParameters(parameterCount));
+                    return null;
+                }
             }
 
             offset += featureSizes[i];
@@ -69,7 +81,7 @@ internal static class ShapeInference
         ModelSpec spec,
         ModuleSpec module,
         EquatableArray<LayerSpec> stack,
-        EquatableArray<InputLayout> inputs,
+        Dictionary<string, int> inputWidths,
         int offset,
         int centerSize,
         List<ParameterLayout> parameters)
@@ -79,7 +91,7 @@ internal static class ShapeInference
         var context = SpecResolution.Context(spec, module);
         var features = stack[stack.Count - 1].Size.Value;
         var inputNames = (module.Inputs?.Value ?? default).Select(i => i.Value).ToEquatableArray();
-        var inputWidth = checked(inputNames.Sum(n => inputs.First(i => i.Name == n).Width));
+        var inputWidth = checked(inputNames.Sum(n => inputWidths[n]));
 
         AddReader(parameters, $"{name}.{ParameterNames.Reader}", reading, centerSize, context, features);
 

@@ -32,7 +32,8 @@ internal static class SizeChecks
             foreach (var output in module.Outputs?.Value ?? default)
             {
                 AtLeastOne(output.Size, $"Size of output '{output.Name.Value}'", diagnostics);
-                if (output.Weight is { } weight && !(weight.Value >= 0 && !double.IsInfinity(weight.Value)))
+                // Checked as the float it is emitted as: 1e300 is a finite double but no float.
+                if (output.Weight is { } weight && !(weight.Value >= 0 && !float.IsInfinity((float)weight.Value)))
                 {
                     diagnostics.Add(SpecDiagnostics.InvalidWeight, weight.ValueLocation, output.Name.Value, weight.Value);
                 }

@@ -37,8 +37,8 @@ public class DiagnosticTests
         { "THAL0023 error Spec.thalnet.yaml(10,5): 'inputs' is only allowed on input modules, but module 's' has role 'side'", Valid(7, "    inputs: [x]", "  s:", "    role: side", "    inputs: [x]") },
         { "THAL0024 error Spec.thalnet.yaml(3,17): Input 'x' declares both 'size' and 'tokens'; give one", Valid(3, "  x: { size: 4, tokens: 4 }") },
         { "THAL0025 error Spec.thalnet.yaml(8,13): The layer list of module 'a' is empty", Valid(7, "    inputs: [x]", "    layers: []") },
-        { "THAL0027 error Spec.thalnet.yaml(11,29): Weight of output 'y' must be a finite number of at least 0, but is -1", Valid(11, "      y: { size: 2, weight: -1 }") },
-        { "THAL0028 error Spec.thalnet.yaml(6,3): Module 'a' has a parameter larger than 2^31-1 elements", Valid(1, "model: M", "defaults: { reading: fast-softmax, context: 100000, layers: [gru 100000] }") },
+        { "THAL0027 error Spec.thalnet.yaml(11,29): Weight of output 'y' must be a finite float of at least 0 (at most 3.4028235E+38), but is -1", Valid(11, "      y: { size: 2, weight: -1 }") },
+        { "THAL0028 error Spec.thalnet.yaml(6,3): Module 'a' makes the model too large: it has a parameter of more than 2^31-1 elements", Valid(1, "model: M", "defaults: { reading: fast-softmax, context: 100000, layers: [gru 100000] }") },
         { "THAL0029 error Spec.thalnet.yaml(11,7): Output 'gru' of module 'b' would name its parameters 'b.gru.*', which the module's layer 'gru' already uses", Valid(11, "      gru: { size: 2 }") },
     };
 
@@ -173,7 +173,7 @@ public class DiagnosticTests
     }
 
     /// <summary>A valid two-module spec, lines from <paramref name="line"/> on replaced by <paramref name="replacement"/> (the rest inserted after it).</summary>
-    private static string Valid(int line, params string[] replacement)
+    internal static string Valid(int line, params string[] replacement)
     {
         var lines = new List<string> { "model: M", "inputs:", "  x: 4", "modules:", "  a:", "    role: input", "    inputs: [x]", "  b:", "    role: output", "    outputs:", "      y: { size: 2 }" };
         lines.RemoveAt(line - 1);

@@ -63,9 +63,9 @@ public class DiagnosticTests
         { "THAL0023", Error, 8, 5, "'outputs' is only allowed on output modules, but module 'a' has role 'input'", Valid(7, "    inputs: [x]", "    outputs: { z: { size: 1 } }") },
         { "THAL0024", Error, 3, 17, "Input 'x' declares both 'size' and 'tokens'; give one", Valid(3, "  x: { size: 4, tokens: 4 }") },
         { "THAL0025", Error, 8, 13, "The layer list of module 'a' is empty", Valid(7, "    inputs: [x]", "    layers: []") },
-        { "THAL0027", Error, 11, 29, "Weight of output 'y' must be a finite number of at least 0, but is -1", Valid(11, "      y: { size: 2, weight: -1 }") },
-        { "THAL0027", Error, 11, 29, "Weight of output 'y' must be a finite number of at least 0, but is NaN", Valid(11, "      y: { size: 2, weight: .nan }") },
-        { "THAL0028", Error, 6, 3, "Module 'a' has a parameter larger than 2^31-1 elements", Valid(1, "model: M", "defaults: { reading: fast-softmax, context: 100000, layers: [gru 100000] }") },
+        { "THAL0027", Error, 11, 29, "Weight of output 'y' must be a finite float of at least 0 (at most 3.4028235E+38), but is -1", Valid(11, "      y: { size: 2, weight: -1 }") },
+        { "THAL0027", Error, 11, 29, "Weight of output 'y' must be a finite float of at least 0 (at most 3.4028235E+38), but is NaN", Valid(11, "      y: { size: 2, weight: .nan }") },
+        { "THAL0028", Error, 6, 3, "Module 'a' makes the model too large: it has a parameter of more than 2^31-1 elements", Valid(1, "model: M", "defaults: { reading: fast-softmax, context: 100000, layers: [gru 100000] }") },
         { "THAL0029", Error, 11, 7, "Output 'gru' of module 'b' would name its parameters 'b.gru.*', which the module's layer 'gru' already uses", Valid(11, "      gru: { size: 2 }") },
     };
 
