@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis;
+using ThalNet.Generators.Tests.Fuzz;
 using ThalNet.Generators.Tests.Infrastructure;
 
 namespace ThalNet.Generators.Tests;
@@ -44,14 +45,14 @@ public class RobustnessTests
     [Fact]
     public void Randomly_damaged_specs_never_break_the_generator()
     {
-        var random = new Random(20171204);
+        var damage = new SpecMutator(new Random(20171204));
         var generated = 0;
         foreach (var name in TestSpecs.Names)
         {
             var text = TestSpecs.File(name).GetText()!.ToString();
             for (var i = 0; i < 20; i++)
             {
-                var result = GeneratorHarness.Run([GeneratorHarness.Yaml(name, Damage(text, random))]);
+                var result = GeneratorHarness.Run([GeneratorHarness.Yaml(name, damage.Damage(text))]);
 
                 AssertHandled(result);
                 if (result.Sources.Count > 0)
@@ -71,31 +72,5 @@ public class RobustnessTests
         // CS8784/CS8785 are the driver's reports of a generator that threw.
         Assert.All(result.DriverDiagnostics, d => Assert.StartsWith("THAL", d.Id, StringComparison.Ordinal));
         Assert.DoesNotContain(result.RunResult.Diagnostics, d => d.Id == "THAL0034");
-    }
-
-    /// <summary>One random edit: delete, duplicate or swap lines, or delete or insert characters YAML cares about.</summary>
-    private static string Damage(string text, Random random)
-    {
-        var lines = text.Split('\n').ToList();
-        var line = random.Next(lines.Count);
-        switch (random.Next(5))
-        {
-            case 0:
-                lines.RemoveAt(line);
-                return string.Join("\n", lines);
-            case 1:
-                lines.Insert(line, lines[line]);
-                return string.Join("\n", lines);
-            case 2:
-                var other = random.Next(lines.Count);
-                (lines[line], lines[other]) = (lines[other], lines[line]);
-                return string.Join("\n", lines);
-            case 3:
-                var start = random.Next(text.Length);
-                return text.Remove(start, Math.Min(random.Next(1, 6), text.Length - start));
-            default:
-                const string characters = ":{}[],-#&*!|>'\"% \t0123456789abcxyz";
-                return text.Insert(random.Next(text.Length + 1), characters[random.Next(characters.Length)].ToString());
-        }
     }
 }
