@@ -21,6 +21,11 @@ internal readonly record struct FileBytes(byte[] Bytes, string Container)
     /// </summary>
     public static FileBytes Read(string path, string howToGet)
     {
+        if (Directory.Exists(path))
+        {
+            throw new DatasetException(path, "is a folder, but a file is expected here", howToGet);
+        }
+
         if (!File.Exists(path))
         {
             throw new DatasetException(path, "file not found", howToGet);
@@ -40,10 +45,7 @@ internal readonly record struct FileBytes(byte[] Bytes, string Container)
         {
             if (raw is [0x1f, 0x8b, ..])
             {
-                using var gzip = new GZipStream(new MemoryStream(raw), CompressionMode.Decompress);
-                var bytes = ReadToEnd(gzip, capacity: (int)Math.Min(raw.LongLength * 4, Array.MaxLength));
-                CheckGzipTrailer(path, raw, bytes.Length, howToGet);
-                return new FileBytes(bytes, "gzip");
+                return new FileBytes(ReadGzip(path, raw, howToGet), "gzip");
             }
 
             if (raw is [(byte)'P', (byte)'K', 3, 4, ..])
@@ -53,7 +55,10 @@ internal readonly record struct FileBytes(byte[] Bytes, string Container)
         }
         catch (InvalidDataException ex)
         {
-            throw new DatasetException(path, $"the compressed data is corrupt ({ex.Message})", howToGet, ex);
+            // The decompressor's own words ("unsupported compression method", "block type") describe a byte
+            // it tripped over, not the file, so they are left to the inner exception.
+            var container = raw is [0x1f, 0x8b, ..] ? "gzip" : "zip";
+            throw new DatasetException(path, $"the {container} data is corrupt and cannot be decompressed; the file was damaged in the download or on disk", howToGet, ex);
         }
         catch (EndOfStreamException ex)
         {
@@ -63,17 +68,43 @@ internal readonly record struct FileBytes(byte[] Bytes, string Container)
         return new FileBytes(raw, "");
     }
 
-    // GZipStream returns a truncated stream's data without complaint, so compare with the size that
-    // the gzip trailer records (the last 4 bytes, little-endian, modulo 2^32); in a cut-off file
-    // those bytes are compressed data and almost never match. Only the last member of a multi-member
-    // file has a trailer there, so such files are refused.
-    private static void CheckGzipTrailer(string path, byte[] raw, int decompressedLength, string howToGet)
+    // GZipStream returns a truncated stream's data without complaint, so compare with the size that the gzip
+    // trailer records (the last 4 bytes, little-endian, modulo 2^32); in a cut-off file those bytes are compressed
+    // data and almost never match. Decompression stops at that size, so memory stays bounded by it whatever the
+    // data expand to (a decompression bomb). Only the last member of a multi-member file has a trailer there, so
+    // such files are refused.
+    private static byte[] ReadGzip(string path, byte[] raw, string howToGet)
     {
-        var recorded = raw.Length >= 18 ? BinaryPrimitives.ReadUInt32LittleEndian(raw.AsSpan(raw.Length - 4)) : (uint?)null;
-        if (recorded != (uint)decompressedLength)
+        const string MultiMember = " (multi-member gzip files are not supported: gunzip them first)";
+        if (raw.Length < 18)
         {
-            throw new DatasetException(path, $"the gzip data is truncated or corrupt: it decompresses to {decompressedLength} bytes but its trailer records {recorded?.ToString(CultureInfo.InvariantCulture) ?? "nothing"} (multi-member gzip files are not supported: gunzip them first)", howToGet);
+            throw new DatasetException(path, $"the gzip data is truncated: the file is {raw.Length} bytes, shorter than a gzip header and trailer", howToGet);
         }
+
+        var recorded = BinaryPrimitives.ReadUInt32LittleEndian(raw.AsSpan(raw.Length - 4));
+        if (recorded > Array.MaxLength)
+        {
+            throw new DatasetException(path, $"the gzip trailer records {recorded} bytes, more than this reader can hold; the file is corrupt, or unpack it first", howToGet);
+        }
+
+        using var gzip = new GZipStream(new MemoryStream(raw), CompressionMode.Decompress);
+        var bytes = ReadPromised(gzip, (int)recorded, out var more);
+        if (bytes is null || more)
+        {
+            var found = bytes is null ? "fewer" : "more";
+            throw new DatasetException(path, $"the gzip data is truncated or corrupt: it decompresses to {found} than the {recorded.ToString(CultureInfo.InvariantCulture)} bytes its trailer records{MultiMember}", howToGet);
+        }
+
+        return bytes;
+    }
+
+    /// <summary>Reads exactly <paramref name="length"/> bytes (null when the stream ends first) and says whether more follow.</summary>
+    private static byte[]? ReadPromised(Stream stream, int length, out bool more)
+    {
+        var bytes = new byte[length];
+        var read = stream.ReadAtLeast(bytes, length, throwOnEndOfStream: false);
+        more = stream.ReadByte() >= 0;
+        return read < length ? null : bytes;
     }
 
     private static byte[] ReadSingleZipEntry(string path, byte[] raw, string howToGet)
@@ -85,14 +116,16 @@ internal readonly record struct FileBytes(byte[] Bytes, string Container)
             throw new DatasetException(path, $"the zip archive holds {files.Count} files, expected exactly one", howToGet);
         }
 
-        using var stream = files[0].Open();
-        return ReadToEnd(stream, capacity: (int)Math.Min(files[0].Length, Array.MaxLength));
-    }
+        var promised = files[0].Length;
+        if (promised > Array.MaxLength)
+        {
+            throw new DatasetException(path, $"the zip entry '{files[0].FullName}' records {promised} bytes, more than this reader can hold; unpack it first", howToGet);
+        }
 
-    private static byte[] ReadToEnd(Stream stream, int capacity)
-    {
-        using var buffer = new MemoryStream(capacity);
-        stream.CopyTo(buffer);
-        return buffer.ToArray();
+        using var stream = files[0].Open();
+        var bytes = ReadPromised(stream, (int)promised, out var more);
+        return bytes is not null && !more
+            ? bytes
+            : throw new DatasetException(path, $"the zip entry '{files[0].FullName}' decompresses to {(bytes is null ? "fewer" : "more")} than the {promised} bytes its header records; the file is corrupt", howToGet);
     }
 }
