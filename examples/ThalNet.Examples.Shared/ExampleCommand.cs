@@ -82,7 +82,7 @@ public sealed class ExampleCommand
             var settings = Settings(result);
             if (settings.CheckpointPath is null)
             {
-                Console.Error.WriteLine("analyze needs --checkpoint <file> (a checkpoint written by training).");
+                Console.Error.WriteLine("error: analyze needs --checkpoint <file> (a checkpoint written by training).");
                 return 2;
             }
 
