@@ -124,7 +124,13 @@ public sealed partial record TrainerOptions
                 }
             }
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (UnauthorizedAccessException)
+        {
+            return File.Exists(full)
+                ? $"'{path}' cannot be written: you may not write to that file"
+                : $"'{path}' cannot be created: you may not create files in '{folder}'";
+        }
+        catch (IOException e)
         {
             return $"'{path}' cannot be written ({e.Message})";
         }
