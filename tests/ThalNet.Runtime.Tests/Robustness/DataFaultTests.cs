@@ -69,6 +69,33 @@ public sealed class DataFaultTests
         Assert.True(allocated < 4 << 20, $"reading the bomb allocated {allocated} bytes");
     }
 
+    [Theory]
+    [InlineData(true)] // a valid header for 10 images, then 64 MiB: the trailer is right, the header is not
+    [InlineData(false)] // 64 MiB of zeros: magic number 0
+    public void An_mnist_gzip_bomb_stops_at_its_header_before_decompressing(bool header)
+    {
+        using var folder = new TempFolder();
+        DataFiles.WriteMnist(folder.Path, "train", [1, 2, 3], gzip: true);
+        var path = folder.File("train-images-idx3-ubyte.gz");
+        var content = new byte[64 << 20];
+        if (header)
+        {
+            DataFiles.Idx([10, 28, 28], []).CopyTo(content, 0);
+        }
+
+        File.WriteAllBytes(path, DataFiles.Gzip(content));
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var error = Assert.Throws<DatasetException>(() => MnistReader.Load(folder.Path, DataSplit.Train));
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Equal(path, error.FilePath);
+        Assert.Equal(
+            header ? $"its gzip trailer records {64 << 20} bytes, more than the {16 + (10 * 784)} its header declares; the file is corrupt" : "magic number is 0, expected 2051 (IDX unsigned-byte images); the file is corrupt or not this kind of IDX file",
+            error.Problem);
+        Assert.True(allocated < 4 << 20, $"reading the bomb allocated {allocated} bytes");
+    }
+
     [Fact]
     public void An_mnist_file_with_no_images_is_refused()
     {
