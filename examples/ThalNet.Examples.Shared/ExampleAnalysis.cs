@@ -23,7 +23,7 @@ public static class ExampleAnalysis
         Checkpoint.LoadParameters(model, settings.CheckpointPath);
         if (NonFiniteScan.FirstParameter(model) is { } nonFinite)
         {
-            Console.Error.WriteLine($"warning: checkpoint '{settings.CheckpointPath}' holds a non-finite parameter, {nonFinite}; the figures below show the damage, not what a trained model learned.");
+            Console.Error.WriteLine($"warning: checkpoint '{settings.CheckpointPath}' holds a non-finite parameter, {nonFinite}; the report will show the damage, not what a trained model learned.");
         }
 
         Directory.CreateDirectory(outputFolder);

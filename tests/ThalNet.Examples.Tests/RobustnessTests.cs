@@ -95,7 +95,7 @@ public sealed class RobustnessTests(ITestOutputHelper log) : ExampleTest(log)
 
         var lines = run.StandardError.TrimEnd().Split('\n');
         Assert.Equal(2, lines.Length);
-        Assert.Equal($"warning: checkpoint '{checkpoint}' holds a non-finite parameter, '{weight}'[0] = NaN; the figures below show the damage, not what a trained model learned.", lines[0]);
+        Assert.Equal($"warning: checkpoint '{checkpoint}' holds a non-finite parameter, '{weight}'[0] = NaN; the report will show the damage, not what a trained model learned.", lines[0]);
         Assert.StartsWith($"error: {metrics} line ", lines[1], StringComparison.Ordinal);
     }
 
