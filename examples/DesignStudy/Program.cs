@@ -14,9 +14,10 @@ var maxBatches = new Option<int?>("--max-batches") { Description = "Stop each ep
 var maxEvalBatches = new Option<int?>("--max-eval-batches") { Description = "Evaluate on at most this many batches" };
 var threads = new Option<int>("--threads") { Description = "Worker threads", DefaultValueFactory = _ => TrainerOptions.DefaultWorkers };
 var output = new Option<string>("--out") { Description = "Folder for results.jsonl, the figures and the table; runs already in its log are not run again", DefaultValueFactory = _ => "design-study" };
+var reportOnly = new Option<bool>("--report-only") { Description = "Train nothing: draw the figures and the table from the runs already in the results log" };
 var noProgress = new Option<bool>("--no-progress") { Description = "Accepted as by the other examples; the study never draws progress bars, it prints one line per finished run" };
 var root = new RootCommand("Train the 20 configurations of the paper's design study (5 module designs x 4 readers) and draw Figure 5.");
-foreach (var option in new Option[] { data, epochs, seeds, firstSeed, only, maxBatches, maxEvalBatches, threads, output, noProgress })
+foreach (var option in new Option[] { data, epochs, seeds, firstSeed, only, maxBatches, maxEvalBatches, threads, output, reportOnly, noProgress })
 {
     root.Options.Add(option);
 }
@@ -32,7 +33,10 @@ root.SetAction(result => ExpectedErrors.Run(() =>
         result.GetValue(maxBatches),
         result.GetValue(maxEvalBatches),
         result.GetValue(threads),
-        result.GetValue(output)!);
+        result.GetValue(output)!)
+    {
+        ReportOnly = result.GetValue(reportOnly),
+    };
     return Study.Run(settings, Console.Out);
 }));
 return root.Parse(args).Invoke();

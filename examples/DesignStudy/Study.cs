@@ -33,6 +33,11 @@ internal static class Study
             foreach (var configuration in settings.Configurations)
             {
                 var logged = results.LastOrDefault(r => r.Design == configuration.Design && r.Reading == configuration.Reading && r.Seed == seed);
+                if (logged is null && settings.ReportOnly)
+                {
+                    continue;
+                }
+
                 if (logged is null)
                 {
                     try

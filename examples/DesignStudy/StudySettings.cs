@@ -5,6 +5,9 @@ namespace ThalNet.Examples.DesignStudy;
 /// <param name="Output">Folder for the results log, the figures and the table.</param>
 internal sealed record StudySettings(string DataDirectory, int Epochs, int Seeds, ulong FirstSeed, IReadOnlyList<string> Only, int? MaxBatches, int? MaxEvaluationBatches, int Workers, string Output)
 {
+    /// <summary>Train nothing; report the logged runs of these settings.</summary>
+    public bool ReportOnly { get; init; }
+
     public string ResultsPath => Path.Combine(Output, "results.jsonl");
 
     public IEnumerable<ulong> SeedList => Enumerable.Range(0, Seeds).Select(i => FirstSeed + (ulong)i);
