@@ -29,7 +29,7 @@ internal static class AccuracyTable
         var finals = runs.Select(r => r.FinalAccuracy).Order().ToList();
         return finals.Count switch
         {
-            0 => "",
+            0 => "-",
             1 => Format(finals[0]),
             _ => $"{Format(finals.Average())} ({Format(finals[0])}-{Format(finals[^1])})",
         };
@@ -38,7 +38,7 @@ internal static class AccuracyTable
     private static string Median(IEnumerable<StudyResult> runs)
     {
         var finals = runs.Select(r => r.FinalAccuracy).Order().ToList();
-        return finals.Count == 0 ? "" : Format(Figure5Svg.Median(finals));
+        return finals.Count == 0 ? "-" : Format(Figure5Svg.Median(finals));
     }
 
     private static string Format(double accuracy) => accuracy.ToString("0.000", CultureInfo.InvariantCulture);
