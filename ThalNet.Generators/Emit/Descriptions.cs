@@ -25,8 +25,13 @@ internal static class Descriptions
         var modules = string.Join(", ", model.Modules.Select(m => $"{m.Name} ({Role(m.Role)})"));
         var substeps = model.Substeps == 1 ? "1 sub-step" : $"{Literals.Int(model.Substeps)} sub-steps";
         return $"ThalNet model of {Literals.Int(model.Modules.Count)} modules, {modules}, sharing a center of {Literals.Int(model.CenterSize)} values; " +
-            $"{substeps} per input step; {Literals.Count(model.ParameterCount)} parameters.";
+            $"{substeps} per input step; {Literals.Count(model.ParameterCount)} parameters." +
+            (model.AutoSize is null ? "" : " " + AutoSize(model));
     }
+
+    /// <summary>Only for a model with <see cref="ModelLayout.AutoSize"/>.</summary>
+    public static string AutoSize(ModelLayout model)
+        => $"Layers written 'auto' have size {Literals.Int(model.AutoSize ?? 0)}, the largest that keeps the parameter count within the budget of {Literals.Count(model.Budget ?? 0)}.";
 
     public static string Module(ModuleLayout module)
     {

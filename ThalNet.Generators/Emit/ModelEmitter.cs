@@ -71,6 +71,12 @@ internal static class ModelEmitter
         w.Line("/// <summary>Simulated steps per input step.</summary>");
         w.Line($"public const int Substeps = {Literals.Int(model.Substeps)};");
         w.Line();
+        if (model.AutoSize is { } autoSize)
+        {
+            w.Line($"/// <summary>{Descriptions.AutoSize(model)}</summary>");
+            w.Line($"public const int AutoLayerSize = {Literals.Int(autoSize)};");
+            w.Line();
+        }
     }
 
     private static void WriteConstructor(CodeWriter w, ModelLayout model)

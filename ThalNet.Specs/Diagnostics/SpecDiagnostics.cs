@@ -108,6 +108,14 @@ public static class SpecDiagnostics
     /// <summary>{0} full model name.</summary>
     public static readonly SpecDiagnosticDescriptor RuntimeNotReferenced = Error("THAL0035", "ThalNet.Runtime not referenced", "Model '{0}' needs the ThalNet.Runtime package: add a reference to ThalNet.Runtime (dotnet add package ThalNet.Runtime)");
 
+    // Layer sizes solved from the budget.
+
+    /// <summary>{0} the layer as written.</summary>
+    public static readonly SpecDiagnosticDescriptor AutoWithoutBudget = Error("THAL0036", "Auto size without a budget", "Layer '{0}' has size 'auto', which is solved from the parameter budget, but the model has no 'budget'; add one (e.g. 'budget: 50000') or write a number");
+
+    /// <summary>{0} budget, {1} parameter count with every auto layer of size 1.</summary>
+    public static readonly SpecDiagnosticDescriptor AutoBudgetInfeasible = Error("THAL0037", "Budget too small for auto sizes", "No size for the 'auto' layers fits the budget of {0}: with size 1 the model already has {1} parameters; a budget of at least {1} would work");
+
     public static IReadOnlyList<SpecDiagnosticDescriptor> All { get; } =
     [
         YamlSyntax, UnknownKey, MissingKey, DuplicateName, InvalidName, NameCollision, CenterMismatch,
@@ -116,7 +124,7 @@ public static class SpecDiagnostics
         SubstepsBelowOne, BudgetExceeded, WrongValueType, UnknownRole, UnknownLossOrTiming,
         KeyNotAllowedForRole, InputSizeAndTokens, EmptyLayers, OutputOfUndeclaredModule, InvalidWeight,
         TooLarge, OutputShadowsParameters, ClassNotPartial, UnsupportedClass, NamespaceMismatch, DuplicateModel,
-        GeneratorFailure, RuntimeNotReferenced,
+        GeneratorFailure, RuntimeNotReferenced, AutoWithoutBudget, AutoBudgetInfeasible,
     ];
 
     public static SpecDiagnosticDescriptor? Find(string id) => All.FirstOrDefault(d => d.Id == id);

@@ -8,6 +8,8 @@ namespace ThalNet.Specs;
 /// <param name="Namespace">Null when the spec gives none (the generator uses the project's).</param>
 /// <param name="CenterSize">Sum of all module feature sizes.</param>
 /// <param name="Parameters">Every parameter in registration order: modules in center order; per module its reader, layers, outputs.</param>
+/// <param name="AutoSize">The size solved for every layer written <c>auto</c>; null when none is.</param>
+/// <param name="Budget">The spec's <c>budget</c> when <paramref name="AutoSize"/> was solved from it; null otherwise.</param>
 public sealed record ModelLayout(
     string Name,
     string? Namespace,
@@ -16,4 +18,9 @@ public sealed record ModelLayout(
     EquatableArray<InputLayout> Inputs,
     EquatableArray<ModuleLayout> Modules,
     EquatableArray<ParameterLayout> Parameters,
-    long ParameterCount);
+    long ParameterCount,
+    int? AutoSize = null,
+    long? Budget = null)
+{
+    internal ModelLayout WithAutoSize(int size, long budget) => this with { AutoSize = size, Budget = budget };
+}

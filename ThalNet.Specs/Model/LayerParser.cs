@@ -4,7 +4,7 @@ using System.Linq;
 
 namespace ThalNet.Specs;
 
-/// <summary>Parses layer strings (<c>ff 32 relu</c>, <c>gru 48</c>) for both spec forms.</summary>
+/// <summary>Parses layer strings (<c>ff 32 relu</c>, <c>gru 48</c>, <c>gru auto</c>) for both spec forms.</summary>
 internal static class LayerParser
 {
     /// <summary>The parsed stack, or null when any layer is invalid (reported), like any unreadable value.</summary>
@@ -41,9 +41,11 @@ internal static class LayerParser
 
         var (sizeWord, sizeAt) = tokens[1];
         var sizeLocation = TokenLocation(text, sizeAt, sizeWord.Length);
-        if (!int.TryParse(sizeWord, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var size))
+        var isAuto = sizeWord == SpecWords.AutoSize;
+        var size = 0;
+        if (!isAuto && !int.TryParse(sizeWord, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out size))
         {
-            return Fail($"the size '{sizeWord}' is not an integer", sizeLocation);
+            return Fail($"the size '{sizeWord}' is not an integer or '{SpecWords.AutoSize}'", sizeLocation);
         }
 
         var maxTokens = kind == LayerKind.Gru ? 2 : 3;
@@ -70,7 +72,8 @@ internal static class LayerParser
             new Located<LayerKind>(kind, kindLocation),
             new Located<int>(size, sizeLocation),
             activation,
-            text.ValueLocation);
+            text.ValueLocation,
+            isAuto);
 
         LayerSpec? Fail(string detail, SourceLocation location)
         {

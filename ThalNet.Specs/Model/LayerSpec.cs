@@ -7,13 +7,18 @@ namespace ThalNet.Specs;
 /// <see cref="Activation"/> is null when not written (always for gru; <c>none</c> for ff).
 /// </summary>
 /// <param name="Location">The whole layer string.</param>
+/// <param name="IsAuto">
+/// The size was written <c>auto</c>: <see cref="Size"/> (located at the word) holds 0 until
+/// <see cref="AutoSizing"/> solves it from the budget.
+/// </param>
 public sealed record LayerSpec(
     Located<LayerKind> Kind,
     Located<int> Size,
     Located<Activation>? Activation,
-    SourceLocation Location)
+    SourceLocation Location,
+    bool IsAuto = false)
 {
-    public LayerSpec WithoutLocations() => new(Kind.WithoutLocations(), Size.WithoutLocations(), Activation?.WithoutLocations(), SourceLocation.None);
+    public LayerSpec WithoutLocations() => new(Kind.WithoutLocations(), Size.WithoutLocations(), Activation?.WithoutLocations(), SourceLocation.None, IsAuto);
 
     public override string ToString() => SpecWords.Format(this);
 

@@ -45,10 +45,14 @@ public static class SpecWords
         ("last", OutputTiming.Last),
         ("every", OutputTiming.Every));
 
-    /// <summary>The layer as it is written in a spec: <c>ff 32 relu</c>, <c>gru 32</c>.</summary>
+    /// <summary>The word for a layer size solved from the budget: <c>ff auto relu</c>.</summary>
+    public const string AutoSize = "auto";
+
+    /// <summary>The layer as it is written in a spec: <c>ff 32 relu</c>, <c>gru 32</c>, <c>gru auto</c>.</summary>
     public static string Format(LayerSpec layer)
     {
-        var text = LayerKind.Word(layer.Kind.Value) + " " + layer.Size.Value.ToString(CultureInfo.InvariantCulture);
+        var size = layer.IsAuto ? AutoSize : layer.Size.Value.ToString(CultureInfo.InvariantCulture);
+        var text = LayerKind.Word(layer.Kind.Value) + " " + size;
         return layer.Activation is { } activation ? text + " " + Activation.Word(activation.Value) : text;
     }
 }

@@ -15,7 +15,7 @@ public static class CSharpNames
     /// </summary>
     public static IReadOnlyList<string> ReservedMemberNames { get; } =
     [
-        "Step", "State", "Inputs", "Outputs", "CenterSize", "ParameterCount", "Substeps", "Center",
+        "Step", "State", "Inputs", "Outputs", "CenterSize", "ParameterCount", "Substeps", "AutoLayerSize", "Center",
         "Layout", "Parameters", "Modules", "Reset", "Forward",
         "Tape", "Steps", "Batch",
         "Info", "Readers", "Ablation", "StateNames", "CreateState", "InitializeState", "ComputeLoss", "StepCore", "Ablate",

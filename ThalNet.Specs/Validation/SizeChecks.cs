@@ -1,3 +1,5 @@
+using System.Linq;
+
 namespace ThalNet.Specs;
 
 /// <summary>Checks every number where it is written: sizes at least 1 (THAL0017), sub-steps (THAL0018), weights (THAL0027), non-empty layer lists (THAL0025).</summary>
@@ -53,7 +55,7 @@ internal static class SizeChecks
             diagnostics.Add(SpecDiagnostics.EmptyLayers, written.ValueLocation, owner);
         }
 
-        foreach (var layer in written.Value)
+        foreach (var layer in written.Value.Where(l => !l.IsAuto))
         {
             AtLeastOne(layer.Size, $"Size of layer '{layer}' in {owner}", diagnostics);
         }

@@ -14,7 +14,16 @@ public static class SpecValidator
         RoleChecks.Check(spec, diagnostics);
         var shapesKnown = spec.IsComplete && !diagnostics.HasErrors && !spec.ModuleList.IsEmpty;
         NameChecks.Check(spec, diagnostics);
-        var layout = shapesKnown ? ShapeInference.Infer(spec, diagnostics) : null;
+        AutoSizing.CheckBudgetGiven(spec, diagnostics);
+        var layout = shapesKnown ? InferSized(spec, diagnostics) : null;
         return new ValidationResult(diagnostics.HasErrors ? null : layout, diagnostics.ToArray());
+    }
+
+    /// <summary>Shape inference after <c>auto</c> sizes are solved from the budget.</summary>
+    private static ModelLayout? InferSized(ModelSpec spec, DiagnosticBag diagnostics)
+    {
+        var (sized, autoSize) = AutoSizing.Solve(spec, diagnostics);
+        var layout = sized is null ? null : ShapeInference.Infer(sized, diagnostics);
+        return autoSize is null ? layout : layout?.WithAutoSize(autoSize.Value, spec.Budget!.Value.Value);
     }
 }

@@ -34,6 +34,7 @@ public class SnapshotTests
 
         Assert.Equal(
             [
+                "ThalNet.Examples.Features.AutoSizedNet.g.cs",
                 "ThalNet.Examples.Features.DesignNet.g.cs",
                 "ThalNet.Examples.Features.ReadingNet.g.cs",
                 "ThalNet.Examples.MultiTask.MultiTaskNet.g.cs",

@@ -45,7 +45,7 @@ public class DiagnosticTests
         { "THAL0014", Error, 8, 14, "Unknown reading mechanism 'weight-nrom'. Did you mean 'weight-norm'?", Valid(7, "    inputs: [x]", "    reading: weight-nrom") },
         { "THAL0015", Error, 8, 14, "Invalid layer 'fff 32': unknown kind 'fff'. Did you mean 'ff'?", Valid(7, "    inputs: [x]", "    layers: [fff 32]") },
         { "THAL0015", Error, 8, 21, "Invalid layer 'gru 32 relu': 'gru' takes no activation", Valid(7, "    inputs: [x]", "    layers: [gru 32 relu]") },
-        { "THAL0015", Error, 8, 17, "Invalid layer 'ff x': the size 'x' is not an integer", Valid(7, "    inputs: [x]", "    layers: [ff x]") },
+        { "THAL0015", Error, 8, 17, "Invalid layer 'ff x': the size 'x' is not an integer or 'auto'", Valid(7, "    inputs: [x]", "    layers: [ff x]") },
         { "THAL0015", Error, 8, 14, "Invalid layer 'ff': expected a size after 'ff', as in 'ff 32'", Valid(7, "    inputs: [x]", "    layers: [\"ff\"]") },
         { "THAL0016", Error, 8, 20, "Unknown activation 'relux'. Did you mean 'relu'?", Valid(7, "    inputs: [x]", "    layers: [ff 32 relux]") },
         { "THAL0017", Error, 8, 14, "Context of module 'a' must be at least 1, but is 0", Valid(7, "    inputs: [x]", "    context: 0") },
@@ -67,6 +67,8 @@ public class DiagnosticTests
         { "THAL0027", Error, 11, 29, "Weight of output 'y' must be a finite float of at least 0 (at most 3.4028235E+38), but is NaN", Valid(11, "      y: { size: 2, weight: .nan }") },
         { "THAL0028", Error, 6, 3, "Module 'a' makes the model too large: it has a parameter of more than 2^31-1 elements", Valid(1, "model: M", "defaults: { reading: fast-softmax, context: 100000, layers: [gru 100000] }") },
         { "THAL0029", Error, 11, 7, "Output 'gru' of module 'b' would name its parameters 'b.gru.*', which the module's layer 'gru' already uses", Valid(11, "      gru: { size: 2 }") },
+        { "THAL0036", Error, 8, 18, "Layer 'gru auto' has size 'auto', which is solved from the parameter budget, but the model has no 'budget'; add one (e.g. 'budget: 50000') or write a number", Valid(7, "    inputs: [x]", "    layers: [gru auto]") },
+        { "THAL0037", Error, 2, 9, "No size for the 'auto' layers fits the budget of 100: with size 1 the model already has 228 parameters; a budget of at least 228 would work", Valid(1, "model: M", "budget: 100", "defaults: { layers: [ff auto relu, gru auto] }") },
     };
 
     [Theory]

@@ -22,6 +22,9 @@ internal sealed class ExampleOutput
             .ToList();
     }
 
+    /// <summary>The key=value lines that have <paramref name="key"/>, in the order printed.</summary>
+    public IReadOnlyList<KeyValueLine> LinesWith(string key) => _lines.Where(l => l.Has(key)).ToList();
+
     /// <summary>The epoch lines in the order printed.</summary>
     public IReadOnlyList<KeyValueLine> Epochs => _lines.Where(l => l.Count > 1 && l.Has("epoch")).ToList();
 

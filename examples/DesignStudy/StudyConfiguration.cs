@@ -1,0 +1,42 @@
+using ThalNet.Runtime;
+using ThalNet.Runtime.Models;
+
+namespace ThalNet.Examples.DesignStudy;
+
+/// <summary>One model of the study: a module design and a reading mechanism, with its spec's generated class.</summary>
+/// <param name="Design">FF, GRU, FF-GRU, GRU-FF or FF-GRU-FF: the layer stack of every module.</param>
+/// <param name="Reading">The spec word of the reading mechanism.</param>
+/// <param name="AutoSize">The layer size the generator solved from the 50,000-parameter budget.</param>
+internal sealed record StudyConfiguration(string Design, string Reading, int AutoSize, long Parameters, ModelInfo Info, Func<RandomSource, ThalNetModel> Create)
+{
+    public string Name => $"{Design}/{Reading}";
+
+    public static IReadOnlyList<string> Designs { get; } = ["FF", "GRU", "FF-GRU", "GRU-FF", "FF-GRU-FF"];
+
+    public static IReadOnlyList<string> Readings { get; } = ["linear", "weight-norm", "fast-softmax", "fast-gaussian"];
+
+    /// <summary>The 20 specs under Specs/, designs by readers, in the order of <see cref="Designs"/> then <see cref="Readings"/>.</summary>
+    public static IReadOnlyList<StudyConfiguration> All { get; } =
+    [
+        new("FF", "linear", FfLinearNet.AutoLayerSize, FfLinearNet.ParameterCount, FfLinearNet.Layout.Info, r => new FfLinearNet(r)),
+        new("FF", "weight-norm", FfWeightNormNet.AutoLayerSize, FfWeightNormNet.ParameterCount, FfWeightNormNet.Layout.Info, r => new FfWeightNormNet(r)),
+        new("FF", "fast-softmax", FfFastSoftmaxNet.AutoLayerSize, FfFastSoftmaxNet.ParameterCount, FfFastSoftmaxNet.Layout.Info, r => new FfFastSoftmaxNet(r)),
+        new("FF", "fast-gaussian", FfFastGaussianNet.AutoLayerSize, FfFastGaussianNet.ParameterCount, FfFastGaussianNet.Layout.Info, r => new FfFastGaussianNet(r)),
+        new("GRU", "linear", GruLinearNet.AutoLayerSize, GruLinearNet.ParameterCount, GruLinearNet.Layout.Info, r => new GruLinearNet(r)),
+        new("GRU", "weight-norm", GruWeightNormNet.AutoLayerSize, GruWeightNormNet.ParameterCount, GruWeightNormNet.Layout.Info, r => new GruWeightNormNet(r)),
+        new("GRU", "fast-softmax", GruFastSoftmaxNet.AutoLayerSize, GruFastSoftmaxNet.ParameterCount, GruFastSoftmaxNet.Layout.Info, r => new GruFastSoftmaxNet(r)),
+        new("GRU", "fast-gaussian", GruFastGaussianNet.AutoLayerSize, GruFastGaussianNet.ParameterCount, GruFastGaussianNet.Layout.Info, r => new GruFastGaussianNet(r)),
+        new("FF-GRU", "linear", FfGruLinearNet.AutoLayerSize, FfGruLinearNet.ParameterCount, FfGruLinearNet.Layout.Info, r => new FfGruLinearNet(r)),
+        new("FF-GRU", "weight-norm", FfGruWeightNormNet.AutoLayerSize, FfGruWeightNormNet.ParameterCount, FfGruWeightNormNet.Layout.Info, r => new FfGruWeightNormNet(r)),
+        new("FF-GRU", "fast-softmax", FfGruFastSoftmaxNet.AutoLayerSize, FfGruFastSoftmaxNet.ParameterCount, FfGruFastSoftmaxNet.Layout.Info, r => new FfGruFastSoftmaxNet(r)),
+        new("FF-GRU", "fast-gaussian", FfGruFastGaussianNet.AutoLayerSize, FfGruFastGaussianNet.ParameterCount, FfGruFastGaussianNet.Layout.Info, r => new FfGruFastGaussianNet(r)),
+        new("GRU-FF", "linear", GruFfLinearNet.AutoLayerSize, GruFfLinearNet.ParameterCount, GruFfLinearNet.Layout.Info, r => new GruFfLinearNet(r)),
+        new("GRU-FF", "weight-norm", GruFfWeightNormNet.AutoLayerSize, GruFfWeightNormNet.ParameterCount, GruFfWeightNormNet.Layout.Info, r => new GruFfWeightNormNet(r)),
+        new("GRU-FF", "fast-softmax", GruFfFastSoftmaxNet.AutoLayerSize, GruFfFastSoftmaxNet.ParameterCount, GruFfFastSoftmaxNet.Layout.Info, r => new GruFfFastSoftmaxNet(r)),
+        new("GRU-FF", "fast-gaussian", GruFfFastGaussianNet.AutoLayerSize, GruFfFastGaussianNet.ParameterCount, GruFfFastGaussianNet.Layout.Info, r => new GruFfFastGaussianNet(r)),
+        new("FF-GRU-FF", "linear", FfGruFfLinearNet.AutoLayerSize, FfGruFfLinearNet.ParameterCount, FfGruFfLinearNet.Layout.Info, r => new FfGruFfLinearNet(r)),
+        new("FF-GRU-FF", "weight-norm", FfGruFfWeightNormNet.AutoLayerSize, FfGruFfWeightNormNet.ParameterCount, FfGruFfWeightNormNet.Layout.Info, r => new FfGruFfWeightNormNet(r)),
+        new("FF-GRU-FF", "fast-softmax", FfGruFfFastSoftmaxNet.AutoLayerSize, FfGruFfFastSoftmaxNet.ParameterCount, FfGruFfFastSoftmaxNet.Layout.Info, r => new FfGruFfFastSoftmaxNet(r)),
+        new("FF-GRU-FF", "fast-gaussian", FfGruFfFastGaussianNet.AutoLayerSize, FfGruFfFastGaussianNet.ParameterCount, FfGruFfFastGaussianNet.Layout.Info, r => new FfGruFfFastGaussianNet(r)),
+    ];
+}

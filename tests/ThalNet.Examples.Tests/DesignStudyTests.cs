@@ -1,0 +1,35 @@
+using ThalNet.Examples.Tests.Infrastructure;
+
+namespace ThalNet.Examples.Tests;
+
+public sealed class DesignStudyTests(ITestOutputHelper log) : ExampleTest(log)
+{
+    [Fact]
+    public void Every_configuration_is_sized_by_the_budget_trained_reported_and_not_run_again()
+    {
+        if (ExampleData.Find(ExampleData.Mnist, Log) is not { } data)
+        {
+            return;
+        }
+
+        // One configuration per reader (all 20 specs' sizes are checked by the spec tests), one batch per run and per
+        // evaluation: seconds, where the real study trains whole epochs.
+        var folder = Temp.File("study");
+        string[] only = ["FF/linear", "GRU/weight-norm", "FF-GRU/fast-softmax", "FF-GRU-FF/fast-gaussian"];
+        string[] arguments = ["--data", data, "--epochs", "1", "--max-batches", "1", "--max-eval-batches", "1", "--seeds", "1", "--out", folder, "--only", .. only];
+
+        var first = Runner.Run("DesignStudy", arguments).Succeeded().Output.LinesWith("design");
+        var second = Runner.Run("DesignStudy", arguments).Succeeded().Output.LinesWith("design");
+
+        Assert.Equal(only, first.Select(l => $"{l["design"]}/{l["reading"]}"));
+        Assert.All(first, l => Assert.InRange(l.Number("params"), 40001, 50000));
+        Assert.All(first, l => Assert.InRange(l.Number("test_accuracy"), 0, 1));
+        Assert.All(first, l => Assert.Equal("false", l["resumed"]));
+        Assert.All(second, l => Assert.Equal("true", l["resumed"]));
+        Assert.Equal(first.Select(l => l["test_accuracy"]), second.Select(l => l["test_accuracy"]));
+        Assert.Equal(only.Length, File.ReadAllLines(Path.Combine(folder, "results.jsonl")).Length);
+        Assert.StartsWith("<svg", File.ReadAllText(Path.Combine(folder, "figure5.svg")), StringComparison.Ordinal);
+        Assert.StartsWith("<svg", File.ReadAllText(Path.Combine(folder, "connectivity-similarity.svg")), StringComparison.Ordinal);
+        Assert.Contains("| FF-GRU-FF | - | - | - | 0.", File.ReadAllText(Path.Combine(folder, "results.md")), StringComparison.Ordinal);
+    }
+}
