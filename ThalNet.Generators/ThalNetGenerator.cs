@@ -15,6 +15,7 @@ namespace ThalNet.Generators;
 [Generator(LanguageNames.CSharp)]
 public sealed class ThalNetGenerator : IIncrementalGenerator
 {
+    /// <inheritdoc/>
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
         var rootNamespace = context.AnalyzerConfigOptionsProvider

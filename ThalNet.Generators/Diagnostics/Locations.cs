@@ -3,7 +3,7 @@ using Microsoft.CodeAnalysis.Text;
 
 namespace ThalNet.Generators.Diagnostics;
 
-/// <summary>Converts between Roslyn's locations and the value-type <see cref="SourceLocation"/> the pipeline carries.</summary>
+/// <summary>Converts between Roslyn's locations and the value-type <see cref="ThalNet.Specs.SourceLocation"/> the pipeline carries.</summary>
 internal static class Locations
 {
     public static SourceLocation FileStart(string path) => new(path, 1, 1, 1, 1, 0, 0);

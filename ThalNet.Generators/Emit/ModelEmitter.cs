@@ -40,6 +40,8 @@ internal static class ModelEmitter
             w.Line();
             SequenceEmitter.WriteForward(w, model);
             w.Line();
+            SequenceEmitter.WriteComputeLoss(w);
+            w.Line();
             StepCoreEmitter.Write(w, model, state);
             w.Line();
             LayoutEmitter.Write(w, model);
@@ -49,6 +51,12 @@ internal static class ModelEmitter
             StepTypesEmitter.WriteOutputs(w, model);
             w.Line();
             StepTypesEmitter.WriteState(w, state);
+            w.Line();
+            BatchEmitter.Write(w, model);
+            w.Line();
+            SequenceResultsEmitter.WriteOutputs(w, model);
+            w.Line();
+            SequenceResultsEmitter.WriteLosses(w, model);
             foreach (var module in model.Modules)
             {
                 w.Line();

@@ -18,6 +18,9 @@ internal static class RuntimeTypes
     public const string ReadingEnum = "global::ThalNet.Runtime.Models.ReadingMechanism";
     public const string LossEnum = "global::ThalNet.Runtime.Models.LossKind";
     public const string ModelState = "global::ThalNet.Runtime.Models.ModelState";
+    public const string SequenceBatch = "global::ThalNet.Runtime.Models.SequenceBatch";
+    public const string LossResult = "global::ThalNet.Runtime.Models.LossResult";
+    public const string InputChecks = "global::ThalNet.Runtime.Models.InputChecks";
 
     public const string Module = "global::ThalNet.Runtime.Nn.Module";
     public const string Reader = "global::ThalNet.Runtime.Nn.Reader";

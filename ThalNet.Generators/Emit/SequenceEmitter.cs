@@ -3,8 +3,8 @@ using static ThalNet.Generators.Emit.RuntimeTypes;
 namespace ThalNet.Generators.Emit;
 
 /// <summary>
-/// The typed entry points over <c>StepCore</c>: <c>Step</c> for one input step and <c>Forward</c> for a whole
-/// sequence. Their parameters and locals (<c>tape</c>, <c>steps</c>, <c>batch</c>, ...) use reserved names, so
+/// The typed entry points over <c>StepCore</c>: <c>Step</c> for one input step, <c>Forward</c> and <c>ComputeLoss</c>
+/// for a whole sequence. Their parameters and locals (<c>tape</c>, <c>steps</c>, <c>batch</c>, ...) use reserved names, so
 /// the parameters named after inputs never meet them.
 /// </summary>
 internal static class SequenceEmitter
@@ -29,8 +29,11 @@ internal static class SequenceEmitter
 
     public static void WriteForward(CodeWriter w, ModelLayout model)
     {
-        var dense = model.Inputs.FirstOrDefault(i => i.Kind == InputKind.Dense);
-        w.Line("/// <summary>Runs a whole sequence of T steps, time-major, and returns the outputs of its last step.</summary>");
+        var dense = model.Inputs.Select((input, index) => (Input: input, Index: index)).FirstOrDefault(i => i.Input.Kind == InputKind.Dense);
+        w.Line("/// <summary>");
+        w.Line("/// Runs a whole sequence of T steps, time-major, and returns every output: at every step for `at: every` outputs,");
+        w.Line("/// after the last step for `at: last` ones. The inputs are checked against the spec first.");
+        w.Line("/// </summary>");
         w.Line("/// <param name=\"tape\">Records the operations, for backpropagation.</param>");
         foreach (var input in model.Inputs)
         {
@@ -40,70 +43,63 @@ internal static class SequenceEmitter
                 : $"/// <param name=\"{name}\">Input '{input.Name}': dense values [T, B, {Literals.Int(input.Width)}].</param>");
         }
 
-        if (dense is null)
+        if (dense.Input is null)
         {
             w.Line("/// <param name=\"batch\">B, the number of sequences.</param>");
         }
 
         w.Line("/// <param name=\"state\">The state to start from, updated in place; zeros when null.</param>");
-        w.Line("/// <returns>The outputs of the last step.</returns>");
+        w.Line("/// <returns>Every output's logits.</returns>");
+        w.Line($"/// <exception cref=\"{ArgumentExceptionType}\">An input does not have the shape the spec gives it.</exception>");
         var parameters = model.Inputs.Select(i => $"{(i.Kind == InputKind.Tokens ? "int[]" : Tensor)} {GeneratedNames.Parameter(i)}").ToList();
-        if (dense is null)
+        if (dense.Input is null)
         {
             parameters.Add("int batch");
         }
 
         parameters.Add("State? state = null");
-        using (w.Block($"public Outputs Forward({Tape} tape, {string.Join(", ", parameters)})"))
+        using (w.Block($"public SequenceOutputs Forward({Tape} tape, {string.Join(", ", parameters)})"))
         {
-            if (dense is not null)
+            if (dense.Input is not null)
             {
-                var name = GeneratedNames.Parameter(dense);
-                w.Line($"var steps = {name}.Shape[0];");
-                w.Line($"var batch = {name}.Shape[1];");
+                var name = GeneratedNames.Parameter(dense.Input);
+                w.Line($"var shape = {InputChecks}.Dense(Layout.Info, {Literals.Int(dense.Index)}, {name}).Shape;");
+                w.Line("var steps = shape[0];");
+                w.Line("var batch = shape[1];");
             }
             else
             {
-                using (w.Block("if (batch < 1)"))
-                {
-                    w.Line($"throw new {ArgumentOutOfRangeExceptionType}(nameof(batch), batch, \"A batch holds at least one sequence.\");");
-                }
-
-                w.Line();
-                w.Line($"var steps = {GeneratedNames.Parameter(model.Inputs[0])}.Length / batch;");
+                var name = GeneratedNames.Parameter(model.Inputs[0]);
+                w.Line($"{ArgumentNullExceptionType}.ThrowIfNull({name});");
+                w.Line($"{ArgumentOutOfRangeExceptionType}.ThrowIfLessThan(batch, 1);");
+                w.Line($"var steps = {name}.Length / batch;");
             }
 
-            foreach (var tokens in model.Inputs.Where(i => i.Kind == InputKind.Tokens))
-            {
-                var name = GeneratedNames.Parameter(tokens);
-                using (w.Block($"if ({name}.Length != steps * batch)"))
-                {
-                    w.Line($"throw new {ArgumentExceptionType}($\"Input '{tokens.Name}' holds {{{name}.Length}} tokens, but {{steps}} steps of {{batch}} sequences need {{steps * batch}}.\", nameof({name}));");
-                }
-
-                w.Line();
-            }
-
-            w.Line("state ??= State.Zeros(tape, batch);");
-            w.Line($"var inputs = new {Tensor}[{Literals.Int(model.Inputs.Count)}];");
-            w.Line($"var outputs = new {Tensor}?[{Literals.Int(OutputCount(model))}];");
-            using (w.Block("for (var step = 0; step < steps; step++)"))
-            {
-                for (var i = 0; i < model.Inputs.Count; i++)
-                {
-                    var input = model.Inputs[i];
-                    var name = GeneratedNames.Parameter(input);
-                    w.Line(input.Kind == InputKind.Tokens
-                        ? $"inputs[{Literals.Int(i)}] = tape.OneHot(global::System.MemoryExtensions.AsSpan({name}, step * batch, batch), {Literals.Int(input.Width)});"
-                        : $"inputs[{Literals.Int(i)}] = tape.Select({name}, step);");
-                }
-
-                w.Line("StepCore(tape, inputs, state, step == steps - 1, outputs);");
-            }
-
-            w.Line();
-            w.Line("return new Outputs(outputs);");
+            var denseArguments = model.Inputs.Select(i => i.Kind == InputKind.Dense ? GeneratedNames.Parameter(i) : "null");
+            var tokenArguments = model.Inputs.Select(i => i.Kind == InputKind.Tokens ? GeneratedNames.Parameter(i) : "null");
+            w.Line($"var logits = new {Tensor}[{Literals.Int(OutputCount(model))}];");
+            w.Line($"RunSequence(tape, new {Tensor}?[] {{ {string.Join(", ", denseArguments)} }}, new int[]?[] {{ {string.Join(", ", tokenArguments)} }}, steps, batch, state ?? State.Zeros(tape, batch), logits);");
+            w.Line("return new SequenceOutputs(logits);");
         }
+    }
+
+    public static void WriteComputeLoss(CodeWriter w)
+    {
+        w.Lines($$"""
+            /// <summary>
+            /// Runs the sequences of <paramref name="batch"/> and computes every output's loss against its target, with the
+            /// timing and weight the spec gives it.
+            /// </summary>
+            /// <param name="tape">Records the operations, for backpropagation.</param>
+            /// <param name="batch">The inputs and targets.</param>
+            /// <param name="state">The state to start from, updated in place (truncated backpropagation through time); zeros when null.</param>
+            /// <returns>The weighted total to differentiate, and each output's loss and logits.</returns>
+            public Losses ComputeLoss({{Tape}} tape, Batch batch, State? state = null)
+            {
+                {{ArgumentNullExceptionType}}.ThrowIfNull(batch);
+                return new Losses(ComputeLoss(tape, batch.Sequences, state));
+            }
+            """);
     }
 
     private static int OutputCount(ModelLayout model) => model.Modules.Sum(m => m.Outputs.Count);

@@ -11,7 +11,7 @@ internal static class StepTypesEmitter
         w.Line(ModelEmitter.GeneratedCodeAttribute);
         using (w.Block("public sealed class Inputs"))
         {
-            w.Line("/// <summary>Gathers the inputs of one step.</summary>");
+            w.Line("/// <summary>Gathers the inputs of one step, checked against the spec's widths.</summary>");
             foreach (var input in model.Inputs)
             {
                 w.Line($"/// <param name=\"{GeneratedNames.Parameter(input).TrimStart('@')}\">{Descriptions.Input(input, "B")}</param>");
@@ -20,10 +20,10 @@ internal static class StepTypesEmitter
             var parameters = string.Join(", ", model.Inputs.Select(i => $"{Tensor} {GeneratedNames.Parameter(i)}"));
             using (w.Block($"public Inputs({parameters})"))
             {
-                foreach (var input in model.Inputs)
+                for (var i = 0; i < model.Inputs.Count; i++)
                 {
-                    var parameter = GeneratedNames.Parameter(input);
-                    w.Line($"{input.CSharpName} = {parameter} ?? throw new {ArgumentNullExceptionType}(nameof({parameter}));");
+                    var input = model.Inputs[i];
+                    w.Line($"{input.CSharpName} = {InputChecks}.Step(Layout.Info, {Literals.Int(i)}, {GeneratedNames.Parameter(input)});");
                 }
             }
 
@@ -38,7 +38,7 @@ internal static class StepTypesEmitter
 
     public static void WriteOutputs(CodeWriter w, ModelLayout model)
     {
-        var outputs = model.Modules.SelectMany(m => m.Outputs.Select(o => (Module: m, Output: o))).ToList();
+        var outputs = OutputList.Of(model);
         w.Line("/// <summary>The outputs of one step: logits per output, null where an output is not due at that step.</summary>");
         w.Line(ModelEmitter.GeneratedCodeAttribute);
         using (w.Block("public sealed class Outputs"))

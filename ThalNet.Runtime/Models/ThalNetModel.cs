@@ -43,6 +43,7 @@ public abstract class ThalNetModel : Module
     /// </summary>
     public LossResult ComputeLoss(Tape tape, SequenceBatch batch, ModelState? state = null, float scale = 1f, LossResult? result = null)
     {
+        ArgumentNullException.ThrowIfNull(batch);
         var info = Info;
         if (state is null)
         {
@@ -52,12 +53,45 @@ public abstract class ThalNetModel : Module
         }
 
         result ??= new LossResult(info.Outputs.Count);
-        EnsureBuffers(info, batch.Steps);
-        for (var t = 0; t < batch.Steps; t++)
+        RunSequence(tape, batch.Dense, batch.Tokens, batch.Steps, batch.Batch, state, result.Logits);
+        Tensor? total = null;
+        for (var o = 0; o < info.Outputs.Count; o++)
         {
-            PrepareInputs(tape, batch, t);
-            var last = t == batch.Steps - 1;
-            StepCore(tape, _stepInputs, state, last, _stepOutputs);
+            var output = info.Outputs[o];
+            var loss = tape.CrossEntropy(result.Logits[o], batch.Targets[o], scale);
+            result.PerOutput[o] = loss;
+            var weighted = output.Weight == 1f ? loss : tape.Scale(loss, output.Weight);
+            total = total is null ? weighted : tape.Add(total, weighted);
+        }
+
+        result.Total = total ?? throw new InvalidOperationException($"Model '{info.Name}' has no outputs.");
+        return result;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="steps"/> input steps of <paramref name="batch"/> sequences from <paramref name="state"/>
+    /// (updated in place) and writes every output's logits, in <see cref="ModelInfo.Outputs"/> order: [T, B, size]
+    /// for an `at: every` output, [B, size] after the last step for an `at: last` one. The inputs, indexed like
+    /// <see cref="ModelInfo.Inputs"/>, are checked against the spec first (<see cref="InputChecks.Sequence"/>).
+    /// </summary>
+    /// <param name="tape">Records the operations.</param>
+    /// <param name="dense">Per input, its dense values [T, B, width], or null for a token input.</param>
+    /// <param name="tokens">Per input, its tokens [T * B], or null for a dense input.</param>
+    /// <param name="steps">T.</param>
+    /// <param name="batch">B.</param>
+    /// <param name="state">The state to start from; updated in place.</param>
+    /// <param name="logits">Receives one tensor per output.</param>
+    protected void RunSequence(Tape tape, ReadOnlySpan<Tensor?> dense, ReadOnlySpan<int[]?> tokens, int steps, int batch, ModelState state, Span<Tensor> logits)
+    {
+        ArgumentNullException.ThrowIfNull(tape);
+        ArgumentNullException.ThrowIfNull(state);
+        var info = Info;
+        InputChecks.Sequence(info, dense, tokens, steps, batch);
+        EnsureBuffers(info, steps);
+        for (var t = 0; t < steps; t++)
+        {
+            PrepareInputs(tape, dense, tokens, batch, t);
+            StepCore(tape, _stepInputs, state, t == steps - 1, _stepOutputs);
             for (var o = 0; o < info.Outputs.Count; o++)
             {
                 if (info.Outputs[o].EveryStep)
@@ -67,29 +101,13 @@ public abstract class ThalNetModel : Module
             }
         }
 
-        Tensor? total = null;
         for (var o = 0; o < info.Outputs.Count; o++)
         {
             var output = info.Outputs[o];
-            Tensor logits;
-            if (output.EveryStep)
-            {
-                logits = tape.Reshape(tape.Concat(0, _everyStepLogits[o]), Shape.Of(batch.Steps, batch.Batch, output.Size));
-            }
-            else
-            {
-                logits = _stepOutputs[o] ?? throw new InvalidOperationException($"Output '{output.Name}' was not computed at the last step.");
-            }
-
-            var loss = tape.CrossEntropy(logits, batch.Targets[o], scale);
-            result.Logits[o] = logits;
-            result.PerOutput[o] = loss;
-            var weighted = output.Weight == 1f ? loss : tape.Scale(loss, output.Weight);
-            total = total is null ? weighted : tape.Add(total, weighted);
+            logits[o] = output.EveryStep
+                ? tape.Reshape(tape.Concat(0, _everyStepLogits[o]), Shape.Of(steps, batch, output.Size))
+                : _stepOutputs[o] ?? throw new InvalidOperationException($"Output '{output.Name}' was not computed at the last step.");
         }
-
-        result.Total = total ?? throw new InvalidOperationException($"Model '{info.Name}' has no outputs.");
-        return result;
     }
 
     /// <summary>
@@ -121,14 +139,14 @@ public abstract class ThalNetModel : Module
         }
     }
 
-    private void PrepareInputs(Tape tape, SequenceBatch batch, int t)
+    private void PrepareInputs(Tape tape, ReadOnlySpan<Tensor?> dense, ReadOnlySpan<int[]?> tokens, int batch, int t)
     {
         var inputs = Info.Inputs;
         for (var i = 0; i < inputs.Count; i++)
         {
             _stepInputs[i] = inputs[i].IsTokens
-                ? tape.OneHot(batch.Tokens[i].AsSpan(t * batch.Batch, batch.Batch), inputs[i].Width)
-                : tape.Select(batch.Dense[i]!, t);
+                ? tape.OneHot(tokens[i].AsSpan(t * batch, batch), inputs[i].Width)
+                : tape.Select(dense[i]!, t);
         }
     }
 }

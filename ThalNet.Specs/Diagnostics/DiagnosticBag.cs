@@ -13,6 +13,10 @@ internal sealed class DiagnosticBag
     public void Add(SpecDiagnosticDescriptor descriptor, SourceLocation location, params object[] arguments)
         => _items.Add(descriptor.Create(location, arguments));
 
+    /// <summary>THAL0004 at the repeated name, with the line and column of the first in its message.</summary>
+    public void AddDuplicate(SourceLocation location, string what, string name, string where, SourceLocation first)
+        => Add(SpecDiagnostics.DuplicateName, location, what, name, where, first.StartLine, first.StartColumn);
+
     public void AddRange(IEnumerable<SpecDiagnostic> diagnostics) => _items.AddRange(diagnostics);
 
     public EquatableArray<SpecDiagnostic> ToArray() => new(_items);

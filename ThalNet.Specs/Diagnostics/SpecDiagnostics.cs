@@ -14,8 +14,8 @@ public static class SpecDiagnostics
     /// <summary>{0} quoted key(s), {1} where.</summary>
     public static readonly SpecDiagnosticDescriptor MissingKey = Error("THAL0003", "Missing required key", "Missing required key {0} in {1}");
 
-    /// <summary>{0} what (key, module, input, output), {1} name, {2} where.</summary>
-    public static readonly SpecDiagnosticDescriptor DuplicateName = Error("THAL0004", "Duplicate name", "Duplicate {0} '{1}' in {2}");
+    /// <summary>{0} what (key, module, input, output), {1} name, {2} where, {3} and {4} line and column of the first.</summary>
+    public static readonly SpecDiagnosticDescriptor DuplicateName = Error("THAL0004", "Duplicate name", "Duplicate {0} '{1}' in {2}; the first is at line {3}, column {4}");
 
     /// <summary>{0} what, {1} name, {2} reason.</summary>
     public static readonly SpecDiagnosticDescriptor InvalidName = Error("THAL0005", "Invalid C# name", "{0} '{1}' is not a valid C# name: {2}");

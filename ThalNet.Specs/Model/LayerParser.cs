@@ -31,7 +31,10 @@ internal static class LayerParser
         var kindLocation = TokenLocation(text, kindAt, kindWord.Length);
         if (!SpecWords.LayerKind.TryParse(kindWord, out var kind))
         {
-            return Fail($"unknown kind '{kindWord}'{Suggestions.For(kindWord, SpecWords.LayerKind.Words)}", kindLocation);
+            var suggestion = GluedSize(kindWord, text.Value, kindAt) is { } spaced
+                ? $". Did you mean '{spaced}'?"
+                : Suggestions.For(kindWord, SpecWords.LayerKind.Words);
+            return Fail($"unknown kind '{kindWord}'{suggestion}", kindLocation);
         }
 
         if (tokens.Count < 2)
@@ -80,6 +83,24 @@ internal static class LayerParser
             diagnostics.Add(SpecDiagnostics.InvalidLayer, location, text.Value, detail);
             return null;
         }
+    }
+
+    /// <summary>
+    /// The layer text with a space put back between a kind and a size written together (<c>gru16</c> -> <c>gru 16</c>,
+    /// <c>ff32 relu</c> -> <c>ff 32 relu</c>), or null when the word is not a kind followed by digits.
+    /// </summary>
+    private static string? GluedSize(string word, string text, int wordAt)
+    {
+        foreach (var kind in SpecWords.LayerKind.Words.OrderByDescending(k => k.Length))
+        {
+            var rest = word.Substring(Math.Min(kind.Length, word.Length));
+            if (word.Length > kind.Length && word.StartsWith(kind, StringComparison.OrdinalIgnoreCase) && rest.All(c => c is >= '0' and <= '9'))
+            {
+                return text.Substring(0, wordAt) + word.Substring(0, kind.Length) + " " + text.Substring(wordAt + kind.Length);
+            }
+        }
+
+        return null;
     }
 
     private static List<(string Token, int Index)> Tokenize(string text)

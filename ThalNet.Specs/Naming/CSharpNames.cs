@@ -17,7 +17,7 @@ public static class CSharpNames
     [
         "Step", "State", "Inputs", "Outputs", "CenterSize", "ParameterCount", "Substeps", "AutoLayerSize", "Center",
         "Layout", "Parameters", "Modules", "Reset", "Forward",
-        "Tape", "Steps", "Batch",
+        "Tape", "Steps", "Batch", "BatchInputs", "BatchTargets", "SequenceOutputs", "Losses", "Total",
         "Info", "Readers", "Ablation", "StateNames", "CreateState", "InitializeState", "ComputeLoss", "StepCore", "Ablate",
         "IsTraining", "NamedParameters", "NamedChildren", "Train", "Eval", "ZeroGrad", "AddModule", "AddParameter",
         "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize",

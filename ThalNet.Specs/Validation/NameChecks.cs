@@ -112,7 +112,7 @@ internal static class NameChecks
     /// <param name="taken">C# names the scope's members may not use (the model class name, generated types), with the reason.</param>
     private static void Scope(IEnumerable<Located<string>> names, string what, Dictionary<string, string> taken, DiagnosticBag diagnostics)
     {
-        var seen = new HashSet<string>();
+        var seen = new Dictionary<string, SourceLocation>();
         var csharpNames = new Dictionary<string, string>();
         var title = char.ToUpperInvariant(what[0]) + what.Substring(1);
         foreach (var name in names)
@@ -124,11 +124,13 @@ internal static class NameChecks
                 continue;
             }
 
-            if (!seen.Add(name.Value))
+            if (seen.TryGetValue(name.Value, out var first))
             {
-                diagnostics.Add(SpecDiagnostics.DuplicateName, location, what, name.Value, SpecFactory.ModelOwner);
+                diagnostics.AddDuplicate(location, what, name.Value, SpecFactory.ModelOwner, first);
                 continue;
             }
+
+            seen.Add(name.Value, location);
 
             var csharp = CSharpNames.ToPascalCase(name.Value);
             if (csharpNames.TryGetValue(csharp, out var other))

@@ -76,16 +76,20 @@ internal static class RoleChecks
     /// <param name="declared">The declared inputs in order, for suggestions; <paramref name="declaredSet"/> the same, for lookups.</param>
     private static void CheckInputList(string module, EquatableArray<Located<string>> inputs, List<string> declared, HashSet<string> declaredSet, DiagnosticBag diagnostics)
     {
-        var seen = new HashSet<string>();
+        var seen = new Dictionary<string, SourceLocation>();
         foreach (var input in inputs)
         {
             if (!declaredSet.Contains(input.Value))
             {
                 diagnostics.Add(SpecDiagnostics.UndeclaredInput, input.ValueLocation, module, input.Value, Suggestions.For(input.Value, declared));
             }
-            else if (!seen.Add(input.Value))
+            else if (seen.TryGetValue(input.Value, out var first))
             {
-                diagnostics.Add(SpecDiagnostics.DuplicateName, input.ValueLocation, "input", input.Value, SpecFactory.ModuleOwner(module));
+                diagnostics.AddDuplicate(input.ValueLocation, "input", input.Value, SpecFactory.ModuleOwner(module), first);
+            }
+            else
+            {
+                seen.Add(input.Value, input.ValueLocation);
             }
         }
     }

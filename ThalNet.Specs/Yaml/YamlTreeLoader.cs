@@ -12,6 +12,7 @@ internal sealed class YamlTreeLoader
     private const int MaxDepth = 64;
 
     private readonly string _filePath;
+    private readonly string _text;
     private readonly Dictionary<string, YamlNode> _anchors = [];
     private readonly IParser _parser;
     private Mark _lastEnd = Mark.Empty;
@@ -19,6 +20,7 @@ internal sealed class YamlTreeLoader
     private YamlTreeLoader(string filePath, string text)
     {
         _filePath = filePath;
+        _text = text;
         _parser = new Parser(new StringReader(text));
     }
 
@@ -46,6 +48,12 @@ internal sealed class YamlTreeLoader
             }
 
             return root;
+        }
+        catch (YamlException e) when (e.Message.IndexOf("tab", StringComparison.OrdinalIgnoreCase) >= 0 && IndentingTab(ToInt(e.Start.Line)) is { } tab)
+        {
+            // YamlDotNet reports a tab in the indentation at the end of the previous token, often a line earlier.
+            diagnostics.Add(SpecDiagnostics.YamlSyntax, tab, $"a tab indents line {tab.StartLine}; YAML indents with spaces only");
+            return null;
         }
         catch (YamlException e)
         {
@@ -98,6 +106,38 @@ internal sealed class YamlTreeLoader
             default:
                 throw new YamlException(parsingEvent.Start, parsingEvent.End, $"unexpected {parsingEvent.GetType().Name}");
         }
+    }
+
+    /// <summary>The first tab in the indentation of a line at or after <paramref name="fromLine"/> (1-based), or null.</summary>
+    private SourceLocation? IndentingTab(int fromLine)
+    {
+        var line = 1;
+        var lineStart = 0;
+        for (var i = 0; i < _text.Length; i++)
+        {
+            if (line >= fromLine && i == lineStart)
+            {
+                var j = i;
+                while (j < _text.Length && _text[j] == ' ')
+                {
+                    j++;
+                }
+
+                if (j < _text.Length && _text[j] == '\t')
+                {
+                    var column = j - lineStart + 1;
+                    return new SourceLocation(_filePath, line, column, line, column + 1, j, j + 1);
+                }
+            }
+
+            if (_text[i] == '\n')
+            {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+
+        return null;
     }
 
     private YamlNode Anchor(NodeEvent nodeEvent, YamlNode node)

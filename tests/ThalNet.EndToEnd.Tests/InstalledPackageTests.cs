@@ -18,12 +18,7 @@ public sealed partial class InstalledPackageTests(PackedPackages packages, ITest
     [Fact]
     public void A_new_console_app_installs_the_packages_and_trains_its_generated_model()
     {
-        var root = packages.NewFolder("installed");
-        File.WriteAllText(Path.Combine(root, "nuget.config"), NuGetConfig());
-        Run(root, "new", "console", "--name", ConsumerFiles.ProjectName, "--output", ConsumerFiles.ProjectName);
-        var project = Path.Combine(root, ConsumerFiles.ProjectName);
-        Run(project, "add", "package", "ThalNet.Runtime", "--version", packages.Version);
-        Run(project, "add", "package", "ThalNet.Generators", "--version", packages.Version);
+        var project = NewConsoleProject("installed");
         ConsumerFiles.Write(project, ConsumerFiles.Spec);
 
         var run = Run(project, "run");
@@ -32,6 +27,40 @@ public sealed partial class InstalledPackageTests(PackedPackages packages, ITest
         Assert.True(losses.Count == 30, $"expected 30 loss lines: {run}");
         Assert.True(losses[^1] < losses[0] / 2, $"expected the loss to fall by half: {run}");
         AssertGeneratorIsPrivate(Path.Combine(project, $"{ConsumerFiles.ProjectName}.csproj"));
+    }
+
+    /// <summary>
+    /// The set of spec files is an input of the compile: renaming the spec to <c>.thalnet.yml</c> (also a spec) builds
+    /// the same model, and deleting it fails the next incremental build instead of reusing the old model.
+    /// </summary>
+    [Fact]
+    public void Renaming_or_deleting_the_spec_is_seen_by_an_incremental_build()
+    {
+        var project = NewConsoleProject("stale");
+        var spec = ConsumerFiles.Write(project, ConsumerFiles.Spec);
+        Run(project, "build");
+
+        var renamed = Path.ChangeExtension(spec, ".yml");
+        File.Move(spec, renamed);
+        Run(project, "build");
+        File.Delete(renamed);
+        var deleted = DotnetCli.Run(project, CommandTimeout, ["build"]);
+        output.WriteLine(deleted.ToString());
+
+        Assert.False(deleted.Succeeded, $"expected the build without the spec to fail: {deleted}");
+        Assert.Contains("error CS0246: The type or namespace name 'TinyApp' could not be found", deleted.Output, StringComparison.Ordinal);
+    }
+
+    /// <summary>A console project in a new folder with both packages added from the local feed.</summary>
+    private string NewConsoleProject(string name)
+    {
+        var root = packages.NewFolder(name);
+        File.WriteAllText(Path.Combine(root, "nuget.config"), NuGetConfig());
+        Run(root, "new", "console", "--name", ConsumerFiles.ProjectName, "--output", ConsumerFiles.ProjectName);
+        var project = Path.Combine(root, ConsumerFiles.ProjectName);
+        Run(project, "add", "package", "ThalNet.Runtime", "--version", packages.Version);
+        Run(project, "add", "package", "ThalNet.Generators", "--version", packages.Version);
+        return project;
     }
 
     /// <summary>The package is a development dependency: NuGet marks it private, so the user's own package never depends on it.</summary>

@@ -25,9 +25,11 @@ public sealed class PackageLayoutTests(PackedPackages packages, ITestOutputHelpe
             [
                 "README.md",
                 "analyzers/dotnet/cs/ThalNet.Generators.dll",
+                "analyzers/dotnet/cs/ThalNet.Generators.xml",
                 "analyzers/dotnet/cs/ThalNet.Specs.dll",
                 "analyzers/dotnet/cs/YamlDotNet.dll",
                 "build/ThalNet.Generators.props",
+                "docs/spec-reference.md",
             ],
             package.Files);
         Assert.Equal("true", package.Metadata("developmentDependency"));
@@ -39,7 +41,7 @@ public sealed class PackageLayoutTests(PackedPackages packages, ITestOutputHelpe
     {
         var package = NuGetPackage.Open(packages.PackagePath("ThalNet.Runtime"));
 
-        Assert.Equal(["README.md", "lib/net10.0/ThalNet.Runtime.dll"], package.Files);
+        Assert.Equal(["README.md", "lib/net10.0/ThalNet.Runtime.dll", "lib/net10.0/ThalNet.Runtime.xml"], package.Files);
         Assert.Contains(("ThalNet.Specs", packages.Version), package.Dependencies);
         Assert.DoesNotContain(package.Dependencies, d => d.Id.StartsWith("Microsoft.CodeAnalysis", StringComparison.Ordinal) || d.Id == "ThalNet.Generators");
     }
@@ -49,8 +51,29 @@ public sealed class PackageLayoutTests(PackedPackages packages, ITestOutputHelpe
     {
         var package = NuGetPackage.Open(packages.PackagePath("ThalNet.Specs"));
 
-        Assert.Equal(["README.md", "lib/netstandard2.0/ThalNet.Specs.dll"], package.Files);
+        Assert.Equal(["README.md", "lib/netstandard2.0/ThalNet.Specs.dll", "lib/netstandard2.0/ThalNet.Specs.xml"], package.Files);
         Assert.Equal(["YamlDotNet"], package.Dependencies.Select(d => d.Id));
+    }
+
+    [Theory]
+    [InlineData("ThalNet.Specs", "lib/netstandard2.0/")]
+    [InlineData("ThalNet.Runtime", "lib/net10.0/")]
+    [InlineData("ThalNet.Generators", "analyzers/dotnet/cs/")]
+    public void Every_package_contains_the_XML_documentation_of_its_assembly(string id, string folder)
+    {
+        var package = NuGetPackage.Open(packages.PackagePath(id));
+
+        var documentation = package.Read(folder + id + ".xml");
+        Assert.Contains($"<assembly>\n        <name>{id}</name>", documentation.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.Contains("<member name=\"T:", documentation, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_generator_package_carries_the_spec_reference()
+    {
+        var package = NuGetPackage.Open(packages.PackagePath("ThalNet.Generators"));
+
+        Assert.Equal(File.ReadAllText(Path.Combine(Repository.Root, "docs", "spec-reference.md")), package.Read("docs/spec-reference.md"));
     }
 
     [Theory]

@@ -28,14 +28,20 @@ public class ConsumerTests
                     var state = SequentialMnistNet.State.Zeros(tape, pixels.Shape[1]);
                     SequentialMnistNet.Outputs step = model.Step(tape, new SequentialMnistNet.Inputs(tape.Select(pixels, 0)), state, lastStep: false);
                     Tensor? none = step.Digit;
-                    SequentialMnistNet.Outputs last = model.Forward(tape, pixels, state);
-                    Tensor digit = last.Digit ?? throw new System.InvalidOperationException();
+                    SequentialMnistNet.SequenceOutputs sequence = model.Forward(tape, pixels, state);
+                    Tensor digit = sequence.Digit;
+                    var batch = new SequentialMnistNet.Batch(steps: 2, size: 3);
+                    Tensor input = batch.Inputs.Pixels;
+                    int[] labels = batch.Targets.Digit;
+                    SequentialMnistNet.Losses losses = model.ComputeLoss(tape, batch);
+                    Tensor lossSum = tape.Add(losses.Total, losses.Digit);
+                    ThalNet.Runtime.Models.SequenceBatch positional = batch.Sequences;
                     ThalNet.Runtime.Nn.GruCell gru = model.Vision.Gru;
                     ThalNet.Runtime.Nn.WeightNormReader reader = model.Decision.Read;
                     ThalNet.Runtime.Nn.Linear head = model.Decision.Digit;
                     int slice = SequentialMnistNet.Layout.DecisionOffset + SequentialMnistNet.Layout.DecisionSize;
                     int total = SequentialMnistNet.ParameterCount + SequentialMnistNet.CenterSize + SequentialMnistNet.Substeps + slice;
-                    return digit.Item() + state.Center.Item() + state.VisionFeatures.Item() + (none is null ? 0 : 1) + gru.HiddenSize + reader.ContextSize + head.OutFeatures + total
+                    return digit.Item() + lossSum.Item() + losses.Outputs.Digit.Item() + input.Length + labels.Length + positional.Steps + batch.Steps + batch.Size + state.Center.Item() + state.VisionFeatures.Item() + (none is null ? 0 : 1) + gru.HiddenSize + reader.ContextSize + head.OutFeatures + total
                         + SequentialMnistNet.Layout.Info.Modules.Count + model.Info.CenterSize + model.Readers.Count + model.StateNames.Count;
                 }
             }
@@ -57,12 +63,17 @@ public class ConsumerTests
             /// <summary>Runs a token model.</summary>
             public static class Use
             {
-                /// <summary>Predicts the byte after each sequence.</summary>
+                /// <summary>Predicts the next byte at every step, then trains on the same text.</summary>
                 public static Tensor Run(int[] text, int batch)
                 {
                     var model = new ByteLanguageModel(new RandomSource(1));
-                    var outputs = model.Forward(new Tape(), text, batch);
-                    return outputs.Next ?? throw new System.InvalidOperationException();
+                    var tape = new Tape();
+                    ByteLanguageModel.SequenceOutputs outputs = model.Forward(tape, text, batch);
+                    var sequences = new ByteLanguageModel.Batch(text.Length / batch, batch);
+                    text.CopyTo(sequences.Inputs.Text, 0);
+                    text.CopyTo(sequences.Targets.Next, 0);
+                    tape.Backward(model.ComputeLoss(tape, sequences).Total);
+                    return outputs.Next;
                 }
             }
             """);

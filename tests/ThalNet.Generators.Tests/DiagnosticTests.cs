@@ -15,8 +15,11 @@ public class DiagnosticTests
     {
         { "THAL0001 error Spec.thalnet.yaml(3,1): Invalid YAML: While parsing a flow mapping, did not find expected ',' or '}'.", Yaml("model: M", "inputs: {x: 4") },
         { "THAL0002 error Spec.thalnet.yaml(8,5): Unknown key 'readng' in module 'a'. Did you mean 'reading'?", Valid(7, "    inputs: [x]", "    readng: linear") },
+        { "THAL0001 error Spec.thalnet.yaml(16,1): Invalid YAML: a tab indents line 16; YAML indents with spaces only", Valid(11, "      y: { size: 2 }", "  c:", "    role: side", "  d:", "    role: side", "\t  e: { role: side }") },
+        { "THAL0002 error Spec.thalnet.yaml(10,5): Unknown key 'outptus' in module 'b'. Did you mean 'outputs'?", Valid(10, "    outptus:") },
+        { "THAL0015 error Spec.thalnet.yaml(8,14): Invalid layer 'gru16': unknown kind 'gru16'. Did you mean 'gru 16'?", Valid(7, "    inputs: [x]", "    layers: [gru16]") },
         { "THAL0003 error Spec.thalnet.yaml(11,7): Missing required key 'size' in output 'y'", Valid(11, "      y: { loss: cross-entropy }") },
-        { "THAL0004 error Spec.thalnet.yaml(12,3): Duplicate module 'a' in the spec", Valid(11, "      y: { size: 2 }", "  a:", "    role: side") },
+        { "THAL0004 error Spec.thalnet.yaml(12,3): Duplicate module 'a' in the spec; the first is at line 5, column 3", Valid(11, "      y: { size: 2 }", "  a:", "    role: side") },
         { "THAL0005 error Spec.thalnet.yaml(8,3): Module '2b' is not a valid C# name: names start with a letter and hold only letters, digits, '_' and '-'", Valid(8, "  2b:") },
         { "THAL0006 error Spec.thalnet.yaml(8,3): Module 'train' becomes 'Train' in C#, which is reserved for a generated member", Valid(7, "    inputs: [x]", "  train: { role: side }") },
         { "THAL0007 error Spec.thalnet.yaml(2,9): Declared center 100 does not match the sum of module feature sizes 64 (a 32 + b 32)", Valid(1, "model: M", "center: 100") },

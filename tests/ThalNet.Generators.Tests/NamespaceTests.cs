@@ -23,10 +23,12 @@ public class NamespaceTests
         result.AssertCompilesCleanly();
     }
 
-    [Fact]
-    public void Only_thalnet_yaml_files_are_specs()
+    [Theory]
+    [InlineData("Net.THALNET.YAML")]
+    [InlineData("Net.thalnet.yml")]
+    public void Only_thalnet_yaml_and_yml_files_are_specs(string specName)
     {
-        var result = GeneratorHarness.Run([GeneratorHarness.Yaml("settings.yaml", "model: [broken"), GeneratorHarness.Yaml("Net.THALNET.YAML", Spec)]);
+        var result = GeneratorHarness.Run([GeneratorHarness.Yaml("settings.yaml", "model: [broken"), GeneratorHarness.Yaml("other.yml", "model: [broken"), GeneratorHarness.Yaml(specName, Spec)]);
 
         Assert.Empty(result.DiagnosticLines);
         Assert.Equal("Consumer.App.Net.g.cs", Assert.Single(result.Sources).HintName);

@@ -97,7 +97,7 @@ public class SpecBuilderTests
                 "THAL0016 error Model.cs(2,79): Unknown activation 'relx'. Did you mean 'relu'?",
                 "THAL0014 error Model.cs(3,53): Unknown reading mechanism 'fast-sofmax'. Did you mean 'fast-softmax'?",
                 "THAL0013 error Model.cs(3,16): Output module 'vision' has no outputs; declare them in 'outputs'",
-                "THAL0004 error Model.cs(3,16): Duplicate module 'vision' in the spec",
+                "THAL0004 error Model.cs(3,16): Duplicate module 'vision' in the spec; the first is at line 2, column 16",
             ],
             Lines(compiled.Diagnostics));
         Assert.Null(compiled.Layout);

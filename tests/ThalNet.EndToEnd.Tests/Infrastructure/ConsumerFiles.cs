@@ -13,10 +13,13 @@ internal static partial class ConsumerFiles
     /// <summary>The spec, with a center that matches its modules (sense 8 + decide 10).</summary>
     public static string Spec => Read("tiny.thalnet.yaml");
 
+    /// <summary>The program that trains the model through its typed batch, shown in full in the README.</summary>
+    public static string Program => Read("Program.cs.txt");
+
     /// <summary>Writes Program.cs and the spec into a project folder; returns the spec's path.</summary>
     public static string Write(string projectFolder, string spec)
     {
-        File.WriteAllText(Path.Combine(projectFolder, "Program.cs"), Read("Program.cs.txt"));
+        File.WriteAllText(Path.Combine(projectFolder, "Program.cs"), Program);
         var specPath = Path.Combine(projectFolder, SpecFileName);
         File.WriteAllText(specPath, spec);
         return specPath;

@@ -6,10 +6,12 @@ namespace ThalNet.EndToEnd.Tests.Infrastructure;
 /// <summary>A .nupkg opened as the zip file it is: its content files and its nuspec.</summary>
 internal sealed class NuGetPackage
 {
+    private readonly string _path;
     private readonly XElement _metadata;
 
-    private NuGetPackage(IReadOnlyList<string> files, XElement metadata)
+    private NuGetPackage(string path, IReadOnlyList<string> files, XElement metadata)
     {
+        _path = path;
         Files = files;
         _metadata = metadata;
     }
@@ -32,7 +34,15 @@ internal sealed class NuGetPackage
         }
 
         var files = zip.Entries.Select(e => e.FullName).Where(IsContent).Order(StringComparer.Ordinal).ToList();
-        return new NuGetPackage(files, document.Root!.Elements().Single(e => e.Name.LocalName == "metadata"));
+        return new NuGetPackage(path, files, document.Root!.Elements().Single(e => e.Name.LocalName == "metadata"));
+    }
+
+    /// <summary>The text of one content file.</summary>
+    public string Read(string file)
+    {
+        using var zip = ZipFile.OpenRead(_path);
+        using var reader = new StreamReader(zip.GetEntry(file)?.Open() ?? throw new FileNotFoundException($"{Path.GetFileName(_path)} holds no {file}."));
+        return reader.ReadToEnd();
     }
 
     /// <summary>The text of a metadata element (<c>id</c>, <c>license</c>, <c>readme</c>, ...), or null.</summary>

@@ -1,0 +1,54 @@
+using System.Text.RegularExpressions;
+using ThalNet.Generators.Tests.Infrastructure;
+
+namespace ThalNet.Generators.Tests;
+
+/// <summary>The README's example of the typed sequence API with several outputs compiles against the model it names.</summary>
+public sealed partial class ReadmeTests
+{
+    [Fact]
+    public void The_readme_multi_output_example_compiles_cleanly_against_the_generated_MultiTaskNet()
+    {
+        var snippet = CSharpBlocks().Matches(Readme()).Select(m => m.Groups["code"].Value).Single(code => code.Contains("new MultiTaskNet.Batch", StringComparison.Ordinal));
+        var source = $$"""
+            using System;
+            using ThalNet.Examples.MultiTask;
+            using ThalNet.Runtime;
+            using ThalNet.Runtime.Optim;
+
+            namespace Consumer.App;
+
+            /// <summary>The README's code.</summary>
+            public static class Readme
+            {
+                /// <summary>Runs it.</summary>
+                public static void Run()
+                {
+            {{snippet}}
+                }
+            }
+            """;
+
+        var result = GeneratorHarness.Run([TestSpecs.File("MultiTask.thalnet.yaml")], source);
+
+        Assert.Empty(result.DiagnosticLines);
+        result.AssertCompilesCleanly();
+    }
+
+    private static string Readme()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            var readme = Path.Combine(folder.FullName, "README.md");
+            if (File.Exists(Path.Combine(folder.FullName, "ThalNet.sln")))
+            {
+                return File.ReadAllText(readme).ReplaceLineEndings("\n");
+            }
+        }
+
+        throw new InvalidOperationException($"No ThalNet.sln above {AppContext.BaseDirectory}.");
+    }
+
+    [GeneratedRegex(@"^```csharp\n(?<code>.*?)^```$", RegexOptions.Multiline | RegexOptions.Singleline)]
+    private static partial Regex CSharpBlocks();
+}
