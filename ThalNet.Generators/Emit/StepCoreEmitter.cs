@@ -25,6 +25,7 @@ internal static class StepCoreEmitter
                 var declare = substep == 1 ? "var " : "";
                 w.Line();
                 w.Line($"// Sub-step {Literals.Int(substep)} of {Literals.Int(model.Substeps)}: every module reads the previous center.");
+                WriteStaticReads(w, model, declare);
                 foreach (var module in model.Modules)
                 {
                     WriteModule(w, model, module, declare);
@@ -53,14 +54,40 @@ internal static class StepCoreEmitter
         }
     }
 
+    /// <summary>
+    /// All static readers in one product per sub-step; reader i's result is already [inputs; context] for its module
+    /// (<c>reads[i]</c>), so no separate concatenation follows.
+    /// </summary>
+    private static void WriteStaticReads(CodeWriter w, ModelLayout model, string declare)
+    {
+        var readers = StaticReadModules(model);
+        if (readers.Count == 0)
+        {
+            return;
+        }
+
+        var prefixes = readers.Select(module => module.Inputs.IsEmpty ? "null" : Inputs(model, module, context: null));
+        w.Line($"{declare}{GeneratedNames.StaticReadsLocal} = {GeneratedNames.StaticReadsField}.Read(tape, center, [{string.Join(", ", prefixes)}]);");
+    }
+
+    /// <summary>The modules with a static (linear or weight-normalised) reader, in module order: the members of the model's read group.</summary>
+    public static List<ModuleLayout> StaticReadModules(ModelLayout model) => model.Modules.Where(m => !IsFast(m.Reading)).ToList();
+
     private static void WriteModule(CodeWriter w, ModelLayout model, ModuleLayout module, string declare)
     {
         var features = GeneratedNames.FeaturesLocal(module);
-        var context = GeneratedNames.ContextLocal(module);
-        w.Line($"{declare}{context} = {module.CSharpName}.Read.Read(tape, center, {features});");
-        var x = module.Inputs.IsEmpty
-            ? context
-            : $"tape.Concat(1, {string.Join(", ", module.Inputs.Select(name => $"inputs[{Literals.Int(InputIndex(model, name))}]"))}, {context})";
+        string x;
+        if (IsFast(module.Reading))
+        {
+            var context = GeneratedNames.ContextLocal(module);
+            w.Line($"{declare}{context} = {module.CSharpName}.Read.Read(tape, center, {features});");
+            x = module.Inputs.IsEmpty ? context : Inputs(model, module, context);
+        }
+        else
+        {
+            x = $"{GeneratedNames.StaticReadsLocal}[{Literals.Int(StaticReadModules(model).IndexOf(module))}]";
+        }
+
         for (var i = 0; i < module.Layers.Count; i++)
         {
             var layer = module.Layers[i];
@@ -100,6 +127,18 @@ internal static class StepCoreEmitter
                 }
             }
         }
+    }
+
+    /// <summary>The module's inputs (then its context, when given) as one tensor.</summary>
+    private static string Inputs(ModelLayout model, ModuleLayout module, string? context)
+    {
+        var parts = module.Inputs.Select(name => $"inputs[{Literals.Int(InputIndex(model, name))}]").ToList();
+        if (context is not null)
+        {
+            parts.Add(context);
+        }
+
+        return parts.Count == 1 ? parts[0] : $"tape.Concat(1, {string.Join(", ", parts)})";
     }
 
     private static int InputIndex(ModelLayout model, string name)
