@@ -4,10 +4,16 @@ namespace ThalNet.Generators.Emit;
 /// Names in the generated code. Members come from the layout's PascalCase names (checked by the spec
 /// validator against each other and against reserved names). Locals derived from a module always end in a
 /// fixed word (<c>visionContext</c>, <c>visionGru</c>, <c>visionFeatures</c>), so they never meet each other or
-/// the fixed locals <c>values</c> and <c>center</c>.
+/// the fixed locals <c>values</c>, <c>center</c> and <c>reads</c>.
 /// </summary>
 internal static class GeneratedNames
 {
+    /// <summary>The model's group of static readers (a field: members are PascalCase, so an underscore never meets them).</summary>
+    public const string StaticReadsField = "_staticReads";
+
+    /// <summary>The static readers' results of the current sub-step, one [inputs; context] per reader.</summary>
+    public const string StaticReadsLocal = "reads";
+
     public static string ModuleClass(ModuleLayout module) => CSharpNames.ModuleClassName(module.CSharpName);
 
     /// <summary>A layer's member on its module class: <c>ff</c> -> <c>Ff</c>, <c>gru0</c> -> <c>Gru0</c>.</summary>

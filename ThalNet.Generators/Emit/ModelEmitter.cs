@@ -102,9 +102,20 @@ internal static class ModelEmitter
             }
 
             w.Line($"Readers = new {Reader}[] {{ {string.Join(", ", model.Modules.Select(m => m.CSharpName + ".Read"))} }};");
+            var staticReaders = StepCoreEmitter.StaticReadModules(model);
+            if (staticReaders.Count > 0)
+            {
+                w.Line($"{GeneratedNames.StaticReadsField} = new {StaticReadGroup}({string.Join(", ", staticReaders.Select(m => m.CSharpName + ".Read"))});");
+            }
         }
 
         w.Line();
+        if (StepCoreEmitter.StaticReadModules(model).Count > 0)
+        {
+            w.Line("/// <summary>The static readers, read with one product per sub-step.</summary>");
+            w.Line($"private readonly {StaticReadGroup} {GeneratedNames.StaticReadsField};");
+            w.Line();
+        }
     }
 
     private static void WriteModuleProperties(CodeWriter w, ModelLayout model)

@@ -24,6 +24,7 @@ internal static class RuntimeTypes
 
     public const string Module = "global::ThalNet.Runtime.Nn.Module";
     public const string Reader = "global::ThalNet.Runtime.Nn.Reader";
+    public const string StaticReadGroup = "global::ThalNet.Runtime.Nn.StaticReadGroup";
     public const string FeedForward = "global::ThalNet.Runtime.Nn.FeedForward";
     public const string GruCell = "global::ThalNet.Runtime.Nn.GruCell";
     public const string Linear = "global::ThalNet.Runtime.Nn.Linear";

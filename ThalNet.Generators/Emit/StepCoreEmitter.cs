@@ -58,9 +58,17 @@ internal static class StepCoreEmitter
     /// <param name="declare"><c>var </c> where the sub-step's locals are declared, empty where they are assigned again.</param>
     private static void WriteSubstep(CodeWriter w, ModelLayout model, Dictionary<string, int> inputIndices, string declare)
     {
+        var staticReads = StaticReadModules(model);
+        WriteStaticReads(w, staticReads, inputIndices, declare);
+        var staticReadIndex = new Dictionary<ModuleLayout, int>();
+        for (var i = 0; i < staticReads.Count; i++)
+        {
+            staticReadIndex[staticReads[i]] = i;
+        }
+
         foreach (var module in model.Modules)
         {
-            WriteModule(w, module, inputIndices, declare);
+            WriteModule(w, module, inputIndices, staticReadIndex, declare);
         }
 
         foreach (var module in model.Modules)
@@ -75,14 +83,39 @@ internal static class StepCoreEmitter
         w.Line($"center = Ablate(tape, tape.Concat(1, {string.Join(", ", model.Modules.Select(GeneratedNames.FeaturesLocal))}));");
     }
 
-    private static void WriteModule(CodeWriter w, ModuleLayout module, Dictionary<string, int> inputIndices, string declare)
+    /// <summary>
+    /// All static readers in one product per sub-step; reader i's result is already [inputs; context] for its module
+    /// (<c>reads[i]</c>), so no separate concatenation follows.
+    /// </summary>
+    private static void WriteStaticReads(CodeWriter w, List<ModuleLayout> readers, Dictionary<string, int> inputIndices, string declare)
+    {
+        if (readers.Count == 0)
+        {
+            return;
+        }
+
+        var prefixes = readers.Select(module => module.Inputs.IsEmpty ? "null" : Inputs(module, inputIndices, context: null));
+        w.Line($"{declare}{GeneratedNames.StaticReadsLocal} = {GeneratedNames.StaticReadsField}.Read(tape, center, [{string.Join(", ", prefixes)}]);");
+    }
+
+    /// <summary>The modules with a static (linear or weight-normalised) reader, in module order: the members of the model's read group.</summary>
+    public static List<ModuleLayout> StaticReadModules(ModelLayout model) => model.Modules.Where(m => !IsFast(m.Reading)).ToList();
+
+    private static void WriteModule(CodeWriter w, ModuleLayout module, Dictionary<string, int> inputIndices, Dictionary<ModuleLayout, int> staticReadIndex, string declare)
     {
         var features = GeneratedNames.FeaturesLocal(module);
-        var context = GeneratedNames.ContextLocal(module);
-        w.Line($"{declare}{context} = {module.CSharpName}.Read.Read(tape, center, {features});");
-        var x = module.Inputs.IsEmpty
-            ? context
-            : $"tape.Concat(1, {string.Join(", ", module.Inputs.Select(name => $"inputs[{Literals.Int(inputIndices[name])}]"))}, {context})";
+        string x;
+        if (staticReadIndex.TryGetValue(module, out var readIndex))
+        {
+            x = $"{GeneratedNames.StaticReadsLocal}[{Literals.Int(readIndex)}]";
+        }
+        else
+        {
+            var context = GeneratedNames.ContextLocal(module);
+            w.Line($"{declare}{context} = {module.CSharpName}.Read.Read(tape, center, {features});");
+            x = module.Inputs.IsEmpty ? context : Inputs(module, inputIndices, context);
+        }
+
         for (var i = 0; i < module.Layers.Count; i++)
         {
             var layer = module.Layers[i];
@@ -122,6 +155,18 @@ internal static class StepCoreEmitter
                 }
             }
         }
+    }
+
+    /// <summary>The module's inputs (then its context, when given) as one tensor.</summary>
+    private static string Inputs(ModuleLayout module, Dictionary<string, int> inputIndices, string? context)
+    {
+        var parts = module.Inputs.Select(name => $"inputs[{Literals.Int(inputIndices[name])}]").ToList();
+        if (context is not null)
+        {
+            parts.Add(context);
+        }
+
+        return parts.Count == 1 ? parts[0] : $"tape.Concat(1, {string.Join(", ", parts)})";
     }
 
     /// <summary>Each input's index in the step's <c>inputs</c>, by spec name.</summary>

@@ -39,6 +39,7 @@ public sealed partial class Tape
         _viewCursor = 0;
         _nodeCount = 0;
         _backwardRan = false;
+        DiscardDeferredWeightGradients();
         Generation = Interlocked.Increment(ref s_generations);
     }
 
@@ -80,6 +81,8 @@ public sealed partial class Tape
         {
             _nodes[i]!.Backward();
         }
+
+        FlushWeightGradients();
     }
 
     /// <summary>A zeroed tensor owned by this tape.</summary>

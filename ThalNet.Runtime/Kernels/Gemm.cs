@@ -15,6 +15,15 @@ internal static unsafe class Gemm
     /// <summary>Whether 4x32 blocks of 16-wide vectors are used; a field so benchmarks can compare both kernels in one run.</summary>
     internal static bool UseVector512 = Vector512.IsHardwareAccelerated;
 
+    private static long s_countedFlops;
+
+    /// <summary>When set, every product adds its 2·m·n·k floating-point operations to <see cref="CountedFlops"/> (benchmarks only).</summary>
+    internal static bool CountFlops { get; set; }
+
+    internal static long CountedFlops => Interlocked.Read(ref s_countedFlops);
+
+    internal static void ResetFlopCount() => Interlocked.Exchange(ref s_countedFlops, 0);
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Run(
         int m, int n, int k,
@@ -44,6 +53,11 @@ internal static unsafe class Gemm
         float* c, int ldc,
         bool accumulate)
     {
+        if (CountFlops)
+        {
+            Interlocked.Add(ref s_countedFlops, 2L * m * n * k);
+        }
+
         var j = 0;
         if (UseVector512)
         {

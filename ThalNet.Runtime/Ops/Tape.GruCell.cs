@@ -83,8 +83,8 @@ public sealed partial class Tape
             var dgh = Tape.NewTensor(Shape.Of(m, 3 * hidden), requiresGrad: false);
             var dhDirect = H.RequiresGrad ? H.Grad : Span<float>.Empty;
             GruKernels.Backward(m, hidden, Y.Grad, H.Data, Gh.Data, Rz.Data, N.Data, dgi.Data, dgh.Data, dhDirect);
-            LinearBackward(m, 3 * hidden, X.Shape.Cols, X, WeightIh, BiasIh, dgi.Data);
-            LinearBackward(m, 3 * hidden, hidden, H, WeightHh, BiasHh, dgh.Data);
+            Tape.LinearBackward(m, 3 * hidden, X.Shape.Cols, X, WeightIh, BiasIh, dgi.Data);
+            Tape.LinearBackward(m, 3 * hidden, hidden, H, WeightHh, BiasHh, dgh.Data);
         }
     }
 }

@@ -100,8 +100,8 @@ public sealed partial class Tape
         return t;
     }
 
-    /// <summary>dx += dy @ w, dw += dy^T @ x, dbias += column sums of dy, for dy [M, N], w [N, K], x [M, K].</summary>
-    internal static void LinearBackward(int m, int n, int k, Tensor x, Tensor weight, Tensor? bias, ReadOnlySpan<float> dy)
+    /// <summary>dx += dy @ w, dw += dy^T @ x (deferred to the end of the pass for parameters), dbias += column sums of dy, for dy [M, N], w [N, K], x [M, K].</summary>
+    internal void LinearBackward(int m, int n, int k, Tensor x, Tensor weight, Tensor? bias, ReadOnlySpan<float> dy)
     {
         if (x.RequiresGrad)
         {
@@ -110,7 +110,7 @@ public sealed partial class Tape
 
         if (weight.RequiresGrad)
         {
-            Gemm.Run(n, k, m, dy, 1, n, x.Data, k, weight.Grad, k, accumulate: true);
+            AddWeightGradient(weight, m, n, k, dy, x.Data);
         }
 
         if (bias is not null && bias.RequiresGrad)
@@ -141,7 +141,7 @@ public sealed partial class Tape
                 dy = pre.Data;
             }
 
-            LinearBackward(m, n, k, X, Weight, Bias, dy);
+            Tape.LinearBackward(m, n, k, X, Weight, Bias, dy);
         }
     }
 

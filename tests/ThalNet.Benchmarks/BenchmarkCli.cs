@@ -20,13 +20,13 @@ internal static class BenchmarkCli
             return 0;
         }
 
-        Console.Error.WriteLine("usage: ThalNet.Benchmarks train-step [--batches N] [--seed S] [--threads 1|2]");
+        Console.Error.WriteLine("usage: ThalNet.Benchmarks train-step [--batches N] [--seed S] [--threads 1|2] [--warmup N] [--compare unfused-reads|deferred-weight-grads]");
         Console.Error.WriteLine("       ThalNet.Benchmarks bdn [BenchmarkDotNet arguments]");
         return 2;
     }
 }
 
-internal sealed record TrainStepOptions(int Batches, ulong Seed, int Threads, int Warmup)
+internal sealed record TrainStepOptions(int Batches, ulong Seed, int Threads, int Warmup, string? Compare = null)
 {
     public static TrainStepOptions Parse(ReadOnlySpan<string> args)
     {
@@ -40,6 +40,8 @@ internal sealed record TrainStepOptions(int Batches, ulong Seed, int Threads, in
                 "--seed" => options with { Seed = ulong.Parse(value, CultureInfo.InvariantCulture) },
                 "--threads" => options with { Threads = int.Parse(value, CultureInfo.InvariantCulture) },
                 "--warmup" => options with { Warmup = int.Parse(value, CultureInfo.InvariantCulture) },
+                "--compare" when value is "unfused-reads" or "deferred-weight-grads" => options with { Compare = value },
+                "--compare" => throw new ArgumentException($"--compare takes unfused-reads or deferred-weight-grads; got '{value}'."),
                 _ => throw new ArgumentException($"Unknown option {args[i]}."),
             };
             i++;

@@ -1,99 +1,88 @@
-using System.Diagnostics;
-using ThalNet.Examples.SequentialMnist;
-using ThalNet.Runtime;
-using ThalNet.Runtime.Models;
-using ThalNet.Runtime.Optim;
-using ThalNet.Runtime.Parallel;
+using System.Globalization;
+using ThalNet.Runtime.Kernels;
 
 namespace ThalNet.Benchmarks;
 
 /// <summary>
-/// Trains the sequential-MNIST ThalNet (the model generated from examples/SequentialMnist's spec) on random data (28 steps of 28 inputs, batch 50, RMSprop lr 1e-3) and prints
-/// parameters, median milliseconds per batch, managed bytes allocated per batch in steady state and the final loss.
+/// Trains the sequential-MNIST ThalNet (the model generated from examples/SequentialMnist's spec) on random data and
+/// prints parameters, median milliseconds per batch (wall and process CPU time), managed bytes allocated per batch in
+/// steady state, the final loss, and the rate of the matrix products (counted FLOPs of one batch over the median
+/// time) against the machine's peak. With <c>--compare unfused-reads</c> (one product per reader) or
+/// <c>deferred-weight-grads</c> (parameter gradients formed once per pass) a second rig trains in alternation
+/// (A B A B in one run, the same seed and data) and both medians and their ratio are printed.
 /// </summary>
 internal static class TrainStepBenchmark
 {
-    public const int Steps = 28;
-    public const int Inputs = 28;
-    public const int Batch = 50;
-    public const int Classes = 10;
-
     public static void Run(TrainStepOptions options, TextWriter output)
     {
-        var random = new RandomSource(options.Seed);
-        var model = new SequentialMnistNet(random);
-        var replicaSeed = new RandomSource(options.Seed + 1);
-        using var parallel = new DataParallel<SequentialMnistNet>(model, () => new SequentialMnistNet(replicaSeed), options.Threads);
-        var optimizer = new RmsProp(model.NamedParameters(), learningRate: 1e-3f);
-        var sequence = new float[Steps * Batch * Inputs];
-        var targets = new int[Batch];
-        var shards = new SequenceBatch[parallel.Workers];
-        var results = new LossResult[parallel.Workers];
-        for (var w = 0; w < parallel.Workers; w++)
+        using var fused = new TrainStepRig(options.Seed, options.Threads);
+        using var unfused = options.Compare switch
         {
-            var (_, count) = parallel.Share(w, Batch);
-            shards[w] = new SequenceBatch(model.Info, Steps, count);
-            results[w] = new LossResult(model.Info.Outputs.Count);
-        }
-
-        Func<int, Tape, SequentialMnistNet, Tensor> pass = (w, tape, replica) =>
-            replica.ComputeLoss(tape, shards[w], null, (float)shards[w].Batch / Batch, results[w]).Total;
-
-        var times = new double[options.Batches];
-        var loss = 0f;
+            "unfused-reads" => new TrainStepRig(options.Seed, options.Threads, fusedReads: false),
+            "deferred-weight-grads" => new TrainStepRig(options.Seed, options.Threads, deferredWeightGradients: true),
+            _ => null,
+        };
+        var wall = new double[options.Batches];
+        var cpu = new double[options.Batches];
+        var unfusedWall = new double[options.Batches];
+        var unfusedCpu = new double[options.Batches];
         long allocated = 0;
         for (var b = -options.Warmup; b < options.Batches; b++)
         {
-            FillRandomBatch(random, sequence, targets);
+            // The rigs take turns going first, so neither always runs on caches the other left cold.
+            var otherFirst = unfused is not null && (b & 1) == 1 ? unfused.TrainBatch() : default;
             var before = GC.GetAllocatedBytesForCurrentThread();
-            var start = Stopwatch.GetTimestamp();
-            Scatter(parallel, sequence, targets, shards);
-            loss = parallel.ForwardBackward(pass);
-            optimizer.Step();
-            var elapsed = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+            var times = fused.TrainBatch();
             var after = GC.GetAllocatedBytesForCurrentThread();
+            var other = unfused is not null && (b & 1) == 0 ? unfused.TrainBatch() : otherFirst;
             if (b >= 0)
             {
-                times[b] = elapsed;
+                (wall[b], cpu[b]) = times;
+                (unfusedWall[b], unfusedCpu[b]) = other;
                 allocated += after - before;
             }
         }
 
-        Array.Sort(times);
-        var median = times[times.Length / 2];
-        output.WriteLine($"params={model.ParameterCount()}");
-        output.WriteLine($"threads={parallel.Workers}");
-        output.WriteLine(FormattableString.Invariant($"ms_per_batch={median:F3}"));
+        var median = Median(wall);
+        var flops = CountFlopsOfOneBatch(fused);
+        var peak = MachinePeak.Measure(fused.Workers);
+        var gflops = flops / (median / 1000) / 1e9;
+        output.WriteLine($"params={fused.Model.ParameterCount()}");
+        output.WriteLine($"threads={fused.Workers}");
+        output.WriteLine(Invariant($"ms_per_batch={median:F3}"));
+        output.WriteLine(Invariant($"cpu_ms_per_batch={Median(cpu):F3}"));
         output.WriteLine($"alloc_bytes_per_batch={allocated / Math.Max(options.Batches, 1)}");
-        output.WriteLine(FormattableString.Invariant($"loss_after={loss:F6}"));
-    }
-
-    /// <summary>Copies each worker's rows of the time-major batch [T, B, I] into its own [T, b, I] tensor.</summary>
-    private static void Scatter(DataParallel<SequentialMnistNet> parallel, float[] sequence, int[] targets, SequenceBatch[] shards)
-    {
-        for (var w = 0; w < shards.Length; w++)
+        output.WriteLine(Invariant($"loss_after={fused.Loss:F6}"));
+        output.WriteLine(Invariant($"mflop_per_batch={flops / 1e6:F1}"));
+        output.WriteLine(Invariant($"gflops={gflops:F2}"));
+        output.WriteLine(Invariant($"peak_gflops={peak.Gflops:F1} cores={peak.Cores} clock_ghz={peak.ClockGhz:F3} clock_source={peak.ClockSource} fma_width={peak.FmaWidth} fma_units_per_core={MachinePeak.FmaUnitsPerCore}"));
+        output.WriteLine(Invariant($"peak_fraction={gflops / peak.Gflops:F3}"));
+        if (unfused is not null)
         {
-            var (start, count) = parallel.Share(w, Batch);
-            var data = shards[w].Dense[0]!.Data;
-            for (var t = 0; t < Steps; t++)
-            {
-                sequence.AsSpan(((t * Batch) + start) * Inputs, count * Inputs).CopyTo(data.Slice(t * count * Inputs, count * Inputs));
-            }
-
-            targets.AsSpan(start, count).CopyTo(shards[w].Targets[0]);
+            var name = options.Compare!.Replace('-', '_');
+            output.WriteLine(Invariant($"ms_per_batch_{name}={Median(unfusedWall):F3}"));
+            output.WriteLine(Invariant($"cpu_ms_per_batch_{name}={Median(unfusedCpu):F3}"));
+            output.WriteLine(Invariant($"loss_after_{name}={unfused.Loss:F6}"));
+            output.WriteLine(Invariant($"ratio_vs_{name}={median / Median(unfusedWall):F3} cpu_ratio_vs_{name}={Median(cpu) / Median(unfusedCpu):F3}"));
         }
     }
 
-    private static void FillRandomBatch(RandomSource random, float[] sequence, int[] targets)
-    {
-        for (var i = 0; i < sequence.Length; i++)
-        {
-            sequence[i] = random.NextFloat();
-        }
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
-        for (var i = 0; i < targets.Length; i++)
-        {
-            targets[i] = random.NextInt(Classes);
-        }
+    private static double Median(double[] values)
+    {
+        var sorted = values.ToArray();
+        Array.Sort(sorted);
+        return sorted[sorted.Length / 2];
+    }
+
+    /// <summary>Floating-point operations of the matrix products of one training batch (element-wise passes are not counted).</summary>
+    private static long CountFlopsOfOneBatch(TrainStepRig rig)
+    {
+        Gemm.ResetFlopCount();
+        Gemm.CountFlops = true;
+        rig.TrainBatch();
+        Gemm.CountFlops = false;
+        return Gemm.CountedFlops;
     }
 }

@@ -27,6 +27,13 @@ public abstract class StaticReader : Reader
         return _matrix;
     }
 
+    /// <summary>The effective reading matrix transposed, [C, K], a constant of the current graph.</summary>
+    internal Tensor MatrixTransposed(Tape tape)
+    {
+        Matrix(tape);
+        return _matrixT!;
+    }
+
     public override Tensor Read(Tape tape, Tensor center, Tensor features)
     {
         var matrix = Matrix(tape);
