@@ -102,7 +102,7 @@ internal static class StepCoreEmitter
         }
     }
 
-    private static int InputIndex(ModelLayout model, string name)
+    internal static int InputIndex(ModelLayout model, string name)
     {
         for (var i = 0; i < model.Inputs.Count; i++)
         {
