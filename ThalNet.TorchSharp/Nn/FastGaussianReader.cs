@@ -6,26 +6,36 @@ namespace ThalNet.TorchSharp.Nn;
 /// </summary>
 public sealed class FastGaussianReader : FastReader
 {
+    // Fields, not auto-properties: TorchSharp registers them under these names, and to(device) replaces them.
+    [ComponentName(Name = "w_mean")]
+    private Parameter _wMean;
+
+    [ComponentName(Name = "b_mean")]
+    private Parameter _bMean;
+
+    [ComponentName(Name = "w_scale")]
+    private Parameter _wScale;
+
+    [ComponentName(Name = "b_scale")]
+    private Parameter _bScale;
+
     public FastGaussianReader(int centerSize, int contextSize, int featureSize)
         : base(nameof(FastGaussianReader), centerSize, contextSize)
     {
-        WMean = Init.FanIn([featureSize, contextSize], featureSize);
-        BMean = Init.FanIn([contextSize], featureSize);
-        WScale = Init.FanIn([featureSize, contextSize], featureSize);
-        BScale = Init.FanIn([contextSize], featureSize);
-        register_parameter("w_mean", WMean);
-        register_parameter("b_mean", BMean);
-        register_parameter("w_scale", WScale);
-        register_parameter("b_scale", BScale);
+        _wMean = Init.FanIn([featureSize, contextSize], featureSize);
+        _bMean = Init.FanIn([contextSize], featureSize);
+        _wScale = Init.FanIn([featureSize, contextSize], featureSize);
+        _bScale = Init.FanIn([contextSize], featureSize);
+        RegisterComponents();
     }
 
-    public Parameter WMean { get; }
+    public Parameter WMean => _wMean;
 
-    public Parameter BMean { get; }
+    public Parameter BMean => _bMean;
 
-    public Parameter WScale { get; }
+    public Parameter WScale => _wScale;
 
-    public Parameter BScale { get; }
+    public Parameter BScale => _bScale;
 
     public override Tensor Attention(Tensor features)
     {

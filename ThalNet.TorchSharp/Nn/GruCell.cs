@@ -3,6 +3,19 @@ namespace ThalNet.TorchSharp.Nn;
 /// <summary>PyTorch's nn.GRUCell: weight_ih [3H, I], weight_hh [3H, H], bias_ih, bias_hh [3H], gates r, z, n.</summary>
 public sealed class GruCell : nn.Module<Tensor, Tensor, Tensor>
 {
+    // Fields, not auto-properties: TorchSharp registers them under these names, and to(device) replaces them.
+    [ComponentName(Name = "weight_ih")]
+    private Parameter _weightIh;
+
+    [ComponentName(Name = "weight_hh")]
+    private Parameter _weightHh;
+
+    [ComponentName(Name = "bias_ih")]
+    private Parameter _biasIh;
+
+    [ComponentName(Name = "bias_hh")]
+    private Parameter _biasHh;
+
     public GruCell(int inputSize, int hiddenSize)
         : base(nameof(GruCell))
     {
@@ -13,27 +26,24 @@ public sealed class GruCell : nn.Module<Tensor, Tensor, Tensor>
 
         InputSize = inputSize;
         HiddenSize = hiddenSize;
-        WeightIh = Init.FanIn([3L * hiddenSize, inputSize], hiddenSize);
-        WeightHh = Init.FanIn([3L * hiddenSize, hiddenSize], hiddenSize);
-        BiasIh = Init.FanIn([3L * hiddenSize], hiddenSize);
-        BiasHh = Init.FanIn([3L * hiddenSize], hiddenSize);
-        register_parameter("weight_ih", WeightIh);
-        register_parameter("weight_hh", WeightHh);
-        register_parameter("bias_ih", BiasIh);
-        register_parameter("bias_hh", BiasHh);
+        _weightIh = Init.FanIn([3L * hiddenSize, inputSize], hiddenSize);
+        _weightHh = Init.FanIn([3L * hiddenSize, hiddenSize], hiddenSize);
+        _biasIh = Init.FanIn([3L * hiddenSize], hiddenSize);
+        _biasHh = Init.FanIn([3L * hiddenSize], hiddenSize);
+        RegisterComponents();
     }
 
     public int InputSize { get; }
 
     public int HiddenSize { get; }
 
-    public Parameter WeightIh { get; }
+    public Parameter WeightIh => _weightIh;
 
-    public Parameter WeightHh { get; }
+    public Parameter WeightHh => _weightHh;
 
-    public Parameter BiasIh { get; }
+    public Parameter BiasIh => _biasIh;
 
-    public Parameter BiasHh { get; }
+    public Parameter BiasHh => _biasHh;
 
     /// <summary>The next hidden state [B, H] from x [B, I] and h [B, H].</summary>
     public override Tensor forward(Tensor input, Tensor hidden)

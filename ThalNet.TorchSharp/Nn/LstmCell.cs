@@ -3,6 +3,19 @@ namespace ThalNet.TorchSharp.Nn;
 /// <summary>PyTorch's nn.LSTMCell: weight_ih [4H, I], weight_hh [4H, H], bias_ih, bias_hh [4H], gates i, f, g, o.</summary>
 public sealed class LstmCell : nn.Module<Tensor, Tensor, Tensor, (Tensor Hidden, Tensor Cell)>
 {
+    // Fields, not auto-properties: TorchSharp registers them under these names, and to(device) replaces them.
+    [ComponentName(Name = "weight_ih")]
+    private Parameter _weightIh;
+
+    [ComponentName(Name = "weight_hh")]
+    private Parameter _weightHh;
+
+    [ComponentName(Name = "bias_ih")]
+    private Parameter _biasIh;
+
+    [ComponentName(Name = "bias_hh")]
+    private Parameter _biasHh;
+
     public LstmCell(int inputSize, int hiddenSize)
         : base(nameof(LstmCell))
     {
@@ -13,27 +26,24 @@ public sealed class LstmCell : nn.Module<Tensor, Tensor, Tensor, (Tensor Hidden,
 
         InputSize = inputSize;
         HiddenSize = hiddenSize;
-        WeightIh = Init.FanIn([4L * hiddenSize, inputSize], hiddenSize);
-        WeightHh = Init.FanIn([4L * hiddenSize, hiddenSize], hiddenSize);
-        BiasIh = Init.FanIn([4L * hiddenSize], hiddenSize);
-        BiasHh = Init.FanIn([4L * hiddenSize], hiddenSize);
-        register_parameter("weight_ih", WeightIh);
-        register_parameter("weight_hh", WeightHh);
-        register_parameter("bias_ih", BiasIh);
-        register_parameter("bias_hh", BiasHh);
+        _weightIh = Init.FanIn([4L * hiddenSize, inputSize], hiddenSize);
+        _weightHh = Init.FanIn([4L * hiddenSize, hiddenSize], hiddenSize);
+        _biasIh = Init.FanIn([4L * hiddenSize], hiddenSize);
+        _biasHh = Init.FanIn([4L * hiddenSize], hiddenSize);
+        RegisterComponents();
     }
 
     public int InputSize { get; }
 
     public int HiddenSize { get; }
 
-    public Parameter WeightIh { get; }
+    public Parameter WeightIh => _weightIh;
 
-    public Parameter WeightHh { get; }
+    public Parameter WeightHh => _weightHh;
 
-    public Parameter BiasIh { get; }
+    public Parameter BiasIh => _biasIh;
 
-    public Parameter BiasHh { get; }
+    public Parameter BiasHh => _biasHh;
 
     /// <summary>The next hidden and cell states [B, H] from x [B, I], h and c [B, H].</summary>
     public override (Tensor Hidden, Tensor Cell) forward(Tensor input, Tensor hidden, Tensor cell)

@@ -6,23 +6,29 @@ namespace ThalNet.TorchSharp.Nn;
 /// </summary>
 public sealed class WeightNormReader : StaticReader
 {
+    // Fields, not auto-properties: TorchSharp registers them under these names, and to(device) replaces them.
+    [ComponentName(Name = "w")]
+    private Parameter _w;
+
+    [ComponentName(Name = "beta")]
+    private Parameter _beta;
+
     public WeightNormReader(int centerSize, int contextSize)
         : base(nameof(WeightNormReader), centerSize, contextSize)
     {
-        W = Init.FanIn([contextSize, centerSize], centerSize);
+        _w = Init.FanIn([contextSize, centerSize], centerSize);
         using (torch.no_grad())
         {
-            Beta = new Parameter(W.norm().detach().clone(), requires_grad: true);
+            _beta = new Parameter(W.norm().detach().clone(), requires_grad: true);
         }
 
-        register_parameter("w", W);
-        register_parameter("beta", Beta);
+        RegisterComponents();
     }
 
-    public Parameter W { get; }
+    public Parameter W => _w;
 
     /// <summary>The gain, a scalar (shape []).</summary>
-    public Parameter Beta { get; }
+    public Parameter Beta => _beta;
 
     public override Tensor Matrix()
     {

@@ -79,11 +79,11 @@ internal static class TorchModelEmitter
         w.Line("{");
         foreach (var module in model.Modules)
         {
-            w.Line($"    {module.CSharpName} = new {GeneratedNames.ModuleClass(module)}();");
-            w.Line($"    register_module({Literals.String(module.Name)}, {module.CSharpName});");
+            w.Line($"    {Field(module.CSharpName)} = new {GeneratedNames.ModuleClass(module)}();");
         }
 
         w.Line($"    Readers = new {Reader}[] {{ {string.Join(", ", model.Modules.Select(m => m.CSharpName + ".Read"))} }};");
+        w.Line("    RegisterComponents();");
         w.Line("}");
         w.Line();
     }
@@ -92,8 +92,7 @@ internal static class TorchModelEmitter
     {
         foreach (var module in model.Modules)
         {
-            w.Line($"/// <summary>{Descriptions.Module(module)}</summary>");
-            w.Line($"public {GeneratedNames.ModuleClass(module)} {module.CSharpName} {{ get; }}");
+            WriteSubmodule(w, GeneratedNames.ModuleClass(module), module.CSharpName, module.Name, Descriptions.Module(module));
             w.Line();
         }
 

@@ -141,49 +141,42 @@ internal static class TorchNestedTypesEmitter
         w.Line(ModelEmitter.GeneratedCodeAttribute);
         using (w.Block($"public sealed class {className} : {NnModule}"))
         {
-            w.Line($"internal {className}()");
-            w.Line($"    : base({Literals.String(module.Name)})");
-            w.Line("{");
             var features = Literals.Int(module.FeatureSize);
             var fast = RuntimeTypes.IsFast(module.Reading) ? ", " + features : "";
-            Register(w, "Read", ParameterNames.Reader, $"new {reader}(CenterSize, {Literals.Int(module.ContextSize)}{fast})");
-            foreach (var layer in module.Layers)
-            {
-                var sizes = $"{Literals.Int(layer.InputSize)}, {Literals.Int(layer.OutputSize)}";
-                var activation = layer.Kind == LayerKind.FeedForward ? $", {ActivationEnum}.{layer.Activation}" : "";
-                Register(w, GeneratedNames.Layer(layer), layer.Name, $"new {LayerClass(layer.Kind)}({sizes}{activation})");
-            }
-
-            foreach (var output in module.Outputs)
-            {
-                Register(w, output.CSharpName, output.Name, $"new {HeadClass}({features}, {Literals.Int(output.Size)})");
-            }
-
-            w.Line("}");
-            w.Line();
-            w.Line($"/// <summary>{Descriptions.Reader(model, module)}</summary>");
-            w.Line($"public {reader} Read {{ get; }}");
+            WriteSubmodule(w, reader, "Read", ParameterNames.Reader, Descriptions.Reader(model, module));
             for (var i = 0; i < module.Layers.Count; i++)
             {
                 var layer = module.Layers[i];
                 w.Line();
-                w.Line($"/// <summary>{Descriptions.LayerMember(module, layer, first: i == 0)}</summary>");
-                w.Line($"public {LayerClass(layer.Kind)} {GeneratedNames.Layer(layer)} {{ get; }}");
+                WriteSubmodule(w, LayerClass(layer.Kind), GeneratedNames.Layer(layer), layer.Name, Descriptions.LayerMember(module, layer, first: i == 0));
             }
 
             foreach (var output in module.Outputs)
             {
                 w.Line();
-                w.Line($"/// <summary>{Descriptions.Output(module, output)}</summary>");
-                w.Line($"public {HeadClass} {output.CSharpName} {{ get; }}");
+                WriteSubmodule(w, HeadClass, output.CSharpName, output.Name, Descriptions.Output(module, output));
             }
-        }
-    }
 
-    private static void Register(CodeWriter w, string member, string name, string created)
-    {
-        w.Line($"    {member} = {created};");
-        w.Line($"    register_module({Literals.String(name)}, {member});");
+            w.Line();
+            w.Line($"internal {className}()");
+            w.Line($"    : base({Literals.String(module.Name)})");
+            w.Line("{");
+            w.Line($"    {Field("Read")} = new {reader}(CenterSize, {Literals.Int(module.ContextSize)}{fast});");
+            foreach (var layer in module.Layers)
+            {
+                var sizes = $"{Literals.Int(layer.InputSize)}, {Literals.Int(layer.OutputSize)}";
+                var activation = layer.Kind == LayerKind.FeedForward ? $", {ActivationEnum}.{layer.Activation}" : "";
+                w.Line($"    {Field(GeneratedNames.Layer(layer))} = new {LayerClass(layer.Kind)}({sizes}{activation});");
+            }
+
+            foreach (var output in module.Outputs)
+            {
+                w.Line($"    {Field(output.CSharpName)} = new {HeadClass}({features}, {Literals.Int(output.Size)});");
+            }
+
+            w.Line("    RegisterComponents();");
+            w.Line("}");
+        }
     }
 
     private static string ModuleInfoItem(ModuleLayout module)

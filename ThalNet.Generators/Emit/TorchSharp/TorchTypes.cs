@@ -7,6 +7,7 @@ internal static class TorchTypes
     public const string Device = "global::TorchSharp.torch.Device";
     public const string Torch = "global::TorchSharp.torch";
     public const string NnModule = "global::TorchSharp.torch.nn.Module";
+    public const string ComponentName = "global::TorchSharp.Utils.ComponentName";
 
     public const string Model = "global::ThalNet.TorchSharp.Models.TorchThalNetModel";
     public const string ModelState = "global::ThalNet.TorchSharp.Models.TorchModelState";
@@ -43,4 +44,21 @@ internal static class TorchTypes
 
     /// <summary>The output heads: PyTorch's nn.Linear.</summary>
     public const string HeadClass = Nn + "Linear";
+
+    /// <summary>
+    /// A submodule as TorchSharp wants it: a field that <c>RegisterComponents()</c> registers under the spec's name
+    /// (which may hold a hyphen), and a typed property over it. An auto-property's backing field would be registered
+    /// a second time, as <c>&lt;Read&gt;k__BackingField</c>, when the module becomes another's submodule.
+    /// </summary>
+    public static void WriteSubmodule(CodeWriter w, string type, string member, string name, string summary)
+    {
+        w.Line($"[{ComponentName}(Name = {Literals.String(name)})]");
+        w.Line($"private readonly {type} {Field(member)};");
+        w.Line();
+        w.Line($"/// <summary>{summary}</summary>");
+        w.Line($"public {type} {member} => {Field(member)};");
+    }
+
+    /// <summary>The field behind a submodule property: <c>Vision</c> -> <c>_vision</c>.</summary>
+    public static string Field(string member) => "_" + GeneratedNames.Camel(member);
 }
