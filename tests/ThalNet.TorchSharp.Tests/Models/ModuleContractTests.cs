@@ -74,5 +74,7 @@ public sealed class ModuleContractTests
 
         public Outer()
             : base(nameof(Outer)) => RegisterComponents();
+
+        public ReadingNetTorch Net => _net;
     }
 }
