@@ -22,6 +22,12 @@ public sealed record ExampleSettings(
     /// <summary>The chosen --task of examples that offer several.</summary>
     public string? Task { get; init; }
 
+    /// <summary><c>--backend</c>: <c>engine</c> (the project's own CPU engine) or <c>torchsharp</c>.</summary>
+    public string Backend { get; init; } = "engine";
+
+    /// <summary><c>--device</c> for the TorchSharp backend: <c>cpu</c> or <c>cuda</c>.</summary>
+    public string Device { get; init; } = "cpu";
+
     public TrainerOptions ToTrainerOptions(OptimizerKind optimizer = OptimizerKind.RmsProp) => new()
     {
         Epochs = Epochs,

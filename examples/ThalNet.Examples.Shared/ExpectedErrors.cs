@@ -18,7 +18,7 @@ public static class ExpectedErrors
         {
             return command();
         }
-        catch (Exception e) when (e is DatasetException or CheckpointException)
+        catch (Exception e) when (e is DatasetException or CheckpointException or TorchBackendException)
         {
             return Report(e.Message);
         }

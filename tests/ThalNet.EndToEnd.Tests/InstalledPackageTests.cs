@@ -34,6 +34,31 @@ public sealed partial class InstalledPackageTests(PackedPackages packages, ITest
         AssertGeneratorIsPrivate(Path.Combine(project, $"{ConsumerFiles.ProjectName}.csproj"));
     }
 
+    [Fact]
+    public void A_new_console_app_on_TorchSharp_installs_the_packages_and_trains_its_generated_TorchSharp_model()
+    {
+        var root = packages.NewFolder("installed-torchsharp");
+        File.WriteAllText(Path.Combine(root, "nuget.config"), NuGetConfig());
+        Run(root, "new", "console", "--name", ConsumerFiles.ProjectName, "--output", ConsumerFiles.ProjectName);
+        var project = Path.Combine(root, ConsumerFiles.ProjectName);
+        var projectPath = Path.Combine(project, $"{ConsumerFiles.ProjectName}.csproj");
+        // One native libtorch (Linux x64, CPU), as the README advises for libtorch-cpu-linux-x64.
+        var document = XDocument.Load(projectPath);
+        document.Root!.Element("PropertyGroup")!.Add(new XElement("RuntimeIdentifier", "linux-x64"));
+        document.Save(projectPath);
+        Run(project, "add", "package", "ThalNet.TorchSharp", "--version", packages.Version);
+        Run(project, "add", "package", "ThalNet.Generators", "--version", packages.Version);
+        Run(project, "add", "package", "libtorch-cpu-linux-x64");
+        ConsumerFiles.WriteTorchSharp(project, ConsumerFiles.Spec);
+
+        var run = Run(project, "run");
+
+        Assert.Contains("keys sense.read.w sense.read.beta sense.gru.weight_ih", run.Output, StringComparison.Ordinal);
+        var losses = LossLine().Matches(run.Output).Select(m => float.Parse(m.Groups["loss"].Value, CultureInfo.InvariantCulture)).ToList();
+        Assert.True(losses.Count == 30, $"expected 30 loss lines: {run}");
+        Assert.True(losses[^1] < losses[0] / 2, $"expected the loss to fall by half: {run}");
+    }
+
     /// <summary>The package is a development dependency: NuGet marks it private, so the user's own package never depends on it.</summary>
     private static void AssertGeneratorIsPrivate(string projectPath)
     {
