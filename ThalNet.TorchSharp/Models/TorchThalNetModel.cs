@@ -81,18 +81,27 @@ public abstract class TorchThalNetModel : nn.Module<Tensor[], Tensor[]>
         var inputs = new Tensor[info.Inputs.Count];
         var outputs = new Tensor?[info.Outputs.Count];
         var everyStep = info.Outputs.Select(o => o.EveryStep ? new List<Tensor>() : null).ToArray();
-        for (var t = 0; t < steps; t++)
+        var staticReaders = Readers.OfType<StaticReader>().ToList();
+        staticReaders.ForEach(r => r.BeginSequence());
+        try
         {
-            for (var i = 0; i < inputs.Length; i++)
+            for (var t = 0; t < steps; t++)
             {
-                inputs[i] = StepInput(info.Inputs[i], sequences[i], t);
-            }
+                for (var i = 0; i < inputs.Length; i++)
+                {
+                    inputs[i] = StepInput(info.Inputs[i], sequences[i], t);
+                }
 
-            StepCore(inputs, state, t == steps - 1, outputs);
-            for (var o = 0; o < outputs.Length; o++)
-            {
-                everyStep[o]?.Add(outputs[o]!);
+                StepCore(inputs, state, t == steps - 1, outputs);
+                for (var o = 0; o < outputs.Length; o++)
+                {
+                    everyStep[o]?.Add(outputs[o]!);
+                }
             }
+        }
+        finally
+        {
+            staticReaders.ForEach(r => r.EndSequence());
         }
 
         var results = new Tensor[outputs.Length];
