@@ -22,6 +22,9 @@ public sealed record ExampleSettings(
     /// <summary>The chosen --task of examples that offer several.</summary>
     public string? Task { get; init; }
 
+    /// <summary>--allow-non-finite: train on through NaN or infinite losses instead of stopping.</summary>
+    public bool AllowNonFinite { get; init; }
+
     /// <summary><c>--backend</c>: <c>engine</c> (the project's own CPU engine) or <c>torchsharp</c>.</summary>
     public string Backend { get; init; } = "engine";
 
@@ -44,5 +47,6 @@ public sealed record ExampleSettings(
         Resume = Resume,
         MetricsPath = MetricsPath,
         Progress = Progress,
+        AllowNonFinite = AllowNonFinite,
     };
 }
