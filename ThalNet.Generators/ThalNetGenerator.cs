@@ -2,6 +2,7 @@ using Microsoft.CodeAnalysis;
 using ThalNet.Generators.Attributes;
 using ThalNet.Generators.Diagnostics;
 using ThalNet.Generators.Emit;
+using ThalNet.Generators.Emit.TorchSharp;
 using ThalNet.Generators.Pipeline;
 using Steps = ThalNet.Generators.ThalNetGeneratorStepNames;
 
@@ -36,9 +37,11 @@ public sealed class ThalNetGenerator : IIncrementalGenerator
             .Select((spec, _) => AttributeModels.Compile(spec))
             .WithTrackingName(Steps.AttributeModels);
 
-        // A bool, so an edit anywhere leaves this step unchanged and the models cached.
+        // Two bools, so an edit anywhere leaves this step unchanged and the models cached.
         var runtimeReferenced = context.CompilationProvider
-            .Select((compilation, _) => compilation.GetTypeByMetadataName(AttributeNames.BaseClass) is not null)
+            .Select((compilation, _) => new Backends(
+                Engine: compilation.GetTypeByMetadataName(AttributeNames.BaseClass) is not null,
+                TorchSharp: compilation.GetTypeByMetadataName(AttributeNames.TorchBaseClass) is not null))
             .WithTrackingName(Steps.RuntimeReference);
 
         var allModels = yamlModels.Collect()
@@ -62,10 +65,23 @@ public sealed class ThalNetGenerator : IIncrementalGenerator
 
     private static void Emit(SourceProductionContext context, GeneratedModel model)
     {
+        if (model.Backends.Engine)
+        {
+            Emit(context, model, model.HintName, ModelEmitter.Emit);
+        }
+
+        if (model.Backends.TorchSharp)
+        {
+            Emit(context, model, model.TorchHintName, TorchModelEmitter.Emit);
+        }
+    }
+
+    private static void Emit(SourceProductionContext context, GeneratedModel model, string hintName, Func<GeneratedModel, string> emitter)
+    {
         string source;
         try
         {
-            source = ModelEmitter.Emit(model);
+            source = emitter(model);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
@@ -74,7 +90,7 @@ public sealed class ThalNetGenerator : IIncrementalGenerator
             return;
         }
 
-        context.AddSource(model.HintName, source);
+        context.AddSource(hintName, source);
     }
 
     private static void Report(SourceProductionContext context, EquatableArray<SpecDiagnostic> diagnostics)

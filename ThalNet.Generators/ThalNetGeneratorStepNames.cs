@@ -18,10 +18,10 @@ public static class ThalNetGeneratorStepNames
     /// <summary>Attribute specs compiled to layouts and diagnostics.</summary>
     public const string AttributeModels = nameof(AttributeModels);
 
-    /// <summary>Whether the compilation references ThalNet.Runtime (finds <c>ThalNet.Runtime.Models.ThalNetModel</c>).</summary>
+    /// <summary>Which runtimes the compilation references: ThalNet.Runtime (finds <c>ThalNet.Runtime.Models.ThalNetModel</c>) and ThalNet.TorchSharp (finds <c>TorchThalNetModel</c>).</summary>
     public const string RuntimeReference = nameof(RuntimeReference);
 
-    /// <summary>Every model from either form, with a model defined twice, or any model without ThalNet.Runtime, turned into a diagnostic.</summary>
+    /// <summary>Every model from either form, with a model defined twice, or any model without a runtime, turned into a diagnostic.</summary>
     public const string AllModels = nameof(AllModels);
 
     /// <summary>The valid models, each to be emitted as one source file.</summary>

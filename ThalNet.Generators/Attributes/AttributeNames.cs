@@ -21,6 +21,9 @@ internal static class AttributeNames
 
     public const string BaseClass = "ThalNet.Runtime.Models.ThalNetModel";
 
+    /// <summary>The base of generated TorchSharp models; its presence means the project references ThalNet.TorchSharp.</summary>
+    public const string TorchBaseClass = "ThalNet.TorchSharp.Models.TorchThalNetModel";
+
     /// <summary>The attribute's simple name when it is one of ThalNet's, else null.</summary>
     public static string? ThalNetName(AttributeData attribute)
         => attribute.AttributeClass is { ContainingNamespace: { Name: Namespace, ContainingNamespace.IsGlobalNamespace: true } } type

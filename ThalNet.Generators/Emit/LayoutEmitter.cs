@@ -48,7 +48,7 @@ internal static class LayoutEmitter
         => $"new({Literals.String(module.Name)}, {Literals.String(output.Name)}, {Literals.Int(output.Size)}, {LossEnum}.{output.Loss}, " +
             $"{Literals.Bool(output.At == OutputTiming.Every)}, {Literals.Float(output.Weight)})";
 
-    private static void WriteArray(CodeWriter w, string type, IEnumerable<string> items, bool last)
+    internal static void WriteArray(CodeWriter w, string type, IEnumerable<string> items, bool last)
     {
         w.Line($"    new {type}[]");
         w.Line("    {");

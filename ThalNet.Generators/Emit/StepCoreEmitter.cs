@@ -170,7 +170,7 @@ internal static class StepCoreEmitter
     }
 
     /// <summary>Each input's index in the step's <c>inputs</c>, by spec name.</summary>
-    private static Dictionary<string, int> InputIndices(ModelLayout model)
+    internal static Dictionary<string, int> InputIndices(ModelLayout model)
     {
         var indices = new Dictionary<string, int>();
         for (var i = 0; i < model.Inputs.Count; i++)

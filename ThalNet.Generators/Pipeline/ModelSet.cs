@@ -2,12 +2,12 @@ namespace ThalNet.Generators.Pipeline;
 
 /// <summary>
 /// All models of the project, from both forms; a model named twice in one namespace is generated once, and
-/// none is generated without ThalNet.Runtime, whose types the generated code uses.
+/// none is generated without a runtime (ThalNet.Runtime or ThalNet.TorchSharp), whose types the generated code uses.
 /// </summary>
 internal static class ModelSet
 {
-    /// <param name="runtimeReferenced">Whether the compilation references ThalNet.Runtime; when not, each valid model gets THAL0035 instead of code.</param>
-    public static ImmutableArray<ModelResult> Combine(ImmutableArray<ModelResult> yaml, ImmutableArray<ModelResult> attributes, bool runtimeReferenced)
+    /// <param name="backends">The runtimes the compilation references; with none, each valid model gets THAL0035 instead of code.</param>
+    public static ImmutableArray<ModelResult> Combine(ImmutableArray<ModelResult> yaml, ImmutableArray<ModelResult> attributes, Backends backends)
     {
         var origins = new HashSet<string>();
         var firstDefinitions = new Dictionary<string, string>();
@@ -30,7 +30,7 @@ internal static class ModelSet
             if (result.Model is { } defined)
             {
                 firstDefinitions[defined.FullName] = result.Origin;
-                if (!runtimeReferenced)
+                if (!backends.Any)
                 {
                     var missing = SpecDiagnostics.RuntimeNotReferenced.Create(result.NameLocation, defined.FullName);
                     results.Add(result with { Model = null, Diagnostics = result.Diagnostics.Append(missing).ToEquatableArray() });
@@ -38,7 +38,7 @@ internal static class ModelSet
                 }
             }
 
-            results.Add(result);
+            results.Add(result.Model is { } emitted ? result with { Model = emitted with { Backends = backends } } : result);
         }
 
         return results.ToImmutable();

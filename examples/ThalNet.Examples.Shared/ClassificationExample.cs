@@ -13,6 +13,13 @@ public static class ClassificationExample
             ? ExpectedErrors.Report($"--batch-size {settings.BatchSize} is more than the {train.Count} training examples in '{settings.DataDirectory}'; use a --batch-size of at most {train.Count}.")
             : ExampleRun.Train(settings, createModel, $" train={train.Count} test={test.Count}", (t, c) => t.Fit(train, test, c), t => t.Evaluate(test), bitsPerCharacter: false, output);
 
+    /// <summary>Like <see cref="Train{TModel}"/>, and with <c>--backend torchsharp</c> trains <paramref name="createTorchModel"/>'s model instead.</summary>
+    public static int Train<TModel>(ExampleSettings settings, Func<RandomSource, TModel> createModel, Func<ThalNet.TorchSharp.Models.TorchThalNetModel> createTorchModel, ModelInfo info, IExampleSource train, IExampleSource test, TextWriter? output = null)
+        where TModel : ThalNetModel =>
+        settings.Backend == "torchsharp"
+            ? TorchClassificationRun.Train(settings, createTorchModel, info, train, test, output ?? Console.Out)
+            : Train(settings, createModel, train, test, output);
+
     public static int Analyze<TModel>(ExampleSettings settings, string outputFolder, Func<RandomSource, TModel> createModel, IExampleSource test, TextWriter? output = null)
         where TModel : ThalNetModel =>
         ExampleRun.Analyze(settings, outputFolder, createModel, t => t.Evaluate(test).Accuracy, "accuracy", higherIsBetter: true, output);

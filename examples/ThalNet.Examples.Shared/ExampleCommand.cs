@@ -24,6 +24,8 @@ public sealed class ExampleCommand
     private readonly Option<string?> _metrics = new("--metrics") { Description = "JSON-lines metrics log" };
     private readonly Option<bool> _noProgress = new("--no-progress") { Description = "Plain lines instead of live progress bars" };
     private readonly Option<bool> _allowNonFinite = new("--allow-non-finite") { Description = "Keep training when the loss or a gradient becomes NaN or infinite (by default training stops with an error)" };
+    private readonly Option<string> _backend = new("--backend") { Description = "engine (the own CPU engine) or torchsharp", DefaultValueFactory = _ => "engine" };
+    private readonly Option<string> _device = new("--device") { Description = "cpu or cuda (TorchSharp backend only)", DefaultValueFactory = _ => "cpu" };
     private readonly Option<string?> _report = new("--out") { Description = "Folder for the report (default: <checkpoint>.report)" };
 
     private readonly Option<string>? _task;
@@ -46,6 +48,8 @@ public sealed class ExampleCommand
         _batchSize = new("--batch-size") { Description = "Examples per batch", DefaultValueFactory = _ => batchSize };
         _learningRate = new("--lr") { Description = "Learning rate", DefaultValueFactory = _ => learningRate };
         _clip = new("--clip") { Description = "Rescale gradients to at most this global L2 norm (clip_grad_norm)", DefaultValueFactory = _ => maxGradientNorm };
+        _backend.AcceptOnlyFromAmong("engine", "torchsharp");
+        _device.AcceptOnlyFromAmong("cpu", "cuda");
         _lrDecay = new("--lr-decay-to") { Description = "Cosine learning-rate decay over the epochs down to this fraction of --lr", DefaultValueFactory = _ => learningRateDecayTo };
     }
 
@@ -57,7 +61,7 @@ public sealed class ExampleCommand
     public int Run(string[] args, Func<ExampleSettings, int> train, Func<ExampleSettings, string, int> analyze)
     {
         var root = new RootCommand(Description);
-        Option[] common = [_data, _epochs, _batchSize, _seed, _checkpoint, _resume, _maxBatches, _maxEvalBatches, _threads, _learningRate, _lrDecay, _clip, _metrics, _noProgress, _allowNonFinite, .. (_task is null ? Array.Empty<Option>() : [_task])];
+        Option[] common = [_data, _epochs, _batchSize, _seed, _checkpoint, _resume, _maxBatches, _maxEvalBatches, _threads, _learningRate, _lrDecay, _clip, _metrics, _noProgress, _allowNonFinite, _backend, _device, .. (_task is null ? Array.Empty<Option>() : [_task])];
         foreach (var option in common)
         {
             root.Options.Add(option);
@@ -117,6 +121,8 @@ public sealed class ExampleCommand
         {
             Task = task,
             AllowNonFinite = result.GetValue(_allowNonFinite),
+            Backend = result.GetValue(_backend)!,
+            Device = result.GetValue(_device)!,
         };
     }
 }

@@ -11,6 +11,16 @@ internal static class ExampleRun
         where TModel : ThalNetModel
     {
         output ??= Console.Out;
+        if (settings.Device == "cuda")
+        {
+            throw new TorchBackendException("--device cuda runs on the TorchSharp backend: add --backend torchsharp (this program's engine runs on the CPU).");
+        }
+
+        if (settings.Backend == "torchsharp")
+        {
+            throw new TorchBackendException($"--backend torchsharp is not wired into this example yet; SequentialMnist has it. Use --backend engine.");
+        }
+
         using var trainer = new Trainer<TModel>(createModel, settings.ToTrainerOptions() with { Output = output });
         output.WriteLine($"model={trainer.Model.Info.Name} params={trainer.Model.ParameterCount()}{describeData} workers={trainer.Workers}");
         using var cancellation = new CtrlCCancellation();

@@ -25,6 +25,12 @@ public sealed record ExampleSettings(
     /// <summary>--allow-non-finite: train on through NaN or infinite losses instead of stopping.</summary>
     public bool AllowNonFinite { get; init; }
 
+    /// <summary><c>--backend</c>: <c>engine</c> (the project's own CPU engine) or <c>torchsharp</c>.</summary>
+    public string Backend { get; init; } = "engine";
+
+    /// <summary><c>--device</c> for the TorchSharp backend: <c>cpu</c> or <c>cuda</c>.</summary>
+    public string Device { get; init; } = "cpu";
+
     public TrainerOptions ToTrainerOptions(OptimizerKind optimizer = OptimizerKind.RmsProp) => new()
     {
         Epochs = Epochs,

@@ -21,7 +21,7 @@ public static class ExpectedErrors
         {
             return command();
         }
-        catch (Exception e) when (e is DatasetException or CheckpointException or MetricsFormatException or TrainingDivergedException or TrainerOptionsException)
+        catch (Exception e) when (e is DatasetException or CheckpointException or MetricsFormatException or TrainingDivergedException or TrainerOptionsException or TorchBackendException)
         {
             return Report(e.Message);
         }

@@ -10,7 +10,15 @@ internal static class BenchmarkCli
         if (args.Length > 0 && args[0] == "train-step")
         {
             var options = TrainStepOptions.Parse(args.AsSpan(1));
-            TrainStepBenchmark.Run(options, Console.Out);
+            if (options.Backend == "torchsharp")
+            {
+                TorchTrainStepBenchmark.Run(options, Console.Out);
+            }
+            else
+            {
+                TrainStepBenchmark.Run(options, Console.Out);
+            }
+
             return 0;
         }
 
@@ -20,7 +28,7 @@ internal static class BenchmarkCli
             return 0;
         }
 
-        Console.Error.WriteLine("usage: ThalNet.Benchmarks train-step [--batches N] [--seed S] [--threads 1|2] [--warmup N] [--compare unfused-reads|deferred-weight-grads]");
+        Console.Error.WriteLine("usage: ThalNet.Benchmarks train-step [--backend engine|torchsharp] [--batches N] [--seed S] [--threads 1|2] [--warmup N] [--compare unfused-reads|deferred-weight-grads]");
         Console.Error.WriteLine("       ThalNet.Benchmarks bdn [BenchmarkDotNet arguments]");
         return 2;
     }
@@ -28,6 +36,9 @@ internal static class BenchmarkCli
 
 internal sealed record TrainStepOptions(int Batches, ulong Seed, int Threads, int Warmup, string? Compare = null)
 {
+    /// <summary><c>engine</c> (the default) or <c>torchsharp</c>.</summary>
+    public string Backend { get; init; } = "engine";
+
     public static TrainStepOptions Parse(ReadOnlySpan<string> args)
     {
         var options = new TrainStepOptions(100, 1, Environment.ProcessorCount >= 2 ? 2 : 1, 50);
@@ -42,6 +53,8 @@ internal sealed record TrainStepOptions(int Batches, ulong Seed, int Threads, in
                 "--warmup" => options with { Warmup = int.Parse(value, CultureInfo.InvariantCulture) },
                 "--compare" when value is "unfused-reads" or "deferred-weight-grads" => options with { Compare = value },
                 "--compare" => throw new ArgumentException($"--compare takes unfused-reads or deferred-weight-grads; got '{value}'."),
+                "--backend" when value is "engine" or "torchsharp" => options with { Backend = value },
+                "--backend" => throw new ArgumentException($"--backend takes engine or torchsharp, not '{value}'."),
                 _ => throw new ArgumentException($"Unknown option {args[i]}."),
             };
             i++;

@@ -29,6 +29,26 @@ public sealed partial class InstalledPackageTests(PackedPackages packages, ITest
         AssertGeneratorIsPrivate(Path.Combine(project, $"{ConsumerFiles.ProjectName}.csproj"));
     }
 
+    [Fact]
+    public void A_new_console_app_on_TorchSharp_installs_the_packages_and_trains_its_generated_TorchSharp_model()
+    {
+        var project = NewConsoleProject("installed-torchsharp", "ThalNet.TorchSharp");
+        var projectPath = Path.Combine(project, $"{ConsumerFiles.ProjectName}.csproj");
+        // One native libtorch (Linux x64, CPU), as the README advises for libtorch-cpu-linux-x64.
+        var document = XDocument.Load(projectPath);
+        document.Root!.Element("PropertyGroup")!.Add(new XElement("RuntimeIdentifier", "linux-x64"));
+        document.Save(projectPath);
+        Run(project, "add", "package", "libtorch-cpu-linux-x64");
+        ConsumerFiles.WriteTorchSharp(project, ConsumerFiles.Spec);
+
+        var run = Run(project, "run");
+
+        Assert.Contains("keys sense.read.w sense.read.beta sense.gru.weight_ih", run.Output, StringComparison.Ordinal);
+        var losses = LossLine().Matches(run.Output).Select(m => float.Parse(m.Groups["loss"].Value, CultureInfo.InvariantCulture)).ToList();
+        Assert.True(losses.Count == 30, $"expected 30 loss lines: {run}");
+        Assert.True(losses[^1] < losses[0] / 2, $"expected the loss to fall by half: {run}");
+    }
+
     /// <summary>
     /// The set of spec files is an input of the compile: renaming the spec to <c>.thalnet.yml</c> (also a spec) builds
     /// the same model, and deleting it fails the next incremental build instead of reusing the old model.
@@ -51,14 +71,14 @@ public sealed partial class InstalledPackageTests(PackedPackages packages, ITest
         Assert.Contains("error CS0246: The type or namespace name 'TinyApp' could not be found", deleted.Output, StringComparison.Ordinal);
     }
 
-    /// <summary>A console project in a new folder with both packages added from the local feed.</summary>
-    private string NewConsoleProject(string name)
+    /// <summary>A console project in a new folder with a runtime package and the generator added from the local feed.</summary>
+    private string NewConsoleProject(string name, string runtimePackage = "ThalNet.Runtime")
     {
         var root = packages.NewFolder(name);
         File.WriteAllText(Path.Combine(root, "nuget.config"), NuGetConfig());
         Run(root, "new", "console", "--name", ConsumerFiles.ProjectName, "--output", ConsumerFiles.ProjectName);
         var project = Path.Combine(root, ConsumerFiles.ProjectName);
-        Run(project, "add", "package", "ThalNet.Runtime", "--version", packages.Version);
+        Run(project, "add", "package", runtimePackage, "--version", packages.Version);
         Run(project, "add", "package", "ThalNet.Generators", "--version", packages.Version);
         return project;
     }

@@ -8,7 +8,7 @@ namespace ThalNet.EndToEnd.Tests;
 public sealed class PackageLayoutTests(PackedPackages packages, ITestOutputHelper output)
 {
     [Fact]
-    public void The_feed_holds_the_three_packages_and_nothing_else()
+    public void The_feed_holds_the_four_packages_and_nothing_else()
     {
         output.WriteLine(packages.Pack.ToString());
         var expected = PackedPackages.Ids.Select(id => Path.GetFileName(packages.PackagePath(id))).Order(StringComparer.Ordinal);
@@ -47,6 +47,22 @@ public sealed class PackageLayoutTests(PackedPackages packages, ITestOutputHelpe
     }
 
     [Fact]
+    public void The_TorchSharp_package_depends_on_TorchSharp_alone_and_ships_the_libtorch_patch_as_a_transitive_build_step()
+    {
+        var package = NuGetPackage.Open(packages.PackagePath("ThalNet.TorchSharp"));
+
+        Assert.Equal(
+            [
+                "README.md",
+                "buildTransitive/PatchLibTorchSharp.cs",
+                "buildTransitive/ThalNet.TorchSharp.targets",
+                "lib/net10.0/ThalNet.TorchSharp.dll",
+            ],
+            package.Files);
+        Assert.Equal(["ThalNet.Specs", "TorchSharp"], package.Dependencies.Select(d => d.Id).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void The_spec_package_is_a_netstandard_library_on_YamlDotNet()
     {
         var package = NuGetPackage.Open(packages.PackagePath("ThalNet.Specs"));
@@ -80,6 +96,7 @@ public sealed class PackageLayoutTests(PackedPackages packages, ITestOutputHelpe
     [InlineData("ThalNet.Specs")]
     [InlineData("ThalNet.Runtime")]
     [InlineData("ThalNet.Generators")]
+    [InlineData("ThalNet.TorchSharp")]
     public void Every_package_has_its_id_version_description_MIT_license_and_readme(string id)
     {
         var package = NuGetPackage.Open(packages.PackagePath(id));

@@ -25,6 +25,13 @@ internal static partial class ConsumerFiles
         return specPath;
     }
 
+    /// <summary>Writes the TorchSharp program (it trains <c>TinyNetTorch</c>) and the spec into a project folder.</summary>
+    public static void WriteTorchSharp(string projectFolder, string spec)
+    {
+        File.WriteAllText(Path.Combine(projectFolder, "Program.cs"), Read("TorchProgram.cs.txt"));
+        File.WriteAllText(Path.Combine(projectFolder, SpecFileName), spec);
+    }
+
     /// <summary>The spec with <c>center: 20</c>, two more than its modules' features.</summary>
     public static string WrongCenterSpec => CenterLine().Replace(Spec, "${key}20", 1);
 

@@ -7,7 +7,7 @@ namespace ThalNet.EndToEnd.Tests.Infrastructure;
 /// </summary>
 public sealed class PackedPackages : IDisposable
 {
-    public static readonly string[] Ids = ["ThalNet.Specs", "ThalNet.Runtime", "ThalNet.Generators"];
+    public static readonly string[] Ids = ["ThalNet.Specs", "ThalNet.Runtime", "ThalNet.Generators", "ThalNet.TorchSharp"];
 
     private static readonly TimeSpan PackTimeout = TimeSpan.FromMinutes(8);
 

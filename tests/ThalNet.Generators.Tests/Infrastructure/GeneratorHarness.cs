@@ -6,7 +6,8 @@ namespace ThalNet.Generators.Tests.Infrastructure;
 
 /// <summary>
 /// Runs <see cref="ThalNetGenerator"/> the way the compiler does: over a compilation that references the .NET
-/// libraries, ThalNet.Runtime and ThalNet.Specs (or all but ThalNet.Runtime), with in-memory spec files and C# sources.
+/// libraries, ThalNet.Runtime and ThalNet.Specs (or all but ThalNet.Runtime; or with ThalNet.TorchSharp and TorchSharp
+/// too), with in-memory spec files and C# sources.
 /// </summary>
 internal static class GeneratorHarness
 {
@@ -17,6 +18,12 @@ internal static class GeneratorHarness
 
     private static readonly Lazy<MetadataReference> RuntimeReference =
         new(() => MetadataReference.CreateFromFile(typeof(ThalNet.Runtime.Models.ThalNetModel).Assembly.Location));
+
+    private static readonly Lazy<MetadataReference[]> TorchSharpReferences = new(() =>
+    [
+        MetadataReference.CreateFromFile(typeof(ThalNet.TorchSharp.Models.TorchThalNetModel).Assembly.Location),
+        MetadataReference.CreateFromFile(typeof(global::TorchSharp.torch).Assembly.Location),
+    ]);
 
     private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(() =>
     {
@@ -39,6 +46,14 @@ internal static class GeneratorHarness
     /// <summary>A project that forgot ThalNet.Runtime: ThalNet.Specs (the attributes) and the .NET libraries only.</summary>
     public static CSharpCompilation CompilationWithoutRuntime(params string[] sources)
         => Compilation(sources).RemoveReferences(RuntimeReference.Value);
+
+    /// <summary>A project that references both runtimes: the engine and ThalNet.TorchSharp (with TorchSharp).</summary>
+    public static CSharpCompilation CompilationWithTorchSharp(params string[] sources)
+        => Compilation(sources).AddReferences(TorchSharpReferences.Value);
+
+    /// <summary>A project on TorchSharp alone: ThalNet.TorchSharp and TorchSharp, no ThalNet.Runtime.</summary>
+    public static CSharpCompilation CompilationWithTorchSharpOnly(params string[] sources)
+        => CompilationWithoutRuntime(sources).AddReferences(TorchSharpReferences.Value);
 
     public static GeneratorDriver Driver(IEnumerable<AdditionalText> files, string rootNamespace = RootNamespace)
         => CSharpGeneratorDriver.Create(

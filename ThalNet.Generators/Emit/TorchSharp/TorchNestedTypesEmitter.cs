@@ -1,0 +1,190 @@
+using static ThalNet.Generators.Emit.TorchSharp.TorchTypes;
+
+namespace ThalNet.Generators.Emit.TorchSharp;
+
+/// <summary>The nested types of a TorchSharp model: <c>Layout</c>, <c>Inputs</c>, <c>Outputs</c>, <c>State</c> and one class per module.</summary>
+internal static class TorchNestedTypesEmitter
+{
+    public static void WriteLayout(CodeWriter w, ModelLayout model)
+    {
+        w.Line("/// <summary>Where each module's features lie in the center, and the model's description for ThalNet.TorchSharp.</summary>");
+        w.Line(ModelEmitter.GeneratedCodeAttribute);
+        using (w.Block("public static class Layout"))
+        {
+            foreach (var module in model.Modules)
+            {
+                w.Line($"/// <summary>Start of the features of module '{module.Name}' in the center.</summary>");
+                w.Line($"public const int {GeneratedNames.OffsetConstant(module)} = {Literals.Int(module.CenterOffset)};");
+                w.Line();
+                w.Line($"/// <summary>Feature size of module '{module.Name}': its slice of the center is [{GeneratedNames.OffsetConstant(module)}, {GeneratedNames.OffsetConstant(module)} + {GeneratedNames.SizeConstant(module)}).</summary>");
+                w.Line($"public const int {GeneratedNames.SizeConstant(module)} = {Literals.Int(module.FeatureSize)};");
+                w.Line();
+            }
+
+            w.Line("/// <summary>The inputs, the modules with their center slices, and the outputs, in the order the model indexes them.</summary>");
+            w.Line($"public static {ModelInfo} Info {{ get; }} = new {ModelInfo}(");
+            w.Line($"    {Literals.String(model.Name)},");
+            w.Line("    CenterSize,");
+            w.Line("    Substeps,");
+            LayoutEmitter.WriteArray(w, InputInfo, model.Inputs.Select(i => $"new({Literals.String(i.Name)}, {Literals.Int(i.Width)}, {Literals.Bool(i.Kind == InputKind.Tokens)})"), last: false);
+            LayoutEmitter.WriteArray(w, ModuleInfo, model.Modules.Select(ModuleInfoItem), last: false);
+            LayoutEmitter.WriteArray(
+                w,
+                OutputInfo,
+                model.Modules.SelectMany(m => m.Outputs.Select(o => $"new({Literals.String(m.Name)}, {Literals.String(o.Name)}, {Literals.Int(o.Size)}, {LossEnum}.{o.Loss}, {Literals.Bool(o.At == OutputTiming.Every)}, {Literals.Float(o.Weight)})")),
+                last: true);
+        }
+    }
+
+    public static void WriteInputs(CodeWriter w, ModelLayout model)
+    {
+        w.Line("/// <summary>The task inputs of one step, one tensor per input.</summary>");
+        w.Line(ModelEmitter.GeneratedCodeAttribute);
+        using (w.Block("public sealed class Inputs"))
+        {
+            w.Line("/// <summary>Gathers the inputs of one step.</summary>");
+            foreach (var input in model.Inputs)
+            {
+                w.Line($"/// <param name=\"{GeneratedNames.Parameter(input).TrimStart('@')}\">{Descriptions.Input(input, "B")}</param>");
+            }
+
+            using (w.Block($"public Inputs({string.Join(", ", model.Inputs.Select(i => $"{Tensor} {GeneratedNames.Parameter(i)}"))})"))
+            {
+                foreach (var input in model.Inputs)
+                {
+                    var parameter = GeneratedNames.Parameter(input);
+                    w.Line($"{input.CSharpName} = {parameter} ?? throw new global::System.ArgumentNullException(nameof({parameter}));");
+                }
+            }
+
+            foreach (var input in model.Inputs)
+            {
+                w.Line();
+                w.Line($"/// <summary>{Descriptions.Input(input, "B")}</summary>");
+                w.Line($"public {Tensor} {input.CSharpName} {{ get; }}");
+            }
+        }
+    }
+
+    public static void WriteOutputs(CodeWriter w, ModelLayout model)
+    {
+        var outputs = model.Modules.SelectMany(m => m.Outputs.Select(o => (Module: m, Output: o))).ToList();
+        w.Line("/// <summary>The outputs of one step: logits per output, null where an output is not due at that step.</summary>");
+        w.Line(ModelEmitter.GeneratedCodeAttribute);
+        using (w.Block("public sealed class Outputs"))
+        {
+            using (w.Block($"internal Outputs(global::System.ReadOnlySpan<{Tensor}?> values)"))
+            {
+                for (var i = 0; i < outputs.Count; i++)
+                {
+                    w.Line($"{outputs[i].Output.CSharpName} = values[{Literals.Int(i)}];");
+                }
+            }
+
+            foreach (var (module, output) in outputs)
+            {
+                w.Line();
+                w.Line($"/// <summary>{Descriptions.Output(module, output)}</summary>");
+                w.Line($"public {Tensor}? {output.CSharpName} {{ get; }}");
+            }
+        }
+    }
+
+    public static void WriteState(CodeWriter w, IReadOnlyList<StateEntry> entries)
+    {
+        w.Line("/// <summary>The recurrent state between steps: the center, each module's features and the hidden state of every inner GRU layer, each [B, size].</summary>");
+        w.Line(ModelEmitter.GeneratedCodeAttribute);
+        using (w.Block($"public sealed class State : {ModelState}"))
+        {
+            w.Line("/// <summary>The names of the state tensors, in order.</summary>");
+            w.Line($"internal static readonly string[] TensorNames = {{ {string.Join(", ", entries.Select(e => Literals.String(e.Name)))} }};");
+            w.Line();
+            w.Line($"/// <summary>Wraps state tensors given in the order of <see cref=\"{ModelState}.Names\"/>.</summary>");
+            w.Line($"/// <param name=\"values\">{Literals.Int(entries.Count)} tensors: {string.Join(", ", entries.Select(e => e.Name))}.</param>");
+            w.Line($"public State({Tensor}[] values)");
+            w.Line("    : base(TensorNames, values)");
+            w.Line("{");
+            w.Line("}");
+            w.Line();
+            w.Line("/// <summary>A zero state for <paramref name=\"batch\"/> sequences, the state before the first step, on <paramref name=\"device\"/> (the CPU when null).</summary>");
+            using (w.Block($"public static State Zeros(long batch, {Device}? device = null)"))
+            {
+                w.Line($"var values = new {Tensor}[{Literals.Int(entries.Count)}];");
+                w.Line($"Initialize(batch, device ?? {Torch}.CPU, values);");
+                w.Line("return new State(values);");
+            }
+
+            w.Line();
+            using (w.Block($"internal static void Initialize(long batch, {Device} device, global::System.Span<{Tensor}> values)"))
+            {
+                for (var i = 0; i < entries.Count; i++)
+                {
+                    w.Line($"values[{Literals.Int(i)}] = {Torch}.zeros(batch, {entries[i].Size}, device: device);");
+                }
+            }
+
+            for (var i = 0; i < entries.Count; i++)
+            {
+                w.Line();
+                w.Line($"/// <summary>{entries[i].Description}: [B, {Literals.Int(entries[i].Width)}].</summary>");
+                w.Line($"public {Tensor} {entries[i].Property} => Values[{Literals.Int(i)}];");
+            }
+        }
+    }
+
+    /// <summary>One module: its reader, layers and heads as typed members, registered under the spec's names.</summary>
+    public static void WriteModule(CodeWriter w, ModelLayout model, ModuleLayout module)
+    {
+        var className = GeneratedNames.ModuleClass(module);
+        var reader = ReaderClass(module.Reading);
+        w.Line($"/// <summary>{Descriptions.Module(module)}</summary>");
+        w.Line(ModelEmitter.GeneratedCodeAttribute);
+        using (w.Block($"public sealed class {className} : {NnModule}"))
+        {
+            var features = Literals.Int(module.FeatureSize);
+            var fast = RuntimeTypes.IsFast(module.Reading) ? ", " + features : "";
+            WriteSubmodule(w, reader, "Read", ParameterNames.Reader, Descriptions.Reader(model, module));
+            for (var i = 0; i < module.Layers.Count; i++)
+            {
+                var layer = module.Layers[i];
+                w.Line();
+                WriteSubmodule(w, LayerClass(layer.Kind), GeneratedNames.Layer(layer), layer.Name, Descriptions.LayerMember(module, layer, first: i == 0));
+            }
+
+            foreach (var output in module.Outputs)
+            {
+                w.Line();
+                WriteSubmodule(w, HeadClass, output.CSharpName, output.Name, Descriptions.Output(module, output));
+            }
+
+            w.Line();
+            w.Line($"internal {className}()");
+            w.Line($"    : base({Literals.String(module.Name)})");
+            w.Line("{");
+            w.Line($"    {Field("Read")} = new {reader}(CenterSize, {Literals.Int(module.ContextSize)}{fast});");
+            foreach (var layer in module.Layers)
+            {
+                var sizes = $"{Literals.Int(layer.InputSize)}, {Literals.Int(layer.OutputSize)}";
+                var activation = layer.Kind == LayerKind.FeedForward ? $", {ActivationEnum}.{layer.Activation}" : "";
+                w.Line($"    {Field(GeneratedNames.Layer(layer))} = new {LayerClass(layer.Kind)}({sizes}{activation});");
+            }
+
+            foreach (var output in module.Outputs)
+            {
+                w.Line($"    {Field(output.CSharpName)} = new {HeadClass}({features}, {Literals.Int(output.Size)});");
+            }
+
+            w.Line("    RegisterComponents();");
+            w.Line("}");
+        }
+    }
+
+    private static string ModuleInfoItem(ModuleLayout module)
+    {
+        var inputs = module.Inputs.IsEmpty
+            ? "global::System.Array.Empty<string>()"
+            : "new[] { " + string.Join(", ", module.Inputs.Select(Literals.String)) + " }";
+        return $"new({Literals.String(module.Name)}, {ModuleRoleEnum}.{module.Role}, {GeneratedNames.OffsetConstant(module)}, {GeneratedNames.SizeConstant(module)}, " +
+            $"{Literals.Int(module.ContextSize)}, {ReadingEnum}.{module.Reading}, {inputs})";
+    }
+}

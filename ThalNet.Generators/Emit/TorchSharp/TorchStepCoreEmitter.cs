@@ -1,0 +1,106 @@
+using static ThalNet.Generators.Emit.TorchSharp.TorchTypes;
+
+namespace ThalNet.Generators.Emit.TorchSharp;
+
+/// <summary>
+/// The unrolled step on TorchSharp, the same dataflow as the engine's: per sub-step, every module reads the previous
+/// center, runs its layers on [its inputs; context], and the new features form the next center; the heads then
+/// read the features of the last sub-step.
+/// </summary>
+internal static class TorchStepCoreEmitter
+{
+    public static void Write(CodeWriter w, ModelLayout model, IReadOnlyList<StateEntry> state)
+    {
+        w.Line("/// <inheritdoc/>");
+        using (w.Block($"protected override void StepCore(global::System.ReadOnlySpan<{Tensor}> inputs, {ModelState} state, bool lastStep, global::System.Span<{Tensor}?> outputs)"))
+        {
+            w.Line("global::System.ArgumentNullException.ThrowIfNull(state);");
+            w.Line("var values = state.Values;");
+            for (var i = 0; i < state.Count; i++)
+            {
+                w.Line($"var {state[i].Local} = values[{Literals.Int(i)}];");
+            }
+
+            for (var substep = 1; substep <= model.Substeps; substep++)
+            {
+                var declare = substep == 1 ? "var " : "";
+                w.Line();
+                w.Line($"// Sub-step {Literals.Int(substep)} of {Literals.Int(model.Substeps)}: every module reads the previous center.");
+                foreach (var module in model.Modules)
+                {
+                    WriteModule(w, model, module, declare);
+                }
+
+                foreach (var module in model.Modules)
+                {
+                    w.Line($"{GeneratedNames.FeaturesLocal(module)} = {GeneratedNames.LayerLocal(module, module.Layers[module.Layers.Count - 1])};");
+                    foreach (var layer in StateLayout.InnerGruLayers(module))
+                    {
+                        w.Line($"{GeneratedNames.HiddenLocal(module, layer)} = {GeneratedNames.LayerLocal(module, layer)};");
+                    }
+                }
+
+                w.Line($"center = Ablate({Concat(model.Modules.Select(GeneratedNames.FeaturesLocal))});");
+            }
+
+            w.Line();
+            for (var i = 0; i < state.Count; i++)
+            {
+                w.Line($"values[{Literals.Int(i)}] = {state[i].Local};");
+            }
+
+            w.Line();
+            WriteOutputs(w, model);
+        }
+    }
+
+    private static void WriteModule(CodeWriter w, ModelLayout model, ModuleLayout module, string declare)
+    {
+        var features = GeneratedNames.FeaturesLocal(module);
+        var context = GeneratedNames.ContextLocal(module);
+        w.Line($"{declare}{context} = {module.CSharpName}.Read.call(center, {features});");
+        var x = module.Inputs.IsEmpty
+            ? context
+            : Concat(module.Inputs.Select(name => $"inputs[{Literals.Int(StepCoreEmitter.InputIndices(model)[name])}]").Append(context));
+        for (var i = 0; i < module.Layers.Count; i++)
+        {
+            var layer = module.Layers[i];
+            var member = $"{module.CSharpName}.{GeneratedNames.Layer(layer)}";
+            var hidden = i == module.Layers.Count - 1 ? features : GeneratedNames.HiddenLocal(module, layer);
+            var call = layer.Kind == LayerKind.Gru ? $"{member}.call({x}, {hidden})" : $"{member}.call({x})";
+            var local = GeneratedNames.LayerLocal(module, layer);
+            w.Line($"{declare}{local} = {call};");
+            x = local;
+        }
+    }
+
+    private static void WriteOutputs(CodeWriter w, ModelLayout model)
+    {
+        var outputs = model.Modules.SelectMany(m => m.Outputs.Select(o => (Module: m, Output: o))).ToList();
+        string Head(int index) => $"outputs[{Literals.Int(index)}] = {outputs[index].Module.CSharpName}.{outputs[index].Output.CSharpName}.call({GeneratedNames.FeaturesLocal(outputs[index].Module)});";
+
+        for (var i = 0; i < outputs.Count; i++)
+        {
+            if (outputs[i].Output.At == OutputTiming.Every)
+            {
+                w.Line(Head(i));
+            }
+        }
+
+        if (outputs.Any(o => o.Output.At == OutputTiming.Last))
+        {
+            using (w.Block("if (lastStep)"))
+            {
+                for (var i = 0; i < outputs.Count; i++)
+                {
+                    if (outputs[i].Output.At == OutputTiming.Last)
+                    {
+                        w.Line(Head(i));
+                    }
+                }
+            }
+        }
+    }
+
+    private static string Concat(IEnumerable<string> tensors) => $"{Torch}.cat(new[] {{ {string.Join(", ", tensors)} }}, 1)";
+}
