@@ -5,7 +5,7 @@ using TorchSharp;
 namespace ThalNet.Benchmarks;
 
 /// <summary>
-/// The train-step benchmark on TorchSharp: the same generated model (as <c>SequentialMnistNetTorch</c>), data shape,
+/// The train-step benchmark on TorchSharp: the same generated model (as <c>SequentialMnistNetTorch</c>), data shape (<see cref="TrainStepRig"/>),
 /// optimizer and output lines as <see cref="TrainStepBenchmark"/>, one dispose scope per batch.
 /// </summary>
 internal static class TorchTrainStepBenchmark
@@ -23,8 +23,8 @@ internal static class TorchTrainStepBenchmark
         for (var b = -options.Warmup; b < options.Batches; b++)
         {
             using var scope = torch.NewDisposeScope();
-            var sequence = torch.rand([TrainStepBenchmark.Steps, TrainStepBenchmark.Batch, TrainStepBenchmark.Inputs], generator: generator);
-            var targets = torch.randint(TrainStepBenchmark.Classes, [TrainStepBenchmark.Batch], generator: generator);
+            var sequence = torch.rand([TrainStepRig.Steps, TrainStepRig.Batch, TrainStepRig.Inputs], generator: generator);
+            var targets = torch.randint(TrainStepRig.Classes, [TrainStepRig.Batch], generator: generator);
             var before = GC.GetAllocatedBytesForCurrentThread();
             var start = Stopwatch.GetTimestamp();
             optimizer.zero_grad();
