@@ -1,6 +1,6 @@
 namespace ThalNet.Generators.Emit;
 
-/// <summary>Fully qualified names of what generated code uses from ThalNet.Runtime and the BCL.</summary>
+/// <summary>Fully qualified names of what generated code uses from ThalNet.Runtime and the BCL; readers, layers and heads come from <see cref="Catalog"/>.</summary>
 internal static class RuntimeTypes
 {
     public const string Tape = "global::ThalNet.Runtime.Tape";
@@ -21,9 +21,6 @@ internal static class RuntimeTypes
 
     public const string Module = "global::ThalNet.Runtime.Nn.Module";
     public const string Reader = "global::ThalNet.Runtime.Nn.Reader";
-    public const string FeedForward = "global::ThalNet.Runtime.Nn.FeedForward";
-    public const string GruCell = "global::ThalNet.Runtime.Nn.GruCell";
-    public const string Linear = "global::ThalNet.Runtime.Nn.Linear";
 
     public const string Span = "global::System.Span";
     public const string ReadOnlySpan = "global::System.ReadOnlySpan";
@@ -33,14 +30,6 @@ internal static class RuntimeTypes
     public const string ArgumentNullExceptionType = "global::System.ArgumentNullException";
     public const string GeneratedCode = "global::System.CodeDom.Compiler.GeneratedCode";
 
-    public static string ReaderClass(ReadingMechanism reading) => "global::ThalNet.Runtime.Nn." + reading switch
-    {
-        ReadingMechanism.Linear => "LinearReader",
-        ReadingMechanism.WeightNorm => "WeightNormReader",
-        ReadingMechanism.FastSoftmax => "FastSoftmaxReader",
-        _ => "FastGaussianReader",
-    };
-
-    /// <summary>The fast readers weigh the center by the module's own previous features.</summary>
-    public static bool IsFast(ReadingMechanism reading) => reading is ReadingMechanism.FastSoftmax or ReadingMechanism.FastGaussian;
+    /// <summary>The engine type of a catalog entry (readers, layers, heads).</summary>
+    public static string Engine(BackendTypes types) => types.For(Backend.Engine);
 }

@@ -33,7 +33,7 @@ internal static class StepCoreEmitter
                 foreach (var module in model.Modules)
                 {
                     w.Line($"{GeneratedNames.FeaturesLocal(module)} = {GeneratedNames.LayerLocal(module, module.Layers[module.Layers.Count - 1])};");
-                    foreach (var layer in StateLayout.InnerGruLayers(module))
+                    foreach (var layer in StateLayout.InnerRecurrentLayers(module))
                     {
                         w.Line($"{GeneratedNames.HiddenLocal(module, layer)} = {GeneratedNames.LayerLocal(module, layer)};");
                     }
@@ -66,7 +66,13 @@ internal static class StepCoreEmitter
             var layer = module.Layers[i];
             var member = $"{module.CSharpName}.{GeneratedNames.Layer(layer)}";
             var hidden = i == module.Layers.Count - 1 ? features : GeneratedNames.HiddenLocal(module, layer);
-            var call = layer.Kind == LayerKind.Gru ? $"{member}.Forward(tape, {x}, {hidden})" : $"{member}.Forward(tape, {x})";
+            var call = Catalog.Layer(layer.Kind).Recurrence switch
+            {
+                Recurrence.None => $"{member}.Forward(tape, {x})",
+                Recurrence.Hidden => $"{member}.Forward(tape, {x}, {hidden})",
+                Recurrence.HiddenAndCell => $"{member}.Forward(tape, {x}, {hidden}, ref {GeneratedNames.CellLocal(module, layer)})",
+                var other => throw new InvalidOperationException($"No step call for recurrence {other} of layer kind {layer.Kind}."),
+            };
             var local = GeneratedNames.LayerLocal(module, layer);
             w.Line($"{declare}{local} = {call};");
             x = local;
