@@ -7,16 +7,16 @@ internal static class RuntimeTypes
     public const string Tensor = "global::ThalNet.Runtime.Tensor";
     public const string Shape = "global::ThalNet.Runtime.Shape";
     public const string RandomSource = "global::ThalNet.Runtime.RandomSource";
-    public const string ActivationEnum = "global::ThalNet.Runtime.Activation";
+    public const string ActivationEnum = "global::ThalNet.Specs.Activation";
 
     public const string Model = "global::ThalNet.Runtime.Models.ThalNetModel";
     public const string ModelInfo = "global::ThalNet.Runtime.Models.ModelInfo";
     public const string InputInfo = "global::ThalNet.Runtime.Models.InputInfo";
     public const string ModuleInfo = "global::ThalNet.Runtime.Models.ModuleInfo";
     public const string OutputInfo = "global::ThalNet.Runtime.Models.OutputInfo";
-    public const string ModuleRoleEnum = "global::ThalNet.Runtime.Models.ModuleRole";
-    public const string ReadingEnum = "global::ThalNet.Runtime.Models.ReadingMechanism";
-    public const string LossEnum = "global::ThalNet.Runtime.Models.LossKind";
+    public const string ModuleRoleEnum = "global::ThalNet.Specs.ModuleRole";
+    public const string ReadingEnum = "global::ThalNet.Specs.ReadingMechanism";
+    public const string LossEnum = "global::ThalNet.Specs.LossKind";
     public const string ModelState = "global::ThalNet.Runtime.Models.ModelState";
 
     public const string Module = "global::ThalNet.Runtime.Nn.Module";

@@ -17,23 +17,3 @@ public sealed record ModuleInfo(string Name, ModuleRole Role, int Offset, int Si
 
 /// <summary>An output head on a module: <paramref name="EveryStep"/> for `at: every`, else only after the last step.</summary>
 public sealed record OutputInfo(string Module, string Name, int Size, LossKind Loss, bool EveryStep, float Weight);
-
-public enum ModuleRole
-{
-    Input,
-    Side,
-    Output,
-}
-
-public enum ReadingMechanism
-{
-    Linear,
-    WeightNorm,
-    FastSoftmax,
-    FastGaussian,
-}
-
-public enum LossKind
-{
-    CrossEntropy,
-}

@@ -81,7 +81,7 @@ public abstract class ThalNetModel : Module
                 logits = _stepOutputs[o] ?? throw new InvalidOperationException($"Output '{output.Name}' was not computed at the last step.");
             }
 
-            var loss = tape.CrossEntropy(logits, batch.Targets[o], scale);
+            var loss = OutputLoss.Compute(tape, output.Loss, logits, batch, o, scale);
             result.Logits[o] = logits;
             result.PerOutput[o] = loss;
             var weighted = output.Weight == 1f ? loss : tape.Scale(loss, output.Weight);
