@@ -1,12 +1,13 @@
 using ThalNet.Runtime.Data;
 using ThalNet.Runtime.Models;
+using ThalNet.Runtime.Parallel;
 
 namespace ThalNet.Runtime.Training;
 
 /// <summary>Loss and accuracy over examples in stored order, in batches split across the workers, without gradients.</summary>
 internal sealed class ExampleEvaluator
 {
-    private readonly Replicas _replicas;
+    private readonly DataParallel<ThalNetModel> _replicas;
     private readonly ModelInfo _info;
     private readonly int _batchSize;
     private readonly int? _maxBatches;
@@ -15,7 +16,7 @@ internal sealed class ExampleEvaluator
     private readonly Action<int, Tape, ThalNetModel> _pass;
     private Shards? _current;
 
-    public ExampleEvaluator(Replicas replicas, ModelInfo info, int batchSize, int? maxBatches)
+    public ExampleEvaluator(DataParallel<ThalNetModel> replicas, ModelInfo info, int batchSize, int? maxBatches)
     {
         _replicas = replicas;
         _info = info;

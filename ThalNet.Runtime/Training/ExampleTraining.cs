@@ -1,6 +1,7 @@
 using ThalNet.Runtime.Data;
 using ThalNet.Runtime.IO;
 using ThalNet.Runtime.Models;
+using ThalNet.Runtime.Parallel;
 
 namespace ThalNet.Runtime.Training;
 
@@ -10,7 +11,7 @@ namespace ThalNet.Runtime.Training;
 /// </summary>
 internal sealed class ExampleTraining : ITrainingTask
 {
-    private readonly Replicas _replicas;
+    private readonly DataParallel<ThalNetModel> _replicas;
     private readonly IExampleSource _train;
     private readonly IExampleSource? _test;
     private readonly ExampleEvaluator _evaluator;
@@ -18,7 +19,7 @@ internal sealed class ExampleTraining : ITrainingTask
     private readonly Shards _shards;
     private readonly Func<int, Tape, ThalNetModel, Tensor> _pass;
 
-    public ExampleTraining(Replicas replicas, ModelInfo info, IExampleSource train, IExampleSource? test, ExampleEvaluator evaluator, int batchSize, int? maxBatches)
+    public ExampleTraining(DataParallel<ThalNetModel> replicas, ModelInfo info, IExampleSource train, IExampleSource? test, ExampleEvaluator evaluator, int batchSize, int? maxBatches)
     {
         if (train.Count < batchSize)
         {

@@ -1,4 +1,5 @@
 using ThalNet.Runtime.Models;
+using ThalNet.Runtime.Parallel;
 
 namespace ThalNet.Runtime.Training;
 
@@ -8,7 +9,7 @@ namespace ThalNet.Runtime.Training;
 /// </summary>
 internal sealed class Shards
 {
-    public Shards(ModelInfo info, int steps, int rows, Replicas replicas)
+    public Shards(ModelInfo info, int steps, int rows, DataParallel<ThalNetModel> replicas)
     {
         Steps = steps;
         Rows = rows;

@@ -1,4 +1,5 @@
 using ThalNet.Runtime.Models;
+using ThalNet.Runtime.Parallel;
 
 namespace ThalNet.Runtime.Training;
 
@@ -8,7 +9,7 @@ namespace ThalNet.Runtime.Training;
 /// </summary>
 internal sealed class StreamEvaluator
 {
-    private readonly Replicas _replicas;
+    private readonly DataParallel<ThalNetModel> _replicas;
     private readonly ModelInfo _info;
     private readonly int? _maxBatches;
     private readonly OutputTally _tally;
@@ -17,7 +18,7 @@ internal sealed class StreamEvaluator
     private Shards? _shards;
     private StreamStates? _states;
 
-    public StreamEvaluator(Replicas replicas, ModelInfo info, int? maxBatches)
+    public StreamEvaluator(DataParallel<ThalNetModel> replicas, ModelInfo info, int? maxBatches)
     {
         _replicas = replicas;
         _info = info;

@@ -1,5 +1,6 @@
 using ThalNet.Runtime.IO;
 using ThalNet.Runtime.Models;
+using ThalNet.Runtime.Parallel;
 
 namespace ThalNet.Runtime.Training;
 
@@ -16,10 +17,10 @@ internal sealed class StreamStates
     private readonly ModelState?[] _states;
     private readonly int[] _start;
 
-    public StreamStates(Replicas replicas, int streams)
+    public StreamStates(DataParallel<ThalNetModel> replicas, int streams)
     {
         Streams = streams;
-        _names = replicas[0].StateNames;
+        _names = replicas.Primary.StateNames;
         _states = new ModelState?[replicas.Workers];
         _start = new int[replicas.Workers];
         for (var w = 0; w < replicas.Workers; w++)
@@ -29,7 +30,7 @@ internal sealed class StreamStates
             if (count > 0)
             {
                 // Persist moves the zero state off the tape into tensors the state owns.
-                _states[w] = replicas[w].CreateState(replicas.TapeOf(w), count);
+                _states[w] = replicas.Replicas[w].CreateState(replicas.TapeOf(w), count);
                 _states[w]!.Persist();
             }
         }

@@ -1,5 +1,6 @@
 using ThalNet.Runtime.IO;
 using ThalNet.Runtime.Models;
+using ThalNet.Runtime.Parallel;
 
 namespace ThalNet.Runtime.Training;
 
@@ -10,7 +11,7 @@ namespace ThalNet.Runtime.Training;
 /// </summary>
 internal sealed class StreamTraining : ITrainingTask
 {
-    private readonly Replicas _replicas;
+    private readonly DataParallel<ThalNetModel> _replicas;
     private readonly IStreamSource _train;
     private readonly IStreamSource? _test;
     private readonly StreamEvaluator _evaluator;
@@ -18,7 +19,7 @@ internal sealed class StreamTraining : ITrainingTask
     private readonly StreamStates _states;
     private readonly Func<int, Tape, ThalNetModel, Tensor> _pass;
 
-    public StreamTraining(Replicas replicas, ModelInfo info, IStreamSource train, IStreamSource? test, StreamEvaluator evaluator, int? maxBatches)
+    public StreamTraining(DataParallel<ThalNetModel> replicas, ModelInfo info, IStreamSource train, IStreamSource? test, StreamEvaluator evaluator, int? maxBatches)
     {
         _replicas = replicas;
         _train = train;

@@ -1,6 +1,7 @@
 using ThalNet.Runtime.Data;
 using ThalNet.Runtime.Models;
 using ThalNet.Runtime.Optim;
+using ThalNet.Runtime.Parallel;
 
 namespace ThalNet.Runtime.Training;
 
@@ -17,7 +18,7 @@ public sealed class Trainer<TModel> : IDisposable
 {
     private readonly TrainerOptions _options;
     private readonly RandomSource _random;
-    private readonly Replicas _replicas;
+    private readonly DataParallel<ThalNetModel> _replicas;
     private readonly ExampleEvaluator _exampleEvaluator;
     private readonly StreamEvaluator _streamEvaluator;
     private readonly Action<TrainingStep> _raiseBatchCompleted;
@@ -36,7 +37,7 @@ public sealed class Trainer<TModel> : IDisposable
         // Replicas draw from their own generator so the worker count does not change the training generator's stream.
         var replicaRandom = new RandomSource(~_options.Seed);
         Workers = Math.Min(_options.Workers, _options.BatchSize);
-        _replicas = new Replicas(Model, () => createModel(replicaRandom), Workers);
+        _replicas = new DataParallel<ThalNetModel>(Model, () => createModel(replicaRandom), Workers);
         Optimizer = _options.Optimizer switch
         {
             OptimizerKind.RmsProp => new RmsProp(Model.NamedParameters(), _options.LearningRate),
