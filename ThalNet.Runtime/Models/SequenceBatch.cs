@@ -2,12 +2,12 @@ namespace ThalNet.Runtime.Models;
 
 /// <summary>
 /// One batch of sequences, time-major: dense inputs [T, B, W], token inputs and class targets as int arrays laid
-/// out [T, B] (targets of `at: last` outputs are [B]), dense targets as tensors [T, B, size] (or [B, size]). Index order follows <see cref="ModelInfo.Inputs"/> and
-/// <see cref="ModelInfo.Outputs"/>. Buffers are allocated once and refilled every batch.
+/// out [T, B] (targets of `at: last` outputs are [B]), dense targets as tensors [T, B, size] (or [B, size]). Index order follows <see cref="SequenceInfo.Inputs"/> and
+/// <see cref="SequenceInfo.Outputs"/>. Buffers are allocated once and refilled every batch.
 /// </summary>
 public sealed class SequenceBatch
 {
-    public SequenceBatch(ModelInfo info, int steps, int batch)
+    public SequenceBatch(SequenceInfo info, int steps, int batch)
     {
         Info = info;
         Steps = steps;
@@ -44,7 +44,7 @@ public sealed class SequenceBatch
         }
     }
 
-    public ModelInfo Info { get; }
+    public SequenceInfo Info { get; }
 
     public int Steps { get; }
 

@@ -23,7 +23,7 @@ public static class Checkpoint
     /// files of parameters (such as PyTorch's), which carry no metadata.
     /// </summary>
     /// <exception cref="CheckpointException">The file is corrupt or does not fit the model.</exception>
-    public static void LoadParameters(ThalNetModel model, string path)
+    public static void LoadParameters(SequenceModel model, string path)
     {
         ArgumentNullException.ThrowIfNull(model);
         var file = SafeTensorsReader.ReadFile(path);
@@ -34,7 +34,7 @@ public static class Checkpoint
         CopyParameters(model, file);
     }
 
-    internal static void Save(string path, ThalNetModel model, Optimizer optimizer, OptimizerKind kind, RandomSource random, TrainingPosition position, ITrainingTask task)
+    internal static void Save(string path, SequenceModel model, Optimizer optimizer, OptimizerKind kind, RandomSource random, TrainingPosition position, ITrainingTask task)
     {
         var tensors = new List<TensorEntry>();
         foreach (var (name, p) in model.NamedParameters())
@@ -69,7 +69,7 @@ public static class Checkpoint
     }
 
     /// <summary>Restores everything <see cref="Save"/> wrote, after checking that all of it fits this run.</summary>
-    internal static void Load(string path, ThalNetModel model, Optimizer optimizer, OptimizerKind kind, RandomSource random, TrainingPosition position, ITrainingTask task)
+    internal static void Load(string path, SequenceModel model, Optimizer optimizer, OptimizerKind kind, RandomSource random, TrainingPosition position, ITrainingTask task)
     {
         var file = SafeTensorsReader.ReadFile(path);
         var metadata = new CheckpointMetadata(file.Metadata, path);
@@ -107,7 +107,7 @@ public static class Checkpoint
         position.EpochTally.Load(metadata, "epoch_train.");
     }
 
-    private static void CheckModel(ThalNetModel model, CheckpointMetadata metadata, SafeTensorsFile file, List<string> problems, bool strict)
+    private static void CheckModel(SequenceModel model, CheckpointMetadata metadata, SafeTensorsFile file, List<string> problems, bool strict)
     {
         if (strict)
         {
@@ -181,7 +181,7 @@ public static class Checkpoint
         }
     }
 
-    private static void CopyParameters(ThalNetModel model, SafeTensorsFile file)
+    private static void CopyParameters(SequenceModel model, SafeTensorsFile file)
     {
         foreach (var (name, p) in model.NamedParameters())
         {

@@ -12,7 +12,7 @@ namespace ThalNet.Runtime.Training;
 /// </summary>
 internal static class EpochLine
 {
-    public static string Format(EpochSummary summary, ModelInfo info)
+    public static string Format(EpochSummary summary, SequenceInfo info)
     {
         var line = new StringBuilder();
         Append(line, "epoch", summary.Epoch.ToString(CultureInfo.InvariantCulture));
@@ -40,7 +40,7 @@ internal static class EpochLine
         return line.ToString();
     }
 
-    private static void AppendSplit(StringBuilder line, string split, EvaluationResult metrics, ModelInfo info)
+    private static void AppendSplit(StringBuilder line, string split, EvaluationResult metrics, SequenceInfo info)
     {
         Append(line, split + "_loss", Number(metrics.Loss));
         AppendQuality(line, split, string.Empty, metrics.Outputs[0], info.Outputs[0]);

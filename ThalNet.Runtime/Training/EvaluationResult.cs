@@ -2,7 +2,7 @@ namespace ThalNet.Runtime.Training;
 
 /// <summary>
 /// Metrics of a pass over a data set: <see cref="Loss"/> is the spec's weighted sum of the outputs' mean losses;
-/// <see cref="Outputs"/> has one entry per output, in <see cref="Models.ModelInfo.Outputs"/> order.
+/// <see cref="Outputs"/> has one entry per output, in <see cref="Models.SequenceInfo.Outputs"/> order.
 /// </summary>
 public sealed record EvaluationResult(double Loss, IReadOnlyList<OutputMetrics> Outputs)
 {

@@ -7,16 +7,16 @@ namespace ThalNet.Runtime.Training;
 /// <summary>Loss and accuracy over examples in stored order, in batches split across the workers, without gradients.</summary>
 internal sealed class ExampleEvaluator
 {
-    private readonly DataParallel<ThalNetModel> _replicas;
-    private readonly ModelInfo _info;
+    private readonly DataParallel<SequenceModel> _replicas;
+    private readonly SequenceInfo _info;
     private readonly int _batchSize;
     private readonly int? _maxBatches;
     private readonly OutputTally _tally;
     private readonly Dictionary<(int Steps, int Rows), Shards> _shards = [];
-    private readonly Action<int, Tape, ThalNetModel> _pass;
+    private readonly Action<int, Tape, SequenceModel> _pass;
     private Shards? _current;
 
-    public ExampleEvaluator(DataParallel<ThalNetModel> replicas, ModelInfo info, int batchSize, int? maxBatches)
+    public ExampleEvaluator(DataParallel<SequenceModel> replicas, SequenceInfo info, int batchSize, int? maxBatches)
     {
         _replicas = replicas;
         _info = info;
@@ -63,7 +63,7 @@ internal sealed class ExampleEvaluator
         return shards;
     }
 
-    private void Pass(int worker, Tape tape, ThalNetModel model)
+    private void Pass(int worker, Tape tape, SequenceModel model)
     {
         var shards = _current!;
         if (shards.Batches[worker] is { } batch)

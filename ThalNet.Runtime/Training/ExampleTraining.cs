@@ -11,15 +11,15 @@ namespace ThalNet.Runtime.Training;
 /// </summary>
 internal sealed class ExampleTraining : ITrainingTask
 {
-    private readonly DataParallel<ThalNetModel> _replicas;
+    private readonly DataParallel<SequenceModel> _replicas;
     private readonly IExampleSource _train;
     private readonly IExampleSource? _test;
     private readonly ExampleEvaluator _evaluator;
     private readonly BatchOrder _order;
     private readonly Shards _shards;
-    private readonly Func<int, Tape, ThalNetModel, Tensor> _pass;
+    private readonly Func<int, Tape, SequenceModel, Tensor> _pass;
 
-    public ExampleTraining(DataParallel<ThalNetModel> replicas, ModelInfo info, IExampleSource train, IExampleSource? test, ExampleEvaluator evaluator, int batchSize, int? maxBatches)
+    public ExampleTraining(DataParallel<SequenceModel> replicas, SequenceInfo info, IExampleSource train, IExampleSource? test, ExampleEvaluator evaluator, int batchSize, int? maxBatches)
     {
         if (train.Count < batchSize)
         {
@@ -74,6 +74,6 @@ internal sealed class ExampleTraining : ITrainingTask
     {
     }
 
-    private Tensor Pass(int worker, Tape tape, ThalNetModel model) =>
+    private Tensor Pass(int worker, Tape tape, SequenceModel model) =>
         model.ComputeLoss(tape, _shards.Batches[worker]!, null, _shards.Scale(worker), _shards.Results[worker]).Total;
 }

@@ -14,7 +14,7 @@ public sealed class LanguageModelSource : IStreamSource
     private readonly int[] _targets;
     private int _filledSegment = -1;
 
-    public LanguageModelSource(LanguageModelBatcher batcher, ModelInfo model)
+    public LanguageModelSource(LanguageModelBatcher batcher, SequenceInfo model)
     {
         ArgumentNullException.ThrowIfNull(batcher);
         ArgumentNullException.ThrowIfNull(model);

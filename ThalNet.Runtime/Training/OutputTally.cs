@@ -10,12 +10,12 @@ namespace ThalNet.Runtime.Training;
 /// </summary>
 internal sealed class OutputTally
 {
-    private readonly ModelInfo _info;
+    private readonly SequenceInfo _info;
     private readonly double[] _lossSum;
     private readonly long[] _predictions;
     private readonly long[] _correct;
 
-    public OutputTally(ModelInfo info)
+    public OutputTally(SequenceInfo info)
     {
         _info = info;
         _lossSum = new double[info.Outputs.Count];

@@ -11,12 +11,12 @@ namespace ThalNet.Runtime.Training;
 public sealed class SequenceDatasetSource : IExampleSource
 {
     private readonly SequenceDataset _dataset;
-    private readonly ModelInfo _model;
+    private readonly SequenceInfo _model;
     private readonly Func<int, int>?[] _labelsOf;
     private int[] _datasetLabels = [];
     private bool _checked;
 
-    public SequenceDatasetSource(SequenceDataset dataset, ModelInfo model)
+    public SequenceDatasetSource(SequenceDataset dataset, SequenceInfo model)
     {
         ArgumentNullException.ThrowIfNull(dataset);
         ArgumentNullException.ThrowIfNull(model);
@@ -135,7 +135,7 @@ public sealed class SequenceDatasetSource : IExampleSource
         }
     }
 
-    private static string DescribeInputs(ModelInfo model) => model.Inputs.Count == 0
+    private static string DescribeInputs(SequenceInfo model) => model.Inputs.Count == 0
         ? "none"
         : string.Join(", ", model.Inputs.Select(i => $"'{i.Name}' ({(i.IsTokens ? "tokens" : "dense")})"));
 }

@@ -9,7 +9,7 @@ namespace ThalNet.Runtime.Training;
 /// </summary>
 internal sealed class Shards
 {
-    public Shards(ModelInfo info, int steps, int rows, DataParallel<ThalNetModel> replicas)
+    public Shards(SequenceInfo info, int steps, int rows, DataParallel<SequenceModel> replicas)
     {
         Steps = steps;
         Rows = rows;

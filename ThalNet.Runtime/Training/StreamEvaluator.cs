@@ -9,16 +9,16 @@ namespace ThalNet.Runtime.Training;
 /// </summary>
 internal sealed class StreamEvaluator
 {
-    private readonly DataParallel<ThalNetModel> _replicas;
-    private readonly ModelInfo _info;
+    private readonly DataParallel<SequenceModel> _replicas;
+    private readonly SequenceInfo _info;
     private readonly int? _maxBatches;
     private readonly OutputTally _tally;
     private readonly Dictionary<(int Steps, int Streams), (Shards Shards, StreamStates States)> _buffers = [];
-    private readonly Action<int, Tape, ThalNetModel> _pass;
+    private readonly Action<int, Tape, SequenceModel> _pass;
     private Shards? _shards;
     private StreamStates? _states;
 
-    public StreamEvaluator(DataParallel<ThalNetModel> replicas, ModelInfo info, int? maxBatches)
+    public StreamEvaluator(DataParallel<SequenceModel> replicas, SequenceInfo info, int? maxBatches)
     {
         _replicas = replicas;
         _info = info;
@@ -58,7 +58,7 @@ internal sealed class StreamEvaluator
         return _tally.ToResult();
     }
 
-    private void Pass(int worker, Tape tape, ThalNetModel model)
+    private void Pass(int worker, Tape tape, SequenceModel model)
     {
         if (_shards!.Batches[worker] is { } batch)
         {

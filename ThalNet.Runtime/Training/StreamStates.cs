@@ -17,7 +17,7 @@ internal sealed class StreamStates
     private readonly ModelState?[] _states;
     private readonly int[] _start;
 
-    public StreamStates(DataParallel<ThalNetModel> replicas, int streams)
+    public StreamStates(DataParallel<SequenceModel> replicas, int streams)
     {
         Streams = streams;
         _names = replicas.Primary.StateNames;

@@ -11,15 +11,15 @@ namespace ThalNet.Runtime.Training;
 /// </summary>
 internal sealed class StreamTraining : ITrainingTask
 {
-    private readonly DataParallel<ThalNetModel> _replicas;
+    private readonly DataParallel<SequenceModel> _replicas;
     private readonly IStreamSource _train;
     private readonly IStreamSource? _test;
     private readonly StreamEvaluator _evaluator;
     private readonly Shards _shards;
     private readonly StreamStates _states;
-    private readonly Func<int, Tape, ThalNetModel, Tensor> _pass;
+    private readonly Func<int, Tape, SequenceModel, Tensor> _pass;
 
-    public StreamTraining(DataParallel<ThalNetModel> replicas, ModelInfo info, IStreamSource train, IStreamSource? test, StreamEvaluator evaluator, int? maxBatches)
+    public StreamTraining(DataParallel<SequenceModel> replicas, SequenceInfo info, IStreamSource train, IStreamSource? test, StreamEvaluator evaluator, int? maxBatches)
     {
         _replicas = replicas;
         _train = train;
@@ -66,6 +66,6 @@ internal sealed class StreamTraining : ITrainingTask
 
     public void LoadState(SafeTensorsFile file) => _states.Load(file);
 
-    private Tensor Pass(int worker, Tape tape, ThalNetModel model) =>
+    private Tensor Pass(int worker, Tape tape, SequenceModel model) =>
         model.ComputeLoss(tape, _shards.Batches[worker]!, _states[worker], _shards.Scale(worker), _shards.Results[worker]).Total;
 }

@@ -14,11 +14,11 @@ namespace ThalNet.Runtime.Training;
 /// summed in another order, so results differ in the last bits.
 /// </summary>
 public sealed class Trainer<TModel> : IDisposable
-    where TModel : ThalNetModel
+    where TModel : SequenceModel
 {
     private readonly TrainerOptions _options;
     private readonly RandomSource _random;
-    private readonly DataParallel<ThalNetModel> _replicas;
+    private readonly DataParallel<SequenceModel> _replicas;
     private readonly ExampleEvaluator _exampleEvaluator;
     private readonly StreamEvaluator _streamEvaluator;
     private readonly Action<TrainingStep> _raiseBatchCompleted;
@@ -37,7 +37,7 @@ public sealed class Trainer<TModel> : IDisposable
         // Replicas draw from their own generator so the worker count does not change the training generator's stream.
         var replicaRandom = new RandomSource(~_options.Seed);
         Workers = Math.Min(_options.Workers, _options.BatchSize);
-        _replicas = new DataParallel<ThalNetModel>(Model, () => createModel(replicaRandom), Workers);
+        _replicas = new DataParallel<SequenceModel>(Model, () => createModel(replicaRandom), Workers);
         Optimizer = _options.Optimizer switch
         {
             OptimizerKind.RmsProp => new RmsProp(Model.NamedParameters(), _options.LearningRate),

@@ -12,7 +12,7 @@ namespace ThalNet.Runtime.Training;
 /// </summary>
 internal sealed class TrainingLoop
 {
-    private readonly ThalNetModel _model;
+    private readonly SequenceModel _model;
     private readonly IReadOnlyList<Parameter> _parameters;
     private readonly Optimizer _optimizer;
     private readonly TrainerOptions _options;
@@ -27,7 +27,7 @@ internal sealed class TrainingLoop
     private int _windowBatches;
     private long _windowStart;
 
-    public TrainingLoop(ThalNetModel model, Optimizer optimizer, TrainerOptions options, RandomSource random, ITrainingTask task, TrainingPosition position, MetricsWriter? log, IProgressView view, Action<TrainingStep> onStep)
+    public TrainingLoop(SequenceModel model, Optimizer optimizer, TrainerOptions options, RandomSource random, ITrainingTask task, TrainingPosition position, MetricsWriter? log, IProgressView view, Action<TrainingStep> onStep)
     {
         _model = model;
         _parameters = model.Parameters();
@@ -43,7 +43,7 @@ internal sealed class TrainingLoop
         _window = new OutputTally(model.Info);
     }
 
-    private ModelInfo Info => _model.Info;
+    private SequenceInfo Info => _model.Info;
 
     public TrainingResult Run(CancellationToken cancellationToken)
     {

@@ -3,7 +3,7 @@ using ThalNet.Runtime.Models;
 namespace ThalNet.Runtime.Training;
 
 /// <summary>Where a run stands, as much as a checkpoint needs to continue it exactly (besides the model, optimizer and generator).</summary>
-internal sealed class TrainingPosition(ModelInfo info)
+internal sealed class TrainingPosition(SequenceInfo info)
 {
     /// <summary>Epochs finished.</summary>
     public int Epoch { get; set; }

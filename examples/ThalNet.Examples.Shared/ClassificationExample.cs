@@ -8,7 +8,7 @@ namespace ThalNet.Examples;
 public static class ClassificationExample
 {
     public static int Train<TModel>(ExampleSettings settings, Func<RandomSource, TModel> createModel, IExampleSource train, IExampleSource test, TextWriter? output = null)
-        where TModel : ThalNetModel =>
+        where TModel : SequenceModel =>
         ExampleRun.Train(settings, createModel, $" train={train.Count} test={test.Count}", (t, c) => t.Fit(train, test, c), t => t.Evaluate(test), bitsPerCharacter: false, output);
 
     public static int Analyze<TModel>(ExampleSettings settings, string outputFolder, Func<RandomSource, TModel> createModel, IExampleSource test, TextWriter? output = null)
