@@ -7,11 +7,11 @@ namespace ThalNet.Examples;
 /// <summary>Training and analysis of a model that classifies whole sequences (sequential and permuted MNIST, CIFAR-10, multi-task).</summary>
 public static class ClassificationExample
 {
-    public static int Train<TModel>(ExampleSettings settings, Func<RandomSource, TModel> createModel, IExampleSource train, IExampleSource test, TextWriter? output = null)
+    public static int Train<TModel>(ExampleSettings settings, Func<RandomSource, TModel> createModel, ISequenceSource train, ISequenceSource test, TextWriter? output = null)
         where TModel : SequenceModel =>
         ExampleRun.Train(settings, createModel, $" train={train.Count} test={test.Count}", (t, c) => t.Fit(train, test, c), t => t.Evaluate(test), bitsPerCharacter: false, output);
 
-    public static int Analyze<TModel>(ExampleSettings settings, string outputFolder, Func<RandomSource, TModel> createModel, IExampleSource test, TextWriter? output = null)
+    public static int Analyze<TModel>(ExampleSettings settings, string outputFolder, Func<RandomSource, TModel> createModel, ISequenceSource test, TextWriter? output = null)
         where TModel : ThalNetModel =>
         ExampleRun.Analyze(settings, outputFolder, createModel, t => t.Evaluate(test).Accuracy, "accuracy", higherIsBetter: true, output);
 }

@@ -6,7 +6,7 @@ using ThalNet.Runtime.Parallel;
 namespace ThalNet.Runtime.Training;
 
 /// <summary>
-/// Trains a compiled ThalNet model: classification and multi-task models on examples (<see cref="IExampleSource"/>,
+/// Trains a compiled ThalNet model: classification and multi-task models on examples (<see cref="ISequenceSource"/>,
 /// shuffled every epoch, full backpropagation through time), language models on streams (<see cref="IStreamSource"/>,
 /// truncated backpropagation through time with the state carried across segments). Batches are split by rows across
 /// <see cref="Workers"/> threads. Same seed, options and worker count give bit-identical runs, and a run resumed
@@ -19,7 +19,7 @@ public sealed class Trainer<TModel> : IDisposable
     private readonly TrainerOptions _options;
     private readonly RandomSource _random;
     private readonly DataParallel<SequenceModel> _replicas;
-    private readonly ExampleEvaluator _exampleEvaluator;
+    private readonly SequenceEvaluator _exampleEvaluator;
     private readonly StreamEvaluator _streamEvaluator;
     private readonly Action<TrainingStep> _raiseBatchCompleted;
 
@@ -45,7 +45,7 @@ public sealed class Trainer<TModel> : IDisposable
             _ => throw new ArgumentOutOfRangeException(nameof(options), _options.Optimizer, "Unknown optimizer."),
         };
         var evaluationBatch = _options.EvaluationBatchSize ?? _options.BatchSize;
-        _exampleEvaluator = new ExampleEvaluator(_replicas, Model.Info, evaluationBatch, _options.MaxEvaluationBatches);
+        _exampleEvaluator = new SequenceEvaluator(_replicas, Model.Info, evaluationBatch, _options.MaxEvaluationBatches);
         _streamEvaluator = new StreamEvaluator(_replicas, Model.Info, _options.MaxEvaluationBatches);
         _raiseBatchCompleted = step => BatchCompleted?.Invoke(step);
     }
@@ -68,10 +68,10 @@ public sealed class Trainer<TModel> : IDisposable
     /// evaluating on <paramref name="test"/> after each. Every call starts at epoch 1 unless it resumes. Stops after the current batch when
     /// <paramref name="cancellationToken"/> is cancelled, writing the checkpoint first.
     /// </summary>
-    public TrainingResult Fit(IExampleSource train, IExampleSource? test = null, CancellationToken cancellationToken = default)
+    public TrainingResult Fit(ISequenceSource train, ISequenceSource? test = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(train);
-        var task = new ExampleTraining(_replicas, Model.Info, train, test, _exampleEvaluator, _options.BatchSize, _options.MaxBatchesPerEpoch);
+        var task = new SequenceTraining(_replicas, Model.Info, train, test, _exampleEvaluator, _options.BatchSize, _options.MaxBatchesPerEpoch);
         return Run(task, bitsPerCharacter: false, cancellationToken);
     }
 
@@ -100,7 +100,7 @@ public sealed class Trainer<TModel> : IDisposable
         Fit(new LanguageModelSource(train, Model.Info), test is null ? null : new LanguageModelSource(test, Model.Info), cancellationToken);
 
     /// <summary>Loss and accuracy of every output over all examples (at most <see cref="TrainerOptions.MaxEvaluationBatches"/> batches).</summary>
-    public EvaluationResult Evaluate(IExampleSource data) => _exampleEvaluator.Evaluate(data);
+    public EvaluationResult Evaluate(ISequenceSource data) => _exampleEvaluator.Evaluate(data);
 
     /// <summary>Loss, accuracy and bits per character over all segments, carrying the state from zeros.</summary>
     public EvaluationResult Evaluate(IStreamSource data) => _streamEvaluator.Evaluate(data);

@@ -6,7 +6,7 @@ namespace ThalNet.Runtime.Training;
 /// Training or test data made of independent examples (classification, multi-task): fills a model's
 /// <see cref="SequenceBatch"/> with the examples it is given, in that order, one per batch row.
 /// </summary>
-public interface IExampleSource
+public interface ISequenceSource
 {
     /// <summary>Number of examples.</summary>
     int Count { get; }

@@ -9,17 +9,17 @@ namespace ThalNet.Runtime.Training;
 /// Classification and multi-task training: every epoch visits the examples in a fresh seeded order, in full batches
 /// (a last short batch is dropped), with full backpropagation through each sequence.
 /// </summary>
-internal sealed class ExampleTraining : ITrainingTask
+internal sealed class SequenceTraining : ITrainingTask
 {
     private readonly DataParallel<SequenceModel> _replicas;
-    private readonly IExampleSource _train;
-    private readonly IExampleSource? _test;
-    private readonly ExampleEvaluator _evaluator;
+    private readonly ISequenceSource _train;
+    private readonly ISequenceSource? _test;
+    private readonly SequenceEvaluator _evaluator;
     private readonly BatchOrder _order;
     private readonly Shards _shards;
     private readonly Func<int, Tape, SequenceModel, Tensor> _pass;
 
-    public ExampleTraining(DataParallel<SequenceModel> replicas, SequenceInfo info, IExampleSource train, IExampleSource? test, ExampleEvaluator evaluator, int batchSize, int? maxBatches)
+    public SequenceTraining(DataParallel<SequenceModel> replicas, SequenceInfo info, ISequenceSource train, ISequenceSource? test, SequenceEvaluator evaluator, int batchSize, int? maxBatches)
     {
         if (train.Count < batchSize)
         {

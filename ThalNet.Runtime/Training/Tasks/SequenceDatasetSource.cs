@@ -8,7 +8,7 @@ namespace ThalNet.Runtime.Training;
 /// their labels to every `at: last` output, except outputs given their own labels by <see cref="WithLabels(string, ReadOnlyMemory{int})"/>
 /// (auxiliary tasks of a multi-task model).
 /// </summary>
-public sealed class SequenceDatasetSource : IExampleSource
+public sealed class SequenceDatasetSource : ISequenceSource
 {
     private readonly SequenceDataset _dataset;
     private readonly SequenceInfo _model;

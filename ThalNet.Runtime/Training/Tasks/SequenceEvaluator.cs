@@ -5,7 +5,7 @@ using ThalNet.Runtime.Parallel;
 namespace ThalNet.Runtime.Training;
 
 /// <summary>Loss and accuracy over examples in stored order, in batches split across the workers, without gradients.</summary>
-internal sealed class ExampleEvaluator
+internal sealed class SequenceEvaluator
 {
     private readonly DataParallel<SequenceModel> _replicas;
     private readonly SequenceInfo _info;
@@ -16,7 +16,7 @@ internal sealed class ExampleEvaluator
     private readonly Action<int, Tape, SequenceModel> _pass;
     private Shards? _current;
 
-    public ExampleEvaluator(DataParallel<SequenceModel> replicas, SequenceInfo info, int batchSize, int? maxBatches)
+    public SequenceEvaluator(DataParallel<SequenceModel> replicas, SequenceInfo info, int batchSize, int? maxBatches)
     {
         _replicas = replicas;
         _info = info;
@@ -26,7 +26,7 @@ internal sealed class ExampleEvaluator
         _pass = Pass;
     }
 
-    public EvaluationResult Evaluate(IExampleSource data)
+    public EvaluationResult Evaluate(ISequenceSource data)
     {
         var order = new BatchOrder(data.Count, _batchSize);
         var batches = Math.Min(order.BatchCount, _maxBatches ?? int.MaxValue);
