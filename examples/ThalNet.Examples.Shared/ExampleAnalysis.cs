@@ -15,12 +15,17 @@ public static class ExampleAnalysis
     /// <param name="higherIsBetter">True for accuracy, false for bits per character.</param>
     public static int Run(ThalNetModel model, ExampleSettings settings, string outputFolder, Func<ThalNetModel, double> evaluate, string metric, bool higherIsBetter, TextWriter output)
     {
-        if (!File.Exists(settings.CheckpointPath))
+        if (!File.Exists(settings.CheckpointPath) && !Directory.Exists(settings.CheckpointPath))
         {
             return ExpectedErrors.Report($"there is no checkpoint at '{settings.CheckpointPath}'; train with --checkpoint {settings.CheckpointPath} first.");
         }
 
         Checkpoint.LoadParameters(model, settings.CheckpointPath);
+        if (NonFiniteScan.FirstParameter(model) is { } nonFinite)
+        {
+            Console.Error.WriteLine($"warning: checkpoint '{settings.CheckpointPath}' holds a non-finite parameter, {nonFinite}; the report will show the damage, not what a trained model learned.");
+        }
+
         Directory.CreateDirectory(outputFolder);
         var report = new HtmlReport($"{model.Info.Name}: what it learned");
         report.AddParagraph($"Checkpoint {Path.GetFileName(settings.CheckpointPath)}; {model.ParameterCount()} parameters; center of {model.Info.CenterSize} elements.");

@@ -23,6 +23,7 @@ public sealed class ExampleCommand
     private readonly Option<float?> _clip;
     private readonly Option<string?> _metrics = new("--metrics") { Description = "JSON-lines metrics log" };
     private readonly Option<bool> _noProgress = new("--no-progress") { Description = "Plain lines instead of live progress bars" };
+    private readonly Option<bool> _allowNonFinite = new("--allow-non-finite") { Description = "Keep training when the loss or a gradient becomes NaN or infinite (by default training stops with an error)" };
     private readonly Option<string?> _report = new("--out") { Description = "Folder for the report (default: <checkpoint>.report)" };
 
     private readonly Option<string>? _task;
@@ -56,13 +57,19 @@ public sealed class ExampleCommand
     public int Run(string[] args, Func<ExampleSettings, int> train, Func<ExampleSettings, string, int> analyze)
     {
         var root = new RootCommand(Description);
-        Option[] common = [_data, _epochs, _batchSize, _seed, _checkpoint, _resume, _maxBatches, _maxEvalBatches, _threads, _learningRate, _lrDecay, _clip, _metrics, _noProgress, .. (_task is null ? Array.Empty<Option>() : [_task])];
+        Option[] common = [_data, _epochs, _batchSize, _seed, _checkpoint, _resume, _maxBatches, _maxEvalBatches, _threads, _learningRate, _lrDecay, _clip, _metrics, _noProgress, _allowNonFinite, .. (_task is null ? Array.Empty<Option>() : [_task])];
         foreach (var option in common)
         {
             root.Options.Add(option);
         }
 
-        root.SetAction(result => ExpectedErrors.Run(() => train(Settings(result))));
+        root.SetAction(result =>
+        {
+            var settings = Settings(result);
+            return CommandLineOptions.Problems(settings.ToTrainerOptions()) is { } problems
+                ? ExpectedErrors.Report(problems)
+                : ExpectedErrors.Run(() => train(settings));
+        });
         var analyzeCommand = new Command("analyze", "Write reading-weight heatmaps, the connectivity graph, module ablation and training curves of a checkpoint as an HTML report");
         foreach (var option in common)
         {
@@ -75,11 +82,14 @@ public sealed class ExampleCommand
             var settings = Settings(result);
             if (settings.CheckpointPath is null)
             {
-                Console.Error.WriteLine("analyze needs --checkpoint <file> (a checkpoint written by training).");
+                Console.Error.WriteLine("error: analyze needs --checkpoint <file> (a checkpoint written by training).");
                 return 2;
             }
 
-            return ExpectedErrors.Run(() => analyze(settings, result.GetValue(_report) ?? settings.CheckpointPath + ".report"));
+            // Analysis writes neither the checkpoint nor the metrics log; it only reads them.
+            return CommandLineOptions.Problems(settings.ToTrainerOptions() with { CheckpointPath = null, Resume = false, MetricsPath = null }) is { } problems
+                ? ExpectedErrors.Report(problems)
+                : ExpectedErrors.Run(() => analyze(settings, result.GetValue(_report) ?? settings.CheckpointPath + ".report"));
         });
         root.Subcommands.Add(analyzeCommand);
         return root.Parse(args).Invoke();
@@ -106,6 +116,7 @@ public sealed class ExampleCommand
         !result.GetValue(_noProgress))
         {
             Task = task,
+            AllowNonFinite = result.GetValue(_allowNonFinite),
         };
     }
 }

@@ -22,6 +22,9 @@ public sealed record ExampleSettings(
     /// <summary>The chosen --task of examples that offer several.</summary>
     public string? Task { get; init; }
 
+    /// <summary>--allow-non-finite: train on through NaN or infinite losses instead of stopping.</summary>
+    public bool AllowNonFinite { get; init; }
+
     public TrainerOptions ToTrainerOptions(OptimizerKind optimizer = OptimizerKind.RmsProp) => new()
     {
         Epochs = Epochs,
@@ -38,5 +41,6 @@ public sealed record ExampleSettings(
         Resume = Resume,
         MetricsPath = MetricsPath,
         Progress = Progress,
+        AllowNonFinite = AllowNonFinite,
     };
 }
