@@ -19,14 +19,19 @@ internal static class BatchEmitter
     }
 
     /// <summary>The member type and description of an output's target: how the loss of the output reads its target.</summary>
-    public static (string Type, string Source, string Description) Target(ModuleLayout module, OutputLayout output, int index) => output.Loss switch
+    public static (string Type, string Source, string Description) Target(ModuleLayout module, OutputLayout output, int index) => Catalog.Loss(output.Loss).Targets switch
     {
-        LossKind.CrossEntropy => (
+        TargetKind.ClassIndices => (
             "int[]",
             $"sequences.Targets[{Literals.Int(index)}]",
             $"Target of output '{output.Name}' of module '{module.Name}': class indices in [0, {Literals.Int(output.Size)}), " +
                 (output.At == OutputTiming.Every ? "[T * B], time-major, one per step and sequence." : "[B], one per sequence, for the last step.")),
-        _ => throw new InvalidOperationException($"No batch target is known for loss {output.Loss} of output '{output.Name}'."),
+        TargetKind.Dense => (
+            RuntimeTypes.Tensor,
+            $"sequences.DenseTargets[{Literals.Int(index)}]!",
+            $"Target of output '{output.Name}' of module '{module.Name}': dense values, " +
+                (output.At == OutputTiming.Every ? $"[T, B, {Literals.Int(output.Size)}], one row per step and sequence." : $"[B, {Literals.Int(output.Size)}], one row per sequence, for the last step.")),
+        var other => throw new InvalidOperationException($"No batch target is known for target kind {other} of output '{output.Name}'."),
     };
 
     private static void WriteBatch(CodeWriter w)

@@ -1,15 +1,11 @@
+using System.Globalization;
+
 namespace ThalNet.Generators.Emit;
 
 /// <summary>The words of the generated XML documentation: what each part is and the shapes it takes.</summary>
 internal static class Descriptions
 {
-    public static string Reading(ReadingMechanism reading) => reading switch
-    {
-        ReadingMechanism.Linear => "linear",
-        ReadingMechanism.WeightNorm => "weight-normalised",
-        ReadingMechanism.FastSoftmax => "fast softmax",
-        _ => "fast Gaussian",
-    };
+    public static string Reading(ReadingMechanism reading) => Catalog.Reading(reading).Adjective;
 
     public static string Role(ModuleRole role) => SpecWords.Role.Word(role);
 
@@ -17,7 +13,7 @@ internal static class Descriptions
     public static string Layer(LayerLayout layer)
     {
         var text = SpecWords.LayerKind.Word(layer.Kind) + " " + Literals.Int(layer.OutputSize);
-        return layer.Kind == LayerKind.FeedForward ? text + " " + SpecWords.Activation.Word(layer.Activation) : text;
+        return Catalog.Layer(layer.Kind).TakesActivation ? text + " " + SpecWords.Activation.Word(layer.Activation) : text;
     }
 
     public static string Model(ModelLayout model)
@@ -43,7 +39,7 @@ internal static class Descriptions
 
     public static string Reader(ModelLayout model, ModuleLayout module)
     {
-        var condition = RuntimeTypes.IsFast(module.Reading) ? $", weighted by the module's previous features [B, {Literals.Int(module.FeatureSize)}]" : "";
+        var condition = Catalog.Reading(module.Reading).ReadsOwnFeatures ? $", weighted by the module's previous features [B, {Literals.Int(module.FeatureSize)}]" : "";
         return $"The {Reading(module.Reading)} reader: context [B, {Literals.Int(module.ContextSize)}] from the previous center [B, {Literals.Int(model.CenterSize)}]{condition}.";
     }
 
@@ -52,13 +48,12 @@ internal static class Descriptions
         var input = first && module.InputWidth > 0
             ? $"[B, {Literals.Int(layer.InputSize)}] (inputs {Literals.Int(module.InputWidth)} then context {Literals.Int(module.ContextSize)})"
             : $"[B, {Literals.Int(layer.InputSize)}]";
-        return layer.Kind == LayerKind.Gru
-            ? $"Layer '{layer.Name}', a GRU cell: {input} and its hidden state to the next hidden state [B, {Literals.Int(layer.OutputSize)}]."
-            : $"Layer '{layer.Name}', fully connected with {SpecWords.Activation.Word(layer.Activation)} activation: {input} to [B, {Literals.Int(layer.OutputSize)}].";
+        var member = string.Format(CultureInfo.InvariantCulture, Catalog.Layer(layer.Kind).MemberDoc, input, Literals.Int(layer.OutputSize), SpecWords.Activation.Word(layer.Activation));
+        return $"Layer '{layer.Name}', {member}.";
     }
 
     public static string Output(ModuleLayout module, OutputLayout output)
-        => $"Output '{output.Name}' of module '{module.Name}': logits [B, {Literals.Int(output.Size)}] of the module's features [B, {Literals.Int(module.FeatureSize)}], " +
+        => $"Output '{output.Name}' of module '{module.Name}': {Catalog.Loss(output.Loss).HeadValues} [B, {Literals.Int(output.Size)}] of the module's features [B, {Literals.Int(module.FeatureSize)}], " +
             $"trained with {SpecWords.Loss.Word(output.Loss)} {(output.At == OutputTiming.Every ? "at every step" : "at the last step")}" +
             (output.Weight == 1.0 ? "." : $", weight {Literals.Float(output.Weight).TrimEnd('f')}.");
 

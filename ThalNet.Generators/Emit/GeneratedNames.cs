@@ -35,8 +35,11 @@ internal static class GeneratedNames
     /// <summary>A layer's output in the current sub-step.</summary>
     public static string LayerLocal(ModuleLayout module, LayerLayout layer) => Camel(module.CSharpName) + Layer(layer);
 
-    /// <summary>The previous hidden state of a GRU layer that is not the module's last.</summary>
+    /// <summary>The previous hidden state of a recurrent layer that is not the module's last.</summary>
     public static string HiddenLocal(ModuleLayout module, LayerLayout layer) => LayerLocal(module, layer) + "State";
+
+    /// <summary>The cell state of an LSTM layer, replaced by each step.</summary>
+    public static string CellLocal(ModuleLayout module, LayerLayout layer) => LayerLocal(module, layer) + "Cell";
 
     public static string OffsetConstant(ModuleLayout module) => module.CSharpName + "Offset";
 

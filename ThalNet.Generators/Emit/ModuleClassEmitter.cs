@@ -12,7 +12,9 @@ internal static class ModuleClassEmitter
     public static void Write(CodeWriter w, ModelLayout model, ModuleLayout module)
     {
         var className = GeneratedNames.ModuleClass(module);
-        var reader = ReaderClass(module.Reading);
+        var readerEntry = Catalog.Reading(module.Reading);
+        var reader = Engine(readerEntry.Types);
+        var head = Engine(Catalog.Head.Types);
         w.Line($"/// <summary>{Descriptions.Module(module)}</summary>");
         w.Line(ModelEmitter.GeneratedCodeAttribute);
         using (w.Block($"public sealed class {className} : {Module}"))
@@ -20,20 +22,20 @@ internal static class ModuleClassEmitter
             using (w.Block($"internal {className}({RandomSource} random)"))
             {
                 var features = Literals.Int(module.FeatureSize);
-                var fast = IsFast(module.Reading) ? ", " + features : "";
+                var fast = readerEntry.ReadsOwnFeatures ? ", " + features : "";
                 w.Line($"Read = AddModule({Literals.String(ParameterNames.Reader)}, new {reader}(CenterSize, {Literals.Int(module.ContextSize)}{fast}, random));");
                 foreach (var layer in module.Layers)
                 {
+                    var entry = Catalog.Layer(layer.Kind);
                     var sizes = $"{Literals.Int(layer.InputSize)}, {Literals.Int(layer.OutputSize)}";
-                    var created = layer.Kind == LayerKind.Gru
-                        ? $"new {GruCell}({sizes}, random)"
-                        : $"new {FeedForward}({sizes}, {ActivationEnum}.{layer.Activation}, random)";
+                    var activation = entry.TakesActivation ? $", {ActivationEnum}.{layer.Activation}" : "";
+                    var created = $"new {Engine(entry.Types)}({sizes}{activation}, random)";
                     w.Line($"{GeneratedNames.Layer(layer)} = AddModule({Literals.String(layer.Name)}, {created});");
                 }
 
                 foreach (var output in module.Outputs)
                 {
-                    w.Line($"{output.CSharpName} = AddModule({Literals.String(output.Name)}, new {Linear}({features}, {Literals.Int(output.Size)}, random));");
+                    w.Line($"{output.CSharpName} = AddModule({Literals.String(output.Name)}, new {head}({features}, {Literals.Int(output.Size)}, random));");
                 }
             }
 
@@ -45,14 +47,14 @@ internal static class ModuleClassEmitter
                 var layer = module.Layers[i];
                 w.Line();
                 w.Line($"/// <summary>{Descriptions.LayerMember(module, layer, first: i == 0)}</summary>");
-                w.Line($"public {(layer.Kind == LayerKind.Gru ? GruCell : FeedForward)} {GeneratedNames.Layer(layer)} {{ get; }}");
+                w.Line($"public {Engine(Catalog.Layer(layer.Kind).Types)} {GeneratedNames.Layer(layer)} {{ get; }}");
             }
 
             foreach (var output in module.Outputs)
             {
                 w.Line();
                 w.Line($"/// <summary>{Descriptions.Output(module, output)}</summary>");
-                w.Line($"public {Linear} {output.CSharpName} {{ get; }}");
+                w.Line($"public {head} {output.CSharpName} {{ get; }}");
             }
         }
     }

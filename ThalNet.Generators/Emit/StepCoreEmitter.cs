@@ -74,7 +74,7 @@ internal static class StepCoreEmitter
         foreach (var module in model.Modules)
         {
             w.Line($"{GeneratedNames.FeaturesLocal(module)} = {GeneratedNames.LayerLocal(module, module.Layers[module.Layers.Count - 1])};");
-            foreach (var layer in StateLayout.InnerGruLayers(module))
+            foreach (var layer in StateLayout.InnerRecurrentLayers(module))
             {
                 w.Line($"{GeneratedNames.HiddenLocal(module, layer)} = {GeneratedNames.LayerLocal(module, layer)};");
             }
@@ -99,7 +99,7 @@ internal static class StepCoreEmitter
     }
 
     /// <summary>The modules with a static (linear or weight-normalised) reader, in module order: the members of the model's read group.</summary>
-    public static List<ModuleLayout> StaticReadModules(ModelLayout model) => model.Modules.Where(m => !IsFast(m.Reading)).ToList();
+    public static List<ModuleLayout> StaticReadModules(ModelLayout model) => model.Modules.Where(m => !Catalog.Reading(m.Reading).ReadsOwnFeatures).ToList();
 
     private static void WriteModule(CodeWriter w, ModuleLayout module, Dictionary<string, int> inputIndices, Dictionary<ModuleLayout, int> staticReadIndex, string declare)
     {
@@ -121,7 +121,13 @@ internal static class StepCoreEmitter
             var layer = module.Layers[i];
             var member = $"{module.CSharpName}.{GeneratedNames.Layer(layer)}";
             var hidden = i == module.Layers.Count - 1 ? features : GeneratedNames.HiddenLocal(module, layer);
-            var call = layer.Kind == LayerKind.Gru ? $"{member}.Forward(tape, {x}, {hidden})" : $"{member}.Forward(tape, {x})";
+            var call = Catalog.Layer(layer.Kind).Recurrence switch
+            {
+                Recurrence.None => $"{member}.Forward(tape, {x})",
+                Recurrence.Hidden => $"{member}.Forward(tape, {x}, {hidden})",
+                Recurrence.HiddenAndCell => $"{member}.Forward(tape, {x}, {hidden}, ref {GeneratedNames.CellLocal(module, layer)})",
+                var other => throw new InvalidOperationException($"No step call for recurrence {other} of layer kind {layer.Kind}."),
+            };
             var local = GeneratedNames.LayerLocal(module, layer);
             w.Line($"{declare}{local} = {call};");
             x = local;

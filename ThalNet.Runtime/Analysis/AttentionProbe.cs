@@ -4,7 +4,7 @@ namespace ThalNet.Runtime.Analysis;
 /// Collects the attention of a fast reader while a model runs: the mean over batch rows and time steps, as a
 /// reading matrix [context, center] comparable to a static reader's weights, and optionally one frame per call.
 /// </summary>
-public sealed class AttentionProbe
+public sealed class AttentionProbe : IAttentionObserver
 {
     private readonly List<DenseMatrix> _frames = [];
     private double[] _sum = [];

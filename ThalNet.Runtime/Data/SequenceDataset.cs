@@ -50,15 +50,15 @@ public sealed class SequenceDataset
     /// <summary>Class index per example, in [0, Classes).</summary>
     public ReadOnlyMemory<int> Labels { get; }
 
-    /// <summary>Values in one example: Steps * Features.</summary>
-    public int ExampleLength => Steps * Features;
+    /// <summary>Values in one sequence: Steps * Features.</summary>
+    public int SequenceValues => Steps * Features;
 
-    /// <summary>One example, [Steps, Features].</summary>
-    public ReadOnlySpan<float> Example(int index)
+    /// <summary>One sequence, [Steps, Features].</summary>
+    public ReadOnlySpan<float> Sequence(int index)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(index);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, Count);
-        return Inputs.Span.Slice(index * ExampleLength, ExampleLength);
+        return Inputs.Span.Slice(index * SequenceValues, SequenceValues);
     }
 
     /// <summary>Length of the input buffer for a batch of <paramref name="batchSize"/>: Steps * batchSize * Features.</summary>
@@ -89,11 +89,11 @@ public sealed class SequenceDataset
             var index = indices[b];
             if ((uint)index >= (uint)Count)
             {
-                throw new ArgumentOutOfRangeException(nameof(indices), $"Example index {index} is outside 0..{Count - 1}.");
+                throw new ArgumentOutOfRangeException(nameof(indices), $"Sequence index {index} is outside 0..{Count - 1}.");
             }
 
             labels[b] = sourceLabels[index];
-            var example = source.Slice(index * ExampleLength, ExampleLength);
+            var example = source.Slice(index * SequenceValues, SequenceValues);
             for (var t = 0; t < Steps; t++)
             {
                 example.Slice(t * Features, Features).CopyTo(inputs.Slice(((t * batch) + b) * Features, Features));
@@ -108,7 +108,7 @@ public sealed class SequenceDataset
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(start + count, Count, nameof(count));
         return new SequenceDataset(
-            Inputs.Slice(start * ExampleLength, count * ExampleLength),
+            Inputs.Slice(start * SequenceValues, count * SequenceValues),
             Labels.Slice(start, count),
             Steps,
             Features,

@@ -4,10 +4,10 @@ namespace ThalNet.Runtime.Models;
 
 /// <summary>
 /// The paper's baseline: a stacked GRU (PyTorch nn.GRU parameter names under <c>gru.</c>) over the concatenated task
-/// inputs, with one linear head per output on the top layer. It has no center and no readers, but runs through the
-/// same losses, trainer and checkpoints as a compiled ThalNet.
+/// inputs, with one linear head per output on the top layer: the other kind of <see cref="SequenceModel"/>, so it runs
+/// through the same losses, trainer and checkpoints as a compiled ThalNet.
 /// </summary>
-public sealed class GruBaseline : ThalNetModel
+public sealed class GruBaseline : SequenceModel
 {
     private readonly StackedGru _gru;
     private readonly Linear[] _heads;
@@ -16,7 +16,7 @@ public sealed class GruBaseline : ThalNetModel
 
     public GruBaseline(string name, IReadOnlyList<InputInfo> inputs, int hiddenSize, int layers, IReadOnlyList<OutputInfo> outputs, RandomSource random)
     {
-        Info = new ModelInfo(name, 0, 1, inputs, [], [.. outputs.Select(o => o with { Module = "gru" })]);
+        Info = new SequenceInfo(name, inputs, [.. outputs.Select(o => o with { Module = "gru" })]);
         _gru = AddModule("gru", new StackedGru(inputs.Sum(i => i.Width), hiddenSize, layers, random));
         _heads = [.. outputs.Select(o => AddModule(o.Name, new Linear(hiddenSize, o.Size, random)))];
         _stateNames = [.. Enumerable.Range(0, layers).Select(l => $"gru.h_l{l}")];
@@ -48,9 +48,7 @@ public sealed class GruBaseline : ThalNetModel
         return count;
     }
 
-    public override ModelInfo Info { get; }
-
-    public override IReadOnlyList<Reader> Readers => [];
+    public override SequenceInfo Info { get; }
 
     public override IReadOnlyList<string> StateNames => _stateNames;
 

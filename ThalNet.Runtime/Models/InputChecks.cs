@@ -10,7 +10,7 @@ public static class InputChecks
 {
     /// <summary>
     /// Checks the inputs of a whole sequence: every dense input is [T, B, width], every token input holds T * B
-    /// tokens. <paramref name="dense"/> and <paramref name="tokens"/> are indexed like <see cref="ModelInfo.Inputs"/>.
+    /// tokens. <paramref name="dense"/> and <paramref name="tokens"/> are indexed like <see cref="SequenceInfo.Inputs"/>.
     /// </summary>
     /// <param name="info">The model, whose name and inputs the messages use.</param>
     /// <param name="dense">Per input, its dense values or null for a token input.</param>
@@ -18,7 +18,7 @@ public static class InputChecks
     /// <param name="steps">T, the number of input steps.</param>
     /// <param name="batch">B, the number of sequences.</param>
     /// <exception cref="ArgumentException">An input is missing or does not have the spec's shape.</exception>
-    public static void Sequence(ModelInfo info, ReadOnlySpan<Tensor?> dense, ReadOnlySpan<int[]?> tokens, int steps, int batch)
+    public static void Sequence(SequenceInfo info, ReadOnlySpan<Tensor?> dense, ReadOnlySpan<int[]?> tokens, int steps, int batch)
     {
         ArgumentNullException.ThrowIfNull(info);
         if (steps < 1 || batch < 1)
@@ -54,11 +54,11 @@ public static class InputChecks
 
     /// <summary>Checks that a dense input of a whole sequence is [T, B, width], so T and B can be read off it.</summary>
     /// <param name="info">The model, whose name and inputs the messages use.</param>
-    /// <param name="index">The input's index in <see cref="ModelInfo.Inputs"/>.</param>
+    /// <param name="index">The input's index in <see cref="SequenceInfo.Inputs"/>.</param>
     /// <param name="values">The input's values.</param>
     /// <returns><paramref name="values"/>, checked.</returns>
     /// <exception cref="ArgumentException">The tensor is not [T, B, width].</exception>
-    public static Tensor Dense(ModelInfo info, int index, Tensor values)
+    public static Tensor Dense(SequenceInfo info, int index, Tensor values)
     {
         ArgumentNullException.ThrowIfNull(info);
         var input = info.Inputs[index];
@@ -74,11 +74,11 @@ public static class InputChecks
 
     /// <summary>Checks the tensor of one input at one step: [B, width] (token inputs arrive one-hot, [B, vocabulary]).</summary>
     /// <param name="info">The model, whose name and inputs the messages use.</param>
-    /// <param name="index">The input's index in <see cref="ModelInfo.Inputs"/>.</param>
+    /// <param name="index">The input's index in <see cref="SequenceInfo.Inputs"/>.</param>
     /// <param name="values">The step's tensor.</param>
     /// <returns><paramref name="values"/>, checked.</returns>
     /// <exception cref="ArgumentException">The tensor is not [B, width].</exception>
-    public static Tensor Step(ModelInfo info, int index, Tensor values)
+    public static Tensor Step(SequenceInfo info, int index, Tensor values)
     {
         ArgumentNullException.ThrowIfNull(info);
         var input = info.Inputs[index];
@@ -97,7 +97,7 @@ public static class InputChecks
         return values;
     }
 
-    private static ArgumentException WrongWidth(ModelInfo info, InputInfo input, int width, string expected, Shape shape)
+    private static ArgumentException WrongWidth(SequenceInfo info, InputInfo input, int width, string expected, Shape shape)
     {
         var declared = input.IsTokens ? $"{{ tokens: {input.Width} }}, one-hot over {input.Width} classes" : $"{input.Width}";
         return new ArgumentException(
@@ -105,6 +105,6 @@ public static class InputChecks
             input.Name);
     }
 
-    private static ArgumentException Missing(ModelInfo info, InputInfo input, string expected)
+    private static ArgumentException Missing(SequenceInfo info, InputInfo input, string expected)
         => new($"{info.Name}: input '{input.Name}' is missing; it needs {expected}.", input.Name);
 }

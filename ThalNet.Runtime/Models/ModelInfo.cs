@@ -1,5 +1,8 @@
 namespace ThalNet.Runtime.Models;
 
+/// <summary>What any sequence model takes and gives, all that trainers read: its task inputs and its outputs with their losses.</summary>
+public record SequenceInfo(string Name, IReadOnlyList<InputInfo> Inputs, IReadOnlyList<OutputInfo> Outputs);
+
 /// <summary>What a compiled ThalNet model is made of: emitted by the generator as constants, read by trainers and analysis.</summary>
 public sealed record ModelInfo(
     string Name,
@@ -7,7 +10,8 @@ public sealed record ModelInfo(
     int Substeps,
     IReadOnlyList<InputInfo> Inputs,
     IReadOnlyList<ModuleInfo> Modules,
-    IReadOnlyList<OutputInfo> Outputs);
+    IReadOnlyList<OutputInfo> Outputs)
+    : SequenceInfo(Name, Inputs, Outputs);
 
 /// <summary>A task input: dense values of <paramref name="Width"/> per step, or integer tokens one-hot over a vocabulary of <paramref name="Width"/>.</summary>
 public sealed record InputInfo(string Name, int Width, bool IsTokens);
@@ -17,23 +21,3 @@ public sealed record ModuleInfo(string Name, ModuleRole Role, int Offset, int Si
 
 /// <summary>An output head on a module: <paramref name="EveryStep"/> for `at: every`, else only after the last step.</summary>
 public sealed record OutputInfo(string Module, string Name, int Size, LossKind Loss, bool EveryStep, float Weight);
-
-public enum ModuleRole
-{
-    Input,
-    Side,
-    Output,
-}
-
-public enum ReadingMechanism
-{
-    Linear,
-    WeightNorm,
-    FastSoftmax,
-    FastGaussian,
-}
-
-public enum LossKind
-{
-    CrossEntropy,
-}

@@ -1,13 +1,13 @@
 namespace ThalNet.Runtime.Models;
 
 /// <summary>
-/// One batch of sequences, time-major: dense inputs [T, B, W], token inputs and targets as int arrays laid out
-/// [T, B] (targets of `at: last` outputs are [B]). Index order follows <see cref="ModelInfo.Inputs"/> and
-/// <see cref="ModelInfo.Outputs"/>. Buffers are allocated once and refilled every batch.
+/// One batch of sequences, time-major: dense inputs [T, B, W], token inputs and class targets as int arrays laid
+/// out [T, B] (targets of `at: last` outputs are [B]), dense targets as tensors [T, B, size] (or [B, size]). Index order follows <see cref="SequenceInfo.Inputs"/> and
+/// <see cref="SequenceInfo.Outputs"/>. Buffers are allocated once and refilled every batch.
 /// </summary>
 public sealed class SequenceBatch
 {
-    public SequenceBatch(ModelInfo info, int steps, int batch)
+    public SequenceBatch(SequenceInfo info, int steps, int batch)
     {
         Info = info;
         Steps = steps;
@@ -28,13 +28,23 @@ public sealed class SequenceBatch
         }
 
         Targets = new int[info.Outputs.Count][];
+        DenseTargets = new Tensor?[info.Outputs.Count];
         for (var o = 0; o < info.Outputs.Count; o++)
         {
-            Targets[o] = new int[info.Outputs[o].EveryStep ? steps * batch : batch];
+            var output = info.Outputs[o];
+            if (Catalog.Loss(output.Loss).Targets == TargetKind.Dense)
+            {
+                Targets[o] = [];
+                DenseTargets[o] = new Tensor(output.EveryStep ? Shape.Of(steps, batch, output.Size) : Shape.Of(batch, output.Size));
+            }
+            else
+            {
+                Targets[o] = new int[output.EveryStep ? steps * batch : batch];
+            }
         }
     }
 
-    public ModelInfo Info { get; }
+    public SequenceInfo Info { get; }
 
     public int Steps { get; }
 
@@ -44,5 +54,9 @@ public sealed class SequenceBatch
 
     public int[]?[] Tokens { get; }
 
+    /// <summary>Class-index targets of outputs whose loss takes them (cross-entropy); empty for the others.</summary>
     public int[][] Targets { get; }
+
+    /// <summary>Dense float targets of outputs whose loss takes them (mse): [T, B, size] for `at: every`, else [B, size]; null for the others.</summary>
+    public Tensor?[] DenseTargets { get; }
 }

@@ -3,18 +3,14 @@ using ThalNet.Runtime.Nn;
 namespace ThalNet.Runtime.Models;
 
 /// <summary>
-/// The base of every compiled ThalNet model. Generated code supplies the architecture (<see cref="Info"/>, the
-/// modules, <see cref="CreateState"/> and the unrolled <see cref="StepCore"/>); this class runs whole sequences and
-/// computes the spec's losses.
+/// The base of every compiled ThalNet model, a <see cref="SequenceModel"/> whose modules share a center. Generated
+/// code supplies the architecture (<see cref="Info"/>, the modules and readers, the state and the unrolled
+/// <see cref="SequenceModel.StepCore"/>).
 /// </summary>
-public abstract class ThalNetModel : Module
+public abstract class ThalNetModel : SequenceModel
 {
-    private Tensor[] _stepInputs = [];
-    private Tensor?[] _stepOutputs = [];
-    private Tensor[][] _everyStepLogits = [];
-    private ModelState? _scratchState;
-
-    public abstract ModelInfo Info { get; }
+    /// <summary>The center layout, modules and readers besides the inputs and outputs.</summary>
+    public abstract override ModelInfo Info { get; }
 
     /// <summary>Each module's reader, in module (center) order.</summary>
     public abstract IReadOnlyList<Reader> Readers { get; }
@@ -22,131 +18,6 @@ public abstract class ThalNetModel : Module
     /// <summary>When set, zeroes the given modules' slices of the center every sub-step (module ablation).</summary>
     public CenterAblation? Ablation { get; set; }
 
-    /// <summary>Names of the recurrent state tensors, in the order <see cref="InitializeState"/> fills them.</summary>
-    public abstract IReadOnlyList<string> StateNames { get; }
-
-    /// <summary>A new zero state for a sequence of <paramref name="batch"/> examples.</summary>
-    public ModelState CreateState(Tape tape, int batch)
-    {
-        var state = new ModelState(StateNames, new Tensor[StateNames.Count]);
-        InitializeState(tape, batch, state.Values);
-        return state;
-    }
-
-    /// <summary>Writes the zero state: zero center, features and GRU states, as tape tensors.</summary>
-    protected abstract void InitializeState(Tape tape, int batch, Span<Tensor> values);
-
-    /// <summary>
-    /// Runs the whole sequence in <paramref name="batch"/> and returns the losses (scaled by <paramref name="scale"/>,
-    /// which data-parallel workers use to weight their share). <paramref name="state"/> carries truncated-BPTT state
-    /// in and out; null starts from zeros.
-    /// </summary>
-    public LossResult ComputeLoss(Tape tape, SequenceBatch batch, ModelState? state = null, float scale = 1f, LossResult? result = null)
-    {
-        ArgumentNullException.ThrowIfNull(batch);
-        var info = Info;
-        if (state is null)
-        {
-            _scratchState ??= new ModelState(StateNames, new Tensor[StateNames.Count]);
-            InitializeState(tape, batch.Batch, _scratchState.Values);
-            state = _scratchState;
-        }
-
-        result ??= new LossResult(info.Outputs.Count);
-        RunSequence(tape, batch.Dense, batch.Tokens, batch.Steps, batch.Batch, state, result.Logits);
-        Tensor? total = null;
-        for (var o = 0; o < info.Outputs.Count; o++)
-        {
-            var output = info.Outputs[o];
-            var loss = tape.CrossEntropy(result.Logits[o], batch.Targets[o], scale);
-            result.PerOutput[o] = loss;
-            var weighted = output.Weight == 1f ? loss : tape.Scale(loss, output.Weight);
-            total = total is null ? weighted : tape.Add(total, weighted);
-        }
-
-        result.Total = total ?? throw new InvalidOperationException($"Model '{info.Name}' has no outputs.");
-        return result;
-    }
-
-    /// <summary>
-    /// Runs <paramref name="steps"/> input steps of <paramref name="batch"/> sequences from <paramref name="state"/>
-    /// (updated in place) and writes every output's logits, in <see cref="ModelInfo.Outputs"/> order: [T, B, size]
-    /// for an `at: every` output, [B, size] after the last step for an `at: last` one. The inputs, indexed like
-    /// <see cref="ModelInfo.Inputs"/>, are checked against the spec first (<see cref="InputChecks.Sequence"/>).
-    /// </summary>
-    /// <param name="tape">Records the operations.</param>
-    /// <param name="dense">Per input, its dense values [T, B, width], or null for a token input.</param>
-    /// <param name="tokens">Per input, its tokens [T * B], or null for a dense input.</param>
-    /// <param name="steps">T.</param>
-    /// <param name="batch">B.</param>
-    /// <param name="state">The state to start from; updated in place.</param>
-    /// <param name="logits">Receives one tensor per output.</param>
-    protected void RunSequence(Tape tape, ReadOnlySpan<Tensor?> dense, ReadOnlySpan<int[]?> tokens, int steps, int batch, ModelState state, Span<Tensor> logits)
-    {
-        ArgumentNullException.ThrowIfNull(tape);
-        ArgumentNullException.ThrowIfNull(state);
-        var info = Info;
-        InputChecks.Sequence(info, dense, tokens, steps, batch);
-        EnsureBuffers(info, steps);
-        for (var t = 0; t < steps; t++)
-        {
-            PrepareInputs(tape, dense, tokens, batch, t);
-            StepCore(tape, _stepInputs, state, t == steps - 1, _stepOutputs);
-            for (var o = 0; o < info.Outputs.Count; o++)
-            {
-                if (info.Outputs[o].EveryStep)
-                {
-                    _everyStepLogits[o][t] = _stepOutputs[o]!;
-                }
-            }
-        }
-
-        for (var o = 0; o < info.Outputs.Count; o++)
-        {
-            var output = info.Outputs[o];
-            logits[o] = output.EveryStep
-                ? tape.Reshape(tape.Concat(0, _everyStepLogits[o]), Shape.Of(steps, batch, output.Size))
-                : _stepOutputs[o] ?? throw new InvalidOperationException($"Output '{output.Name}' was not computed at the last step.");
-        }
-    }
-
-    /// <summary>
-    /// One input step through every sub-step and module. <paramref name="inputs"/> holds this step's input
-    /// tensors [B, width] in <see cref="ModelInfo.Inputs"/> order; heads whose output is due (every step, or
-    /// <paramref name="lastStep"/>) write their logits into <paramref name="outputs"/>.
-    /// </summary>
-    protected abstract void StepCore(Tape tape, ReadOnlySpan<Tensor> inputs, ModelState state, bool lastStep, Span<Tensor?> outputs);
-
     /// <summary>Applies <see cref="Ablation"/> to a freshly written center.</summary>
     protected Tensor Ablate(Tape tape, Tensor center) => Ablation is null ? center : Ablation.Apply(tape, center);
-
-    private void EnsureBuffers(ModelInfo info, int steps)
-    {
-        if (_stepInputs.Length != info.Inputs.Count)
-        {
-            _stepInputs = new Tensor[info.Inputs.Count];
-            _stepOutputs = new Tensor?[info.Outputs.Count];
-            _everyStepLogits = new Tensor[info.Outputs.Count][];
-        }
-
-        Array.Clear(_stepOutputs);
-        for (var o = 0; o < info.Outputs.Count; o++)
-        {
-            if (info.Outputs[o].EveryStep && (_everyStepLogits[o] is null || _everyStepLogits[o].Length != steps))
-            {
-                _everyStepLogits[o] = new Tensor[steps];
-            }
-        }
-    }
-
-    private void PrepareInputs(Tape tape, ReadOnlySpan<Tensor?> dense, ReadOnlySpan<int[]?> tokens, int batch, int t)
-    {
-        var inputs = Info.Inputs;
-        for (var i = 0; i < inputs.Count; i++)
-        {
-            _stepInputs[i] = inputs[i].IsTokens
-                ? tape.OneHot(tokens[i].AsSpan(t * batch, batch), inputs[i].Width)
-                : tape.Select(dense[i]!, t);
-        }
-    }
 }

@@ -1,3 +1,5 @@
+using ThalNet.Runtime.Kernels;
+
 namespace ThalNet.Runtime;
 
 public sealed partial class Tape
@@ -7,6 +9,9 @@ public sealed partial class Tape
     public Tensor Tanh(Tensor x) => Activate(x, Activation.Tanh);
 
     public Tensor Sigmoid(Tensor x) => Activate(x, Activation.Sigmoid);
+
+    /// <summary>GELU in its exact erf form, as torch.nn.GELU().</summary>
+    public Tensor Gelu(Tensor x) => Activate(x, Activation.Gelu);
 
     public Tensor Activate(Tensor x, Activation activation)
     {
@@ -50,7 +55,7 @@ public sealed partial class Tape
         public Tensor Y = null!;
         public Activation Activation;
 
-        public override void Backward() => ActivationKernels.BackwardAdd(Activation, Y.Data, Y.Grad, X.Grad);
+        public override void Backward() => ActivationKernels.BackwardAdd(Activation, X.Data, Y.Data, Y.Grad, X.Grad);
     }
 
     private sealed class SoftplusNode : TapeNode

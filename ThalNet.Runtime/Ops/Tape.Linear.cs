@@ -68,8 +68,15 @@ public sealed partial class Tape
             Gemm.Run(m, n, k, x.Data, k, 1, wt.Data, n, ys, n, accumulate: true);
         }
 
+        Tensor? preActivation = null;
         if (activation != Activation.None)
         {
+            if (needsGrad && ActivationKernels.NeedsInput(activation))
+            {
+                preActivation = NewTensor(y.Shape, requiresGrad: false);
+                ys.CopyTo(preActivation.Data);
+            }
+
             ActivationKernels.Forward(activation, ys, ys);
         }
 
@@ -82,6 +89,7 @@ public sealed partial class Tape
             node.Bias = bias;
             node.Y = y;
             node.Activation = activation;
+            node.PreActivation = preActivation;
         }
 
         return y;
@@ -127,6 +135,7 @@ public sealed partial class Tape
         public Tensor? Bias;
         public Tensor Y = null!;
         public Activation Activation;
+        public Tensor? PreActivation;
 
         public override void Backward()
         {
@@ -137,7 +146,8 @@ public sealed partial class Tape
             if (Activation != Activation.None)
             {
                 var pre = Tape.NewTensor(Y.Shape, requiresGrad: false);
-                ActivationKernels.Backward(Activation, Y.Data, dy, pre.Data);
+                var x = PreActivation is null ? ReadOnlySpan<float>.Empty : PreActivation.Data;
+                ActivationKernels.Backward(Activation, x, Y.Data, dy, pre.Data);
                 dy = pre.Data;
             }
 

@@ -45,7 +45,7 @@ public sealed partial class Tape
     /// Fast softmax reading: logits[b, c, k] = (features @ w + bias)[b, c * K + k], a = softmax over c,
     /// context[b, k] = sum_c a[b, c, k] * center[b, c]. w is [F, C * K], bias [C * K].
     /// </summary>
-    public Tensor FastSoftmaxRead(Tensor center, Tensor features, Tensor w, Tensor bias, Tensor? wTransposed = null, Analysis.AttentionProbe? probe = null)
+    public Tensor FastSoftmaxRead(Tensor center, Tensor features, Tensor w, Tensor bias, Tensor? wTransposed = null, IAttentionObserver? probe = null)
     {
         var (m, c) = (center.Shape.Rows, center.Shape.Cols);
         if (features.Shape.Rows != m || w.Shape.Rank != 2 || w.Shape[0] != features.Shape.Cols || w.Shape[1] % c != 0 || bias.Shape != Shape.Of(w.Shape[1]))
@@ -79,7 +79,7 @@ public sealed partial class Tape
     /// Fast Gaussian reading: mu = (C-1) σ(features @ wMean + bMean), sigma = softplus(features @ wScale + bScale) + 0.5,
     /// a[b, c, k] = softmax over c of -0.5 ((c - mu[b, k]) / sigma[b, k])^2, context[b, k] = sum_c a[b, c, k] center[b, c].
     /// </summary>
-    public Tensor FastGaussianRead(Tensor center, Tensor features, Tensor wMean, Tensor bMean, Tensor wScale, Tensor bScale, Analysis.AttentionProbe? probe = null)
+    public Tensor FastGaussianRead(Tensor center, Tensor features, Tensor wMean, Tensor bMean, Tensor wScale, Tensor bScale, IAttentionObserver? probe = null)
     {
         var (m, c) = (center.Shape.Rows, center.Shape.Cols);
         var k = bMean.Length;
@@ -122,7 +122,7 @@ public sealed partial class Tape
     }
 
     /// <summary>Turns attention logits [B, C, K] into weights (softmax over c, in place) and returns the context [B, K].</summary>
-    private Tensor Attend(Tensor center, Tensor attention, int k, bool needsGrad, Analysis.AttentionProbe? probe)
+    private Tensor Attend(Tensor center, Tensor attention, int k, bool needsGrad, IAttentionObserver? probe)
     {
         var (m, c) = (center.Shape.Rows, center.Shape.Cols);
         FastReadKernels.SoftmaxOverCenter(m, c, k, attention.Data);

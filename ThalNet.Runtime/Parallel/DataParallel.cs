@@ -16,6 +16,7 @@ public sealed class DataParallel<TModel> : IDisposable
     private readonly float[] _losses;
     private readonly WorkerPool _pool;
     private Func<int, Tape, TModel, Tensor>? _pass;
+    private Action<int, Tape, TModel>? _forwardPass;
 
     /// <param name="primary">The model the optimizer updates; worker 0 runs on it.</param>
     /// <param name="createReplica">Builds a model of the same architecture (its initial values are replaced).</param>
@@ -83,6 +84,32 @@ public sealed class DataParallel<TModel> : IDisposable
         return loss;
     }
 
+    /// <summary>
+    /// Runs <paramref name="pass"/> on every worker in evaluation mode (<see cref="Module.Train"/> false), recording
+    /// nothing, on the same replicas, tapes and threads as training. Results live until the next pass.
+    /// </summary>
+    public void Forward(Action<int, Tape, TModel> pass)
+    {
+        foreach (var replica in _replicas)
+        {
+            replica.Train(false);
+        }
+
+        _forwardPass = pass;
+        try
+        {
+            _pool.Run();
+        }
+        finally
+        {
+            _forwardPass = null;
+            foreach (var replica in _replicas)
+            {
+                replica.Train(true);
+            }
+        }
+    }
+
     /// <summary>Rows [start, start + count) of a batch of <paramref name="batch"/> rows that worker <paramref name="worker"/> takes.</summary>
     public (int Start, int Count) Share(int worker, int batch)
     {
@@ -99,6 +126,16 @@ public sealed class DataParallel<TModel> : IDisposable
         var tape = _tapes[worker];
         var replica = _replicas[worker];
         tape.Reset();
+        if (_forwardPass is { } forward)
+        {
+            using (tape.NoGrad())
+            {
+                forward(worker, tape, replica);
+            }
+
+            return;
+        }
+
         foreach (var p in _parameters[worker])
         {
             p.ZeroGrad();

@@ -4,7 +4,7 @@ using System.Linq;
 
 namespace ThalNet.Specs;
 
-/// <summary>Parses layer strings (<c>ff 32 relu</c>, <c>gru 48</c>, <c>gru auto</c>) for both spec forms.</summary>
+/// <summary>Parses layer strings (<c>ff 32 relu</c>, <c>gru 48</c>, <c>gru auto</c>) for both spec forms; the kinds come from <see cref="Catalog"/>.</summary>
 internal static class LayerParser
 {
     /// <summary>The parsed stack, or null when any layer is invalid (reported), like any unreadable value.</summary>
@@ -51,11 +51,12 @@ internal static class LayerParser
             return Fail($"the size '{sizeWord}' is not an integer or '{SpecWords.AutoSize}'", sizeLocation);
         }
 
-        var maxTokens = kind == LayerKind.Gru ? 2 : 3;
+        var takesActivation = Catalog.Layer(kind).TakesActivation;
+        var maxTokens = takesActivation ? 3 : 2;
         if (tokens.Count > maxTokens)
         {
             var (extra, extraAt) = tokens[maxTokens];
-            var detail = kind == LayerKind.Gru ? "'gru' takes no activation" : $"unexpected '{extra}' after the activation";
+            var detail = takesActivation ? $"unexpected '{extra}' after the activation" : $"'{kindWord}' takes no activation";
             return Fail(detail, TokenLocation(text, extraAt, extra.Length));
         }
 

@@ -1,6 +1,6 @@
 namespace ThalNet.Specs;
 
-/// <summary>How a module reads its context from the center (spec words in <see cref="SpecWords"/>).</summary>
+/// <summary>How a module reads its context from the center; everything about each lives in <see cref="Catalog"/>.</summary>
 public enum ReadingMechanism
 {
     Linear,
@@ -20,6 +20,7 @@ public enum LayerKind
 {
     FeedForward,
     Gru,
+    Lstm,
 }
 
 public enum Activation
@@ -28,6 +29,7 @@ public enum Activation
     Relu,
     Tanh,
     Sigmoid,
+    Gelu,
 }
 
 public enum InputKind
@@ -42,6 +44,7 @@ public enum InputKind
 public enum LossKind
 {
     CrossEntropy,
+    Mse,
 }
 
 /// <summary>When an output is trained: at the last step only, or at every step.</summary>

@@ -1,17 +1,15 @@
 using System.Globalization;
+using System.Linq;
 
 namespace ThalNet.Specs;
 
-/// <summary>The words of the spec language for each enum, shared by the YAML and attribute forms.</summary>
+/// <summary>The words of the spec language for each enum, shared by the YAML and attribute forms; the catalog's kinds take theirs from <see cref="Catalog"/>.</summary>
 public static class SpecWords
 {
     public static WordTable<ReadingMechanism> Reading { get; } = new(
         "reading mechanism",
         SpecDiagnostics.UnknownReading,
-        ("linear", ReadingMechanism.Linear),
-        ("weight-norm", ReadingMechanism.WeightNorm),
-        ("fast-softmax", ReadingMechanism.FastSoftmax),
-        ("fast-gaussian", ReadingMechanism.FastGaussian));
+        Catalog.Readings.Select(e => (e.Word, e.Kind)).ToArray());
 
     public static WordTable<ModuleRole> Role { get; } = new(
         "role",
@@ -23,21 +21,17 @@ public static class SpecWords
     public static WordTable<LayerKind> LayerKind { get; } = new(
         "layer kind",
         null,
-        ("ff", Specs.LayerKind.FeedForward),
-        ("gru", Specs.LayerKind.Gru));
+        Catalog.Layers.Select(e => (e.Word, e.Kind)).ToArray());
 
     public static WordTable<Activation> Activation { get; } = new(
         "activation",
         SpecDiagnostics.UnknownActivation,
-        ("relu", Specs.Activation.Relu),
-        ("tanh", Specs.Activation.Tanh),
-        ("sigmoid", Specs.Activation.Sigmoid),
-        ("none", Specs.Activation.None));
+        Catalog.Activations.Select(e => (e.Word, e.Kind)).ToArray());
 
     public static WordTable<LossKind> Loss { get; } = new(
         "loss",
         SpecDiagnostics.UnknownLossOrTiming,
-        ("cross-entropy", LossKind.CrossEntropy));
+        Catalog.Losses.Select(e => (e.Word, e.Kind)).ToArray());
 
     public static WordTable<OutputTiming> At { get; } = new(
         "output timing",

@@ -93,7 +93,7 @@ internal static class ShapeInference
         var inputNames = (module.Inputs?.Value ?? default).Select(i => i.Value).ToEquatableArray();
         var inputWidth = checked(inputNames.Sum(n => inputWidths[n]));
 
-        AddReader(parameters, $"{name}.{ParameterNames.Reader}", reading, centerSize, context, features);
+        AddAll(parameters, $"{name}.{ParameterNames.Reader}", Catalog.Reading(reading).Parameters, new ReaderSizes(centerSize, context, features));
 
         var layers = new List<LayerLayout>();
         var layerNames = ParameterNames.Layers(stack.Select(l => l.Kind.Value));
@@ -102,9 +102,9 @@ internal static class ShapeInference
         {
             var layer = stack[i];
             var path = $"{name}.{layerNames[i]}";
-            var activation = layer.Kind.Value == LayerKind.Gru ? Activation.None : layer.Activation?.Value ?? SpecDefaults.FeedForwardActivation;
+            var activation = Catalog.Layer(layer.Kind.Value).TakesActivation ? layer.Activation?.Value ?? SpecDefaults.FeedForwardActivation : Activation.None;
             layers.Add(new LayerLayout(layerNames[i], path, layer.Kind.Value, activation, inSize, layer.Size.Value));
-            AddLayer(parameters, path, layer.Kind.Value, inSize, layer.Size.Value);
+            AddAll(parameters, path, Catalog.Layer(layer.Kind.Value).Parameters, new LayerSizes(inSize, layer.Size.Value));
             inSize = layer.Size.Value;
         }
 
@@ -118,8 +118,7 @@ internal static class ShapeInference
             o.Weight?.Value ?? SpecDefaults.Weight)).ToEquatableArray();
         foreach (var output in outputs)
         {
-            Add(parameters, output.Path + ".weight", output.Size, features);
-            Add(parameters, output.Path + ".bias", output.Size);
+            AddAll(parameters, output.Path, Catalog.Head.Parameters, new HeadSizes(features, output.Size));
         }
 
         return new ModuleLayout(
@@ -136,52 +135,15 @@ internal static class ShapeInference
             outputs);
     }
 
-    /// <summary>C = center size, K = context size, F = the module's feature size.</summary>
-    private static void AddReader(List<ParameterLayout> parameters, string prefix, ReadingMechanism reading, long c, long k, long f)
-    {
-        switch (reading)
-        {
-            case ReadingMechanism.Linear:
-                Add(parameters, prefix + ".w", k, c);
-                break;
-            case ReadingMechanism.WeightNorm:
-                Add(parameters, prefix + ".w", k, c);
-                Add(parameters, prefix + ".beta");
-                break;
-            case ReadingMechanism.FastSoftmax:
-                Add(parameters, prefix + ".w", f, c * k);
-                Add(parameters, prefix + ".b", c * k);
-                break;
-            case ReadingMechanism.FastGaussian:
-                Add(parameters, prefix + ".w_mean", f, k);
-                Add(parameters, prefix + ".b_mean", k);
-                Add(parameters, prefix + ".w_scale", f, k);
-                Add(parameters, prefix + ".b_scale", k);
-                break;
-        }
-    }
-
-    private static void AddLayer(List<ParameterLayout> parameters, string prefix, LayerKind kind, long inSize, long outSize)
-    {
-        if (kind == LayerKind.FeedForward)
-        {
-            Add(parameters, prefix + ".weight", outSize, inSize);
-            Add(parameters, prefix + ".bias", outSize);
-            return;
-        }
-
-        var gates = 3 * outSize;
-        Add(parameters, prefix + ".weight_ih", gates, inSize);
-        Add(parameters, prefix + ".weight_hh", gates, outSize);
-        Add(parameters, prefix + ".bias_ih", gates);
-        Add(parameters, prefix + ".bias_hh", gates);
-    }
-
+    /// <summary>Adds an entry's catalog parameters under <paramref name="prefix"/>, shaped for <paramref name="sizes"/>.</summary>
     /// <exception cref="OverflowException">A dimension does not fit in an int.</exception>
-    private static void Add(List<ParameterLayout> parameters, string name, params long[] shape)
+    private static void AddAll<TSizes>(List<ParameterLayout> parameters, string prefix, IReadOnlyList<CatalogParameter<TSizes>> entries, TSizes sizes)
     {
-        var dimensions = shape.Select(d => checked((int)d)).ToEquatableArray();
-        parameters.Add(new ParameterLayout(name, dimensions));
+        foreach (var entry in entries)
+        {
+            var dimensions = entry.Shape(sizes).Select(d => checked((int)d)).ToEquatableArray();
+            parameters.Add(new ParameterLayout(prefix + "." + entry.Name, dimensions));
+        }
     }
 
     private static void CheckCenter(ModelSpec spec, List<int> featureSizes, long centerSize, DiagnosticBag diagnostics)

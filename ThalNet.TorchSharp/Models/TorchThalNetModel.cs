@@ -138,6 +138,7 @@ public abstract class TorchThalNetModel : nn.Module<Tensor[], Tensor[]>
             losses[o] = output.Loss switch
             {
                 LossKind.CrossEntropy => Losses.CrossEntropy(logits[o], targets[o]),
+                LossKind.Mse => Losses.Mse(logits[o], targets[o]),
                 _ => throw new NotSupportedException($"Loss '{output.Loss}' has no TorchSharp implementation."),
             };
             var weighted = output.Weight == 1f ? losses[o] : losses[o] * output.Weight;

@@ -23,6 +23,7 @@ public sealed class FeedForward : Linear
             Activation.Relu => nn.functional.relu(linear),
             Activation.Tanh => linear.tanh(),
             Activation.Sigmoid => linear.sigmoid(),
+            Activation.Gelu => nn.functional.gelu(linear),
             _ => throw new NotSupportedException($"Activation '{Activation}' has no TorchSharp implementation."),
         };
         return result.MoveToOuterDisposeScope();

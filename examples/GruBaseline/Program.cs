@@ -3,6 +3,7 @@ using ThalNet.Runtime;
 using ThalNet.Runtime.Data;
 using ThalNet.Runtime.Models;
 using ThalNet.Runtime.Training;
+using ThalNet.Specs;
 
 // The paper's baseline: a 4-layer stacked GRU as large as the 50k-parameter budget allows (hidden 46 on MNIST rows),
 // trained exactly like the ThalNet examples so their results compare.

@@ -8,7 +8,7 @@ namespace ThalNet.Examples;
 internal static class ExampleRun
 {
     public static int Train<TModel>(ExampleSettings settings, Func<RandomSource, TModel> createModel, string describeData, Func<Trainer<TModel>, CancellationToken, TrainingResult> fit, Func<Trainer<TModel>, EvaluationResult> evaluate, bool bitsPerCharacter, TextWriter? output)
-        where TModel : ThalNetModel
+        where TModel : SequenceModel
     {
         output ??= Console.Out;
         if (settings.Device == "cuda")

@@ -8,7 +8,7 @@ namespace ThalNet.Examples;
 public static class LanguageModelExample
 {
     public static int Train<TModel>(ExampleSettings settings, Func<RandomSource, TModel> createModel, IStreamSource train, IStreamSource test, TextWriter? output = null)
-        where TModel : ThalNetModel =>
+        where TModel : SequenceModel =>
         ExampleRun.Train(settings, createModel, string.Empty, (t, c) => t.Fit(train, test, c), t => t.Evaluate(test), bitsPerCharacter: true, output);
 
     public static int Analyze<TModel>(ExampleSettings settings, string outputFolder, Func<RandomSource, TModel> createModel, IStreamSource test, TextWriter? output = null)

@@ -16,7 +16,7 @@ namespace ThalNet.Examples;
 /// </summary>
 internal static class TorchClassificationRun
 {
-    public static int Train(ExampleSettings settings, Func<TorchThalNetModel> createModel, ModelInfo info, IExampleSource train, IExampleSource test, TextWriter output)
+    public static int Train(ExampleSettings settings, Func<TorchThalNetModel> createModel, ModelInfo info, ISequenceSource train, ISequenceSource test, TextWriter output)
     {
         var device = TorchBackend.Device(settings.Device);
         torch.manual_seed((long)settings.Seed);
@@ -70,7 +70,7 @@ internal static class TorchClassificationRun
     }
 
     /// <summary>Accuracy of the first output and the mean total loss over the test set.</summary>
-    private static (double Accuracy, double Loss) Evaluate(TorchThalNetModel model, ModelInfo info, IExampleSource test, ExampleSettings settings, torch.Device device)
+    private static (double Accuracy, double Loss) Evaluate(TorchThalNetModel model, ModelInfo info, ISequenceSource test, ExampleSettings settings, torch.Device device)
     {
         using var noGrad = torch.no_grad();
         var (correct, seen, lossSum) = (0L, 0L, 0.0);
@@ -97,7 +97,7 @@ internal static class TorchClassificationRun
     }
 
     /// <summary>The examples <paramref name="rows"/> as TorchSharp tensors on <paramref name="device"/>: inputs [T, B, W] (tokens [T, B]), targets [B] or [T, B].</summary>
-    private static (TorchTensor[] Inputs, TorchTensor[] Targets) Batch(ModelInfo info, IExampleSource source, int[] rows, torch.Device device)
+    private static (TorchTensor[] Inputs, TorchTensor[] Targets) Batch(ModelInfo info, ISequenceSource source, int[] rows, torch.Device device)
     {
         var batch = new SequenceBatch(info, source.Steps, rows.Length);
         source.Fill(rows, batch);

@@ -17,6 +17,7 @@ public static class GeneratedModels
             ["SequentialMnistNet"] = ("SequentialMnist.thalnet.yaml", r => new SequentialMnistNet(r), SequentialMnistNet.ParameterCount),
             ["ReadingNet"] = ("ReadingMechanisms.thalnet.yaml", r => new ReadingNet(r), ReadingNet.ParameterCount),
             ["DesignNet"] = ("ModuleDesigns.thalnet.yaml", r => new DesignNet(r), DesignNet.ParameterCount),
+            ["RegressionNet"] = ("CatalogKinds.thalnet.yaml", r => new RegressionNet(r), RegressionNet.ParameterCount),
             ["ByteLanguageModel"] = ("ByteLanguageModel.thalnet.yaml", r => new ByteLanguageModel(r), ByteLanguageModel.ParameterCount),
             ["MultiTaskNet"] = ("MultiTask.thalnet.yaml", r => new MultiTaskNet(r), MultiTaskNet.ParameterCount),
             ["LinearFixtureNet"] = ("LinearFixture.thalnet.yaml", r => new LinearFixtureNet(r), LinearFixtureNet.ParameterCount),

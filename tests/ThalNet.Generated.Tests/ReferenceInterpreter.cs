@@ -7,7 +7,8 @@ namespace ThalNet.Generated.Tests;
 /// ThalNet's semantics written once as a plain loop over a model's <see cref="ModelInfo"/> and its registered
 /// modules, without the generated wiring: a reference that the unrolled <c>StepCore</c> must reproduce. Per
 /// sub-step every module reads the previous center (fast readers with its own previous features), its first
-/// layer takes [inputs in declared order; context], GRU layers keep their own hidden state, and the features
+/// layer takes [inputs in declared order; context], GRU and LSTM layers keep their own hidden state (LSTM also its
+/// cell state), and the features
 /// (last layer's output) are concatenated into the next center. Heads read the features after the last
 /// sub-step: every step for <c>at: every</c>, else only at the last step.
 /// </summary>
@@ -17,11 +18,17 @@ internal static class ReferenceInterpreter
     {
         var info = model.Info;
         var modules = model.NamedChildren().Select(c => c.Value).ToList();
-        var layers = modules.Select(m => m.NamedChildren().Skip(1).Select(c => c.Value).Where(l => l is FeedForward or GruCell).ToList()).ToList();
+        var layers = modules.Select(m => m.NamedChildren().Skip(1).Select(c => c.Value).Where(l => l is FeedForward or GruCell or LstmCell).ToList()).ToList();
         var heads = modules.Select(m => m.NamedChildren().Where(c => c.Value.GetType() == typeof(Linear)).ToDictionary(c => c.Key, c => (Linear)c.Value)).ToList();
         var center = tape.Zeros(Shape.Of(batch.Batch, info.CenterSize));
         var features = info.Modules.Select(m => tape.Zeros(Shape.Of(batch.Batch, m.Size))).ToArray();
-        var hidden = layers.Select(stack => stack.Select(l => l is GruCell gru ? tape.Zeros(Shape.Of(batch.Batch, gru.HiddenSize)) : null).ToArray()).ToArray();
+        var hidden = layers.Select(stack => stack.Select(l => l switch
+        {
+            GruCell gru => tape.Zeros(Shape.Of(batch.Batch, gru.HiddenSize)),
+            LstmCell lstm => tape.Zeros(Shape.Of(batch.Batch, lstm.HiddenSize)),
+            _ => null,
+        }).ToArray()).ToArray();
+        var cells = layers.Select(stack => stack.Select(l => l is LstmCell lstm ? tape.Zeros(Shape.Of(batch.Batch, lstm.HiddenSize)) : null).ToArray()).ToArray();
         var every = info.Outputs.Select(_ => new List<Tensor>()).ToArray();
         var logits = new Tensor[info.Outputs.Count];
         for (var t = 0; t < batch.Steps; t++)
@@ -42,6 +49,7 @@ internal static class ReferenceInterpreter
                         {
                             FeedForward ff => ff.Forward(tape, x),
                             GruCell gru => hidden[m][l] = gru.Forward(tape, x, hidden[m][l]!),
+                            LstmCell lstm => hidden[m][l] = LstmStep(tape, lstm, x, hidden[m][l]!, ref cells[m][l]!),
                             _ => throw new InvalidOperationException(),
                         };
                     }
@@ -77,6 +85,14 @@ internal static class ReferenceInterpreter
         }
 
         return logits;
+    }
+
+    /// <summary>The unfused op on the cell's parameters: the next h, with the next c written back.</summary>
+    private static Tensor LstmStep(Tape tape, LstmCell lstm, Tensor x, Tensor h, ref Tensor c)
+    {
+        var (hNew, cNew) = tape.LstmCell(x, h, c, lstm.WeightIh, lstm.WeightHh, lstm.BiasIh, lstm.BiasHh);
+        c = cNew;
+        return hNew;
     }
 
     private static int Index(ModelInfo info, string input) => info.Inputs.ToList().FindIndex(i => i.Name == input);

@@ -30,6 +30,8 @@ public class DiagnosticTests
         { "THAL0013 error Spec.thalnet.yaml(8,3): Output module 'b' has no outputs; declare them in 'outputs'", Yaml("model: M", "inputs:", "  x: 4", "modules:", "  a:", "    role: input", "    inputs: [x]", "  b:", "    role: output") },
         { "THAL0014 error Spec.thalnet.yaml(8,14): Unknown reading mechanism 'weight-nrom'. Did you mean 'weight-norm'?", Valid(7, "    inputs: [x]", "    reading: weight-nrom") },
         { "THAL0015 error Spec.thalnet.yaml(8,14): Invalid layer 'fff 32': unknown kind 'fff'. Did you mean 'ff'?", Valid(7, "    inputs: [x]", "    layers: [fff 32]") },
+        { "THAL0015 error Spec.thalnet.yaml(8,26): Invalid layer 'lstn 16': unknown kind 'lstn'. Did you mean 'lstm'?", Valid(7, "    inputs: [x]", "    layers: [ff 16 gelu, lstn 16]") },
+        { "THAL0015 error Spec.thalnet.yaml(8,22): Invalid layer 'lstm 16 tanh': 'lstm' takes no activation", Valid(7, "    inputs: [x]", "    layers: [lstm 16 tanh]") },
         { "THAL0016 error Spec.thalnet.yaml(8,20): Unknown activation 'relux'. Did you mean 'relu'?", Valid(7, "    inputs: [x]", "    layers: [ff 32 relux]") },
         { "THAL0017 error Spec.thalnet.yaml(8,14): Context of module 'a' must be at least 1, but is 0", Valid(7, "    inputs: [x]", "    context: 0") },
         { "THAL0018 error Spec.thalnet.yaml(2,11): Substeps must be at least 1, but is 0", Valid(1, "model: M", "substeps: 0") },

@@ -37,6 +37,7 @@ public class SnapshotTests
                 "ThalNet.Examples.Features.AutoSizedNet.g.cs",
                 "ThalNet.Examples.Features.DesignNet.g.cs",
                 "ThalNet.Examples.Features.ReadingNet.g.cs",
+                "ThalNet.Examples.Features.RegressionNet.g.cs",
                 "ThalNet.Examples.MultiTask.MultiTaskNet.g.cs",
                 "ThalNet.Examples.SequentialMnist.SequentialMnistNet.g.cs",
                 "ThalNet.Examples.Text.ByteLanguageModel.g.cs",

@@ -63,7 +63,7 @@ public class DiagnosticTests
         { "THAL0020", Error, 8, 14, "Expected an integer but found '12'", Valid(7, "    inputs: [x]", "    context: '12'") },
         { "THAL0020", Error, 4, 3, "Expected a mapping but found a list", Yaml("model: M", "inputs: {}", "modules:", "  - a") },
         { "THAL0021", Error, 6, 11, "Unknown role 'inptu'. Did you mean 'input'?", Valid(6, "    role: inptu") },
-        { "THAL0022", Error, 11, 27, "Unknown loss 'mse'. Expected one of: cross-entropy", Valid(11, "      y: { size: 2, loss: mse }") },
+        { "THAL0022", Error, 11, 27, "Unknown loss 'hinge'. Expected one of: cross-entropy, mse", Valid(11, "      y: { size: 2, loss: hinge }") },
         { "THAL0022", Error, 11, 25, "Unknown output timing 'first'. Expected one of: last, every", Valid(11, "      y: { size: 2, at: first }") },
         { "THAL0023", Error, 10, 5, "'inputs' is only allowed on input modules, but module 's' has role 'side'", Valid(7, "    inputs: [x]", "  s:", "    role: side", "    inputs: [x]") },
         { "THAL0023", Error, 8, 5, "'outputs' is only allowed on output modules, but module 'a' has role 'input'", Valid(7, "    inputs: [x]", "    outputs: { z: { size: 1 } }") },

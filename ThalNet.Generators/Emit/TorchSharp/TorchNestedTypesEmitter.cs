@@ -142,7 +142,7 @@ internal static class TorchNestedTypesEmitter
         using (w.Block($"public sealed class {className} : {NnModule}"))
         {
             var features = Literals.Int(module.FeatureSize);
-            var fast = RuntimeTypes.IsFast(module.Reading) ? ", " + features : "";
+            var fast = Catalog.Reading(module.Reading).ReadsOwnFeatures ? ", " + features : "";
             WriteSubmodule(w, reader, "Read", ParameterNames.Reader, Descriptions.Reader(model, module));
             for (var i = 0; i < module.Layers.Count; i++)
             {
@@ -165,7 +165,7 @@ internal static class TorchNestedTypesEmitter
             foreach (var layer in module.Layers)
             {
                 var sizes = $"{Literals.Int(layer.InputSize)}, {Literals.Int(layer.OutputSize)}";
-                var activation = layer.Kind == LayerKind.FeedForward ? $", {ActivationEnum}.{layer.Activation}" : "";
+                var activation = Catalog.Layer(layer.Kind).TakesActivation ? $", {ActivationEnum}.{layer.Activation}" : "";
                 w.Line($"    {Field(GeneratedNames.Layer(layer))} = new {LayerClass(layer.Kind)}({sizes}{activation});");
             }
 

@@ -21,26 +21,24 @@ internal static class TorchStepCoreEmitter
                 w.Line($"var {state[i].Local} = values[{Literals.Int(i)}];");
             }
 
-            for (var substep = 1; substep <= model.Substeps; substep++)
+            var inputIndices = StepCoreEmitter.InputIndices(model);
+            if (model.Substeps <= StepCoreEmitter.MaxUnrolledSubsteps)
             {
-                var declare = substep == 1 ? "var " : "";
+                for (var substep = 1; substep <= model.Substeps; substep++)
+                {
+                    w.Line();
+                    w.Line($"// Sub-step {Literals.Int(substep)} of {Literals.Int(model.Substeps)}: every module reads the previous center.");
+                    WriteSubstep(w, model, inputIndices, declare: substep == 1 ? "var " : "");
+                }
+            }
+            else
+            {
                 w.Line();
-                w.Line($"// Sub-step {Literals.Int(substep)} of {Literals.Int(model.Substeps)}: every module reads the previous center.");
-                foreach (var module in model.Modules)
+                w.Line($"// {Literals.Int(model.Substeps)} sub-steps: in each, every module reads the previous center.");
+                using (w.Block("for (var substep = 0; substep < Substeps; substep++)"))
                 {
-                    WriteModule(w, model, module, declare);
+                    WriteSubstep(w, model, inputIndices, declare: "var ");
                 }
-
-                foreach (var module in model.Modules)
-                {
-                    w.Line($"{GeneratedNames.FeaturesLocal(module)} = {GeneratedNames.LayerLocal(module, module.Layers[module.Layers.Count - 1])};");
-                    foreach (var layer in StateLayout.InnerGruLayers(module))
-                    {
-                        w.Line($"{GeneratedNames.HiddenLocal(module, layer)} = {GeneratedNames.LayerLocal(module, layer)};");
-                    }
-                }
-
-                w.Line($"center = Ablate({Concat(model.Modules.Select(GeneratedNames.FeaturesLocal))});");
             }
 
             w.Line();
@@ -54,22 +52,48 @@ internal static class TorchStepCoreEmitter
         }
     }
 
-    private static void WriteModule(CodeWriter w, ModelLayout model, ModuleLayout module, string declare)
+    /// <param name="declare"><c>var </c> where the sub-step's locals are declared, empty where they are assigned again.</param>
+    private static void WriteSubstep(CodeWriter w, ModelLayout model, Dictionary<string, int> inputIndices, string declare)
+    {
+        foreach (var module in model.Modules)
+        {
+            WriteModule(w, module, inputIndices, declare);
+        }
+
+        foreach (var module in model.Modules)
+        {
+            w.Line($"{GeneratedNames.FeaturesLocal(module)} = {GeneratedNames.LayerLocal(module, module.Layers[module.Layers.Count - 1])};");
+            foreach (var layer in StateLayout.InnerRecurrentLayers(module))
+            {
+                w.Line($"{GeneratedNames.HiddenLocal(module, layer)} = {GeneratedNames.LayerLocal(module, layer)};");
+            }
+        }
+
+        w.Line($"center = Ablate({Concat(model.Modules.Select(GeneratedNames.FeaturesLocal))});");
+    }
+
+    private static void WriteModule(CodeWriter w, ModuleLayout module, Dictionary<string, int> inputIndices, string declare)
     {
         var features = GeneratedNames.FeaturesLocal(module);
         var context = GeneratedNames.ContextLocal(module);
         w.Line($"{declare}{context} = {module.CSharpName}.Read.call(center, {features});");
         var x = module.Inputs.IsEmpty
             ? context
-            : Concat(module.Inputs.Select(name => $"inputs[{Literals.Int(StepCoreEmitter.InputIndices(model)[name])}]").Append(context));
+            : Concat(module.Inputs.Select(name => $"inputs[{Literals.Int(inputIndices[name])}]").Append(context));
         for (var i = 0; i < module.Layers.Count; i++)
         {
             var layer = module.Layers[i];
             var member = $"{module.CSharpName}.{GeneratedNames.Layer(layer)}";
             var hidden = i == module.Layers.Count - 1 ? features : GeneratedNames.HiddenLocal(module, layer);
-            var call = layer.Kind == LayerKind.Gru ? $"{member}.call({x}, {hidden})" : $"{member}.call({x})";
             var local = GeneratedNames.LayerLocal(module, layer);
-            w.Line($"{declare}{local} = {call};");
+            var cell = GeneratedNames.CellLocal(module, layer);
+            w.Line(Catalog.Layer(layer.Kind).Recurrence switch
+            {
+                Recurrence.None => $"{declare}{local} = {member}.call({x});",
+                Recurrence.Hidden => $"{declare}{local} = {member}.call({x}, {hidden});",
+                Recurrence.HiddenAndCell => $"({declare}{local}, {cell}) = {member}.call({x}, {hidden}, {cell});",
+                var other => throw new InvalidOperationException($"No step call for recurrence {other} of layer kind {layer.Kind}."),
+            });
             x = local;
         }
     }

@@ -22,28 +22,14 @@ internal static class TorchTypes
     public const string LossEnum = "global::ThalNet.Specs.LossKind";
     public const string ActivationEnum = "global::ThalNet.Specs.Activation";
 
-    // The one place that maps spec kinds to their TorchSharp implementations. When the catalog in ThalNet.Specs
-    // (Backend.TorchSharp) lands, these three lookups become catalog lookups; an unknown kind is a generator bug.
-    private const string Nn = "global::ThalNet.TorchSharp.Nn.";
+    /// <summary>The TorchSharp reader of a reading mechanism, from the catalog.</summary>
+    public static string ReaderClass(ReadingMechanism reading) => Catalog.Reading(reading).Types.TorchSharp;
 
-    public static string ReaderClass(ReadingMechanism reading) => reading switch
-    {
-        ReadingMechanism.Linear => Nn + "LinearReader",
-        ReadingMechanism.WeightNorm => Nn + "WeightNormReader",
-        ReadingMechanism.FastSoftmax => Nn + "FastSoftmaxReader",
-        ReadingMechanism.FastGaussian => Nn + "FastGaussianReader",
-        _ => throw new InvalidOperationException($"Reading mechanism '{reading}' has no TorchSharp implementation."),
-    };
+    /// <summary>The TorchSharp layer of a layer kind, from the catalog.</summary>
+    public static string LayerClass(LayerKind kind) => Catalog.Layer(kind).Types.TorchSharp;
 
-    public static string LayerClass(LayerKind kind) => kind switch
-    {
-        LayerKind.FeedForward => Nn + "FeedForward",
-        LayerKind.Gru => Nn + "GruCell",
-        _ => throw new InvalidOperationException($"Layer kind '{kind}' has no TorchSharp implementation."),
-    };
-
-    /// <summary>The output heads: PyTorch's nn.Linear.</summary>
-    public const string HeadClass = Nn + "Linear";
+    /// <summary>The output heads, from the catalog.</summary>
+    public static string HeadClass => Catalog.Head.Types.TorchSharp;
 
     /// <summary>
     /// A submodule as TorchSharp wants it: a field that <c>RegisterComponents()</c> registers under the spec's name

@@ -11,5 +11,5 @@ public abstract class FastReader : Reader
     public override bool IsStatic => false;
 
     /// <summary>When set, every read adds its attention here (for heatmaps of what the module reads).</summary>
-    public Analysis.AttentionProbe? Probe { get; set; }
+    public IAttentionObserver? Probe { get; set; }
 }

@@ -39,7 +39,7 @@ public class CifarReaderTests
         var sequences = ImageSequences.Rows(CifarReader.Load(folder.Path, DataSplit.Test));
 
         Assert.Equal((32, 96), (sequences.Steps, sequences.Features));
-        var example = sequences.Example(0);
+        var example = sequences.Sequence(0);
         // Step 2, value 4: pixel (y 2, x 1), green.
         Assert.Equal(DataFiles.CifarValue(1, (2 * 32) + 1, seed: 7) / 255f, example[(2 * 96) + 4]);
     }

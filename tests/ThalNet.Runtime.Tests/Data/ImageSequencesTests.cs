@@ -39,7 +39,7 @@ public class ImageSequencesTests
         for (var k = 0; k < 3; k++)
         {
             var source = images.Image(k);
-            var example = permuted.Example(k);
+            var example = permuted.Sequence(k);
             for (var j = 0; j < 784; j++)
             {
                 Assert.Equal(source[permutation[j]], example[j]);

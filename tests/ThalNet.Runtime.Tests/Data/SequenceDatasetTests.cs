@@ -75,7 +75,7 @@ public class SequenceDatasetTests
 
         Assert.Equal(2, part.Count);
         Assert.Equal([1, 2], part.Labels.ToArray());
-        Assert.Equal(100f, part.Example(0)[0]);
-        Assert.Equal(221f, part.Example(1)[^1]);
+        Assert.Equal(100f, part.Sequence(0)[0]);
+        Assert.Equal(221f, part.Sequence(1)[^1]);
     }
 }

@@ -1,0 +1,212 @@
+using System.Globalization;
+using ThalNet.Runtime.IO;
+using ThalNet.Runtime.Models;
+using ThalNet.Runtime.Optim;
+
+namespace ThalNet.Runtime.Training;
+
+/// <summary>
+/// Training checkpoints in the safetensors format: the model's parameters under their dotted names (loadable by
+/// PyTorch), the optimizer's state under <c>optimizer.</c>, a language model's carried state under <c>state.</c>,
+/// and in the metadata the model name, the position in training and the random generator's states.
+/// </summary>
+public static class Checkpoint
+{
+    public const string Format = "thalnet-training";
+
+    public const int FormatVersion = 1;
+
+    private const string OptimizerPrefix = "optimizer.";
+
+    /// <summary>
+    /// Loads only the model's parameters, e.g. to evaluate or analyse a trained model. Also reads plain safetensors
+    /// files of parameters (such as PyTorch's), which carry no metadata.
+    /// </summary>
+    /// <exception cref="CheckpointException">The file is corrupt or does not fit the model.</exception>
+    public static void LoadParameters(SequenceModel model, string path)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var file = SafeTensorsReader.ReadFile(path);
+        TensorChecksum.Verify(file, path);
+        var metadata = new CheckpointMetadata(file.Metadata, path);
+        var problems = new List<string>();
+        CheckModel(model, metadata, file, problems, strict: false);
+        ThrowIfAny(metadata, problems);
+        CopyParameters(model, file);
+    }
+
+    internal static void Save(string path, SequenceModel model, Optimizer optimizer, OptimizerKind kind, RandomSource random, TrainingPosition position, ITrainingTask task)
+    {
+        var tensors = new List<TensorEntry>();
+        foreach (var (name, p) in model.NamedParameters())
+        {
+            tensors.Add(Entry(name, p));
+        }
+
+        foreach (var (key, t) in optimizer.StateTensors())
+        {
+            tensors.Add(Entry(OptimizerPrefix + key, t));
+        }
+
+        tensors.AddRange(task.StateTensors());
+        var metadata = new Dictionary<string, string>
+        {
+            ["format"] = Format,
+            ["format_version"] = Invariant(FormatVersion),
+            ["model"] = model.Info.Name,
+            ["task"] = task.Kind,
+            ["optimizer"] = Name(kind),
+            ["batch_rows"] = Invariant(task.BatchRows),
+            ["epoch"] = Invariant(position.Epoch),
+            ["batch_in_epoch"] = Invariant(position.BatchInEpoch),
+            ["global_step"] = Invariant(position.GlobalStep),
+            ["optimizer_step"] = Invariant(optimizer.StepCount),
+            ["rng_state"] = Convert.ToBase64String(random.GetStateBytes()),
+            ["epoch_rng_state"] = Convert.ToBase64String(position.EpochRandomState),
+            ["epoch_seconds"] = position.EpochSeconds.ToString("R", CultureInfo.InvariantCulture),
+        };
+        position.EpochTally.Save(metadata, "epoch_train.");
+        metadata[TensorChecksum.MetadataKey] = TensorChecksum.Compute(tensors);
+        SafeTensorsWriter.WriteFile(path, tensors, metadata);
+    }
+
+    /// <summary>Restores everything <see cref="Save"/> wrote, after checking that all of it fits this run.</summary>
+    internal static void Load(string path, SequenceModel model, Optimizer optimizer, OptimizerKind kind, RandomSource random, TrainingPosition position, ITrainingTask task)
+    {
+        var file = SafeTensorsReader.ReadFile(path);
+        TensorChecksum.Verify(file, path);
+        var metadata = new CheckpointMetadata(file.Metadata, path);
+        var problems = new List<string>();
+        CheckModel(model, metadata, file, problems, strict: true);
+        Compare(metadata, "task", task.Kind, "a training run on {0} data, but this run trains on {1} data", problems);
+        Compare(metadata, "optimizer", Name(kind), "the {0} optimizer's state, but this run uses {1}", problems);
+        var batchInEpoch = metadata.Int("batch_in_epoch");
+        CheckpointPositionChecks.AddProblems(metadata, task, problems);
+        if (batchInEpoch > 0 && metadata.Int("batch_rows") != task.BatchRows)
+        {
+            problems.Add($"it stopped part-way through an epoch of batches of {metadata.Int("batch_rows")} rows, but this run's batches have {task.BatchRows}");
+        }
+
+        var optimizerState = new Dictionary<string, Tensor>(StringComparer.Ordinal);
+        foreach (var (key, expected) in optimizer.StateTensors())
+        {
+            if (Find(file, OptimizerPrefix + key, expected.Shape, problems) is { } entry)
+            {
+                optimizerState[key] = Tensor.FromSpan(entry.Data.Span, expected.Shape);
+            }
+        }
+
+        problems.AddRange(task.StateProblems(file));
+        ThrowIfAny(metadata, problems);
+
+        CopyParameters(model, file);
+        optimizer.LoadStateTensors(optimizerState);
+        task.LoadState(file);
+        random.RestoreStateBytes(metadata.RandomState("rng_state"));
+        position.EpochRandomState = metadata.RandomState("epoch_rng_state");
+        position.Epoch = metadata.Int("epoch");
+        position.BatchInEpoch = batchInEpoch;
+        position.GlobalStep = metadata.Long("global_step");
+        position.EpochSeconds = metadata.Double("epoch_seconds");
+        position.EpochTally.Load(metadata, "epoch_train.");
+    }
+
+    private static void CheckModel(SequenceModel model, CheckpointMetadata metadata, SafeTensorsFile file, List<string> problems, bool strict)
+    {
+        if (strict)
+        {
+            if (!metadata.TryGet("format", out var format) || format != Format)
+            {
+                throw metadata.Invalid($"it is not a ThalNet training checkpoint (its metadata has no format '{Format}')");
+            }
+
+            if (metadata.Int("format_version") != FormatVersion)
+            {
+                throw new CheckpointException(metadata.Path, $"it has format version {metadata.String("format_version")}, but this runtime reads version {FormatVersion}", "Use the ThalNet version that wrote it.");
+            }
+        }
+
+        // Plain parameter files (e.g. saved by PyTorch) carry no model name; training checkpoints always do.
+        if (strict || metadata.TryGet("model", out _))
+        {
+            Compare(metadata, "model", model.Info.Name, "model '{0}', but this run uses model '{1}'", problems);
+        }
+
+        var known = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (name, p) in model.NamedParameters())
+        {
+            known.Add(name);
+            Find(file, name, p.Shape, problems);
+        }
+
+        if (strict)
+        {
+            foreach (var entry in file.Tensors)
+            {
+                if (!known.Contains(entry.Name) && !entry.Name.StartsWith(OptimizerPrefix, StringComparison.Ordinal) && !entry.Name.StartsWith(StreamStates.Prefix, StringComparison.Ordinal))
+                {
+                    problems.Add($"it has a parameter '{entry.Name}' that model '{model.Info.Name}' does not have");
+                }
+            }
+        }
+    }
+
+    private static TensorEntry? Find(SafeTensorsFile file, string name, Shape shape, List<string> problems)
+    {
+        if (!file.TryGetTensor(name, out var entry))
+        {
+            problems.Add($"'{name}' is missing");
+            return null;
+        }
+
+        if (!entry.Shape.AsSpan().SequenceEqual(Dims(shape)))
+        {
+            problems.Add($"'{name}' has shape [{string.Join(", ", entry.Shape)}] but this run expects {shape}");
+            return null;
+        }
+
+        return entry;
+    }
+
+    private static void Compare(CheckpointMetadata metadata, string key, string expected, string format, List<string> problems)
+    {
+        var actual = metadata.String(key);
+        if (actual != expected)
+        {
+            problems.Add("it holds " + string.Format(CultureInfo.InvariantCulture, format, actual, expected));
+        }
+    }
+
+    private static void ThrowIfAny(CheckpointMetadata metadata, List<string> problems)
+    {
+        if (problems.Count > 0)
+        {
+            throw metadata.Invalid(string.Join("; ", problems));
+        }
+    }
+
+    private static void CopyParameters(SequenceModel model, SafeTensorsFile file)
+    {
+        foreach (var (name, p) in model.NamedParameters())
+        {
+            file[name].Data.Span.CopyTo(p.Data);
+        }
+    }
+
+    private static TensorEntry Entry(string name, Tensor tensor) => new(name, Dims(tensor.Shape), tensor.Data.ToArray());
+
+    private static int[] Dims(Shape shape)
+    {
+        var dims = new int[shape.Rank];
+        for (var i = 0; i < dims.Length; i++)
+        {
+            dims[i] = shape[i];
+        }
+
+        return dims;
+    }
+
+    private static string Name(OptimizerKind kind) => kind.ToString().ToLowerInvariant();
+
+    private static string Invariant(long value) => value.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,201 @@
+using System.Diagnostics;
+using ThalNet.Runtime.IO;
+using ThalNet.Runtime.Models;
+using ThalNet.Runtime.Nn;
+using ThalNet.Runtime.Optim;
+
+namespace ThalNet.Runtime.Training;
+
+/// <summary>
+/// One run of epochs over a task: optimizer steps, metrics, progress, checkpoints at every epoch end and on
+/// cancellation. Everything a step touches is allocated up front, so a steady-state step allocates nothing.
+/// </summary>
+internal sealed class TrainingLoop
+{
+    private readonly SequenceModel _model;
+    private readonly IReadOnlyList<Parameter> _parameters;
+    private readonly Optimizer _optimizer;
+    private readonly TrainerOptions _options;
+    private readonly RandomSource _random;
+    private readonly ITrainingTask _task;
+    private readonly TrainingPosition _position;
+    private readonly MetricsWriter? _log;
+    private readonly IProgressView _view;
+    private readonly Action<TrainingStep> _onStep;
+    private readonly OutputTally _batch;
+    private readonly OutputTally _window;
+    private readonly DivergenceGuard? _divergence;
+    private int _windowBatches;
+    private long _windowStart;
+
+    public TrainingLoop(SequenceModel model, Optimizer optimizer, TrainerOptions options, RandomSource random, ITrainingTask task, TrainingPosition position, MetricsWriter? log, IProgressView view, Action<TrainingStep> onStep)
+    {
+        _model = model;
+        _parameters = model.Parameters();
+        _optimizer = optimizer;
+        _options = options;
+        _random = random;
+        _task = task;
+        _position = position;
+        _log = log;
+        _view = view;
+        _onStep = onStep;
+        _batch = new OutputTally(model.Info);
+        _window = new OutputTally(model.Info);
+        _divergence = options.AllowNonFinite ? null : new DivergenceGuard(model, options.CheckpointPath);
+    }
+
+    private SequenceInfo Info => _model.Info;
+
+    public TrainingResult Run(CancellationToken cancellationToken)
+    {
+        var epochs = new List<EpochSummary>();
+        while (_position.Epoch < _options.Epochs)
+        {
+            var epoch = _position.Epoch + 1;
+            _optimizer.LearningRate = _options.LearningRateAt(epoch);
+            StartEpoch();
+            var cancelled = _view.RunEpoch(epoch, _task.BatchesPerEpoch, _position.BatchInEpoch, () => TrainBatches(epoch, cancellationToken));
+            if (cancelled)
+            {
+                Interrupt(epoch);
+                return new TrainingResult(epochs, _position.GlobalStep, Interrupted: true);
+            }
+
+            epochs.Add(FinishEpoch(epoch));
+        }
+
+        return new TrainingResult(epochs, _position.GlobalStep, Interrupted: false);
+    }
+
+    /// <summary>Trains the rest of the epoch's batches; returns true when cancellation stopped it first.</summary>
+    private bool TrainBatches(int epoch, CancellationToken cancellationToken)
+    {
+        var start = Stopwatch.GetTimestamp();
+        var secondsBefore = _position.EpochSeconds;
+        for (var b = _position.BatchInEpoch; b < _task.BatchesPerEpoch; b++)
+        {
+            Step(epoch, b);
+            _position.EpochSeconds = secondsBefore + Stopwatch.GetElapsedTime(start).TotalSeconds;
+            if (_view.WantsUpdate())
+            {
+                _view.Update(b + 1, _position.EpochTally.ToResult(), SamplesPerSecond(b + 1, _position.EpochSeconds));
+            }
+
+            if (cancellationToken.IsCancellationRequested)
+            {
+                return true;
+            }
+        }
+
+        _view.Update(_task.BatchesPerEpoch, _position.EpochTally.ToResult(), SamplesPerSecond(_task.BatchesPerEpoch, _position.EpochSeconds));
+        return false;
+    }
+
+    private void StartEpoch()
+    {
+        _window.Clear();
+        _windowBatches = 0;
+        _windowStart = Stopwatch.GetTimestamp();
+        if (_position.BatchInEpoch == 0)
+        {
+            _position.EpochRandomState = _random.GetStateBytes();
+            _task.ShuffleEpoch(_random);
+            _task.ResetEpochState();
+            _position.EpochTally.Clear();
+            _position.EpochSeconds = 0;
+            return;
+        }
+
+        // Resuming part-way: draw the interrupted epoch's order again; the generator must end where it had.
+        var saved = _random.GetStateBytes();
+        _random.RestoreStateBytes(_position.EpochRandomState);
+        _task.ShuffleEpoch(_random);
+        if (!_random.GetStateBytes().AsSpan().SequenceEqual(saved))
+        {
+            throw new CheckpointException(_options.CheckpointPath ?? "(none)", "drawing the interrupted epoch's order again does not reproduce the saved generator state, so the training data differ from the run that wrote it", CheckpointMetadata.Remedy);
+        }
+    }
+
+    private void Step(int epoch, int batch)
+    {
+        _batch.Clear();
+        var loss = _task.TrainBatch(batch, _batch);
+        _divergence?.CheckBackward(loss, _position.GlobalStep + 1, epoch, batch + 1, _batch);
+        if (_options.MaxGradientNorm is { } maxNorm)
+        {
+            GradientClipping.ClipByGlobalNorm(_parameters, maxNorm);
+        }
+
+        _optimizer.Step();
+        _divergence?.CheckUpdate(_position.GlobalStep + 1, epoch, batch + 1);
+        _position.BatchInEpoch = batch + 1;
+        _position.GlobalStep++;
+        _position.EpochTally.Add(_batch);
+        _window.Add(_batch);
+        _windowBatches++;
+        _onStep(new TrainingStep(epoch, batch + 1, _position.GlobalStep, loss));
+        if (_position.GlobalStep % _options.LogEvery == 0)
+        {
+            LogWindow(epoch);
+        }
+    }
+
+    private EpochSummary FinishEpoch(int epoch)
+    {
+        LogWindow(epoch);
+        var evaluationStart = Stopwatch.GetTimestamp();
+        var test = _task.Evaluate();
+        var evaluationSeconds = Stopwatch.GetElapsedTime(evaluationStart).TotalSeconds;
+        var summary = new EpochSummary(
+            epoch,
+            _position.GlobalStep,
+            _position.EpochTally.ToResult(),
+            test,
+            _position.EpochSeconds + evaluationSeconds,
+            SamplesPerSecond(_task.BatchesPerEpoch, _position.EpochSeconds));
+        _position.Epoch++;
+        _position.BatchInEpoch = 0;
+        SaveCheckpoint();
+        if (test is not null)
+        {
+            _log?.Write(_position.GlobalStep, epoch, "test", test, Info, samplesPerSecond: null);
+        }
+
+        _view.WriteLine(EpochLine.Format(summary, Info));
+        return summary;
+    }
+
+    private void Interrupt(int epoch)
+    {
+        LogWindow(epoch);
+        SaveCheckpoint();
+        _view.WriteLine(_options.CheckpointPath is { } path
+            ? $"Stopped at epoch {epoch}, batch {_position.BatchInEpoch} (step {_position.GlobalStep}); checkpoint written to '{path}'. Resume to continue."
+            : $"Stopped at epoch {epoch}, batch {_position.BatchInEpoch} (step {_position.GlobalStep}); no checkpoint path was given, so nothing was saved.");
+    }
+
+    private void LogWindow(int epoch)
+    {
+        if (_windowBatches > 0 && _log is not null)
+        {
+            var seconds = Stopwatch.GetElapsedTime(_windowStart).TotalSeconds;
+            _log.Write(_position.GlobalStep, epoch, "train", _window.ToResult(), Info, SamplesPerSecond(_windowBatches, seconds));
+        }
+
+        _window.Clear();
+        _windowBatches = 0;
+        _windowStart = Stopwatch.GetTimestamp();
+    }
+
+    private void SaveCheckpoint()
+    {
+        if (_options.CheckpointPath is { } path)
+        {
+            Checkpoint.Save(path, _model, _optimizer, _options.Optimizer, _random, _position, _task);
+        }
+    }
+
+    private double SamplesPerSecond(int batches, double seconds) =>
+        seconds > 0 ? (double)batches * _task.SamplesPerBatch / seconds : 0;
+}

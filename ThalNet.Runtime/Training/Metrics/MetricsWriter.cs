@@ -1,0 +1,83 @@
+using System.Buffers;
+using System.Text.Json;
+using ThalNet.Runtime.Models;
+
+namespace ThalNet.Runtime.Training;
+
+/// <summary>
+/// A JSON-lines metrics log: one object per output and event, e.g.
+/// <c>{"step":100,"epoch":1,"split":"train","output":"digit","loss":0.5,"accuracy":0.9,"samples_per_second":1234}</c>;
+/// `at: every` outputs also get <c>"bpc"</c> (the loss in bits). Each event is flushed as it is written.
+/// </summary>
+internal sealed class MetricsWriter : IDisposable
+{
+    private static readonly byte[] NewLine = "\n"u8.ToArray();
+
+    private readonly FileStream _stream;
+    private readonly ArrayBufferWriter<byte> _buffer = new(256);
+    private readonly Utf8JsonWriter _json;
+
+    private MetricsWriter(string path, bool append)
+    {
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        Directory.CreateDirectory(folder);
+        _stream = new FileStream(path, append ? FileMode.Append : FileMode.Create, FileAccess.Write, FileShare.Read);
+        _json = new Utf8JsonWriter(_buffer);
+    }
+
+    /// <summary>A log at <paramref name="path"/> (continuing it when <paramref name="append"/>), or null when there is no path.</summary>
+    public static MetricsWriter? Open(string? path, bool append) => path is null ? null : new MetricsWriter(path, append);
+
+    /// <summary>One line per output of <paramref name="metrics"/>.</summary>
+    public void Write(long step, int epoch, string split, EvaluationResult metrics, SequenceInfo info, double? samplesPerSecond)
+    {
+        for (var o = 0; o < metrics.Outputs.Count; o++)
+        {
+            var output = metrics.Outputs[o];
+            _buffer.ResetWrittenCount();
+            _json.Reset();
+            _json.WriteStartObject();
+            _json.WriteNumber("step", step);
+            _json.WriteNumber("epoch", epoch);
+            _json.WriteString("split", split);
+            _json.WriteString("output", output.Name);
+            WriteNumber("loss", output.Loss);
+            WriteNumber("accuracy", output.Accuracy);
+            if (info.Outputs[o].EveryStep)
+            {
+                WriteNumber("bpc", output.Bits);
+            }
+
+            if (samplesPerSecond is { } rate)
+            {
+                WriteNumber("samples_per_second", rate);
+            }
+
+            _json.WriteEndObject();
+            _json.Flush();
+            _stream.Write(_buffer.WrittenSpan);
+            _stream.Write(NewLine);
+        }
+
+        _stream.Flush();
+    }
+
+    public void Dispose()
+    {
+        _json.Dispose();
+        _stream.Dispose();
+    }
+
+    // JSON has no NaN or infinity: a diverged loss is logged as null.
+    private void WriteNumber(string name, double value)
+    {
+        if (double.IsFinite(value))
+        {
+            _json.WriteNumber(name, value);
+        }
+        else
+        {
+            _json.WriteNull(name);
+        }
+    }
+}

@@ -1,0 +1,128 @@
+using System.Globalization;
+using ThalNet.Runtime.Models;
+
+namespace ThalNet.Runtime.Training;
+
+/// <summary>
+/// Running sums per output (loss times predictions, predictions, correct predictions), so that means over many
+/// batches of any size are exact averages over predictions. Sums are added in worker order and saved with
+/// round-trip precision, so a resumed epoch reports the same numbers as an uninterrupted one.
+/// </summary>
+internal sealed class OutputTally
+{
+    private readonly SequenceInfo _info;
+    private readonly double[] _lossSum;
+    private readonly long[] _predictions;
+    private readonly long[] _correct;
+
+    public OutputTally(SequenceInfo info)
+    {
+        _info = info;
+        _lossSum = new double[info.Outputs.Count];
+        _predictions = new long[info.Outputs.Count];
+        _correct = new long[info.Outputs.Count];
+    }
+
+    public void Clear()
+    {
+        Array.Clear(_lossSum);
+        Array.Clear(_predictions);
+        Array.Clear(_correct);
+    }
+
+    /// <summary>Adds the losses and predictions of the pass that just ran on <paramref name="shards"/> (before any tape reset).</summary>
+    public void AddShards(Shards shards)
+    {
+        for (var w = 0; w < shards.Batches.Length; w++)
+        {
+            if (shards.Batches[w] is not { } batch)
+            {
+                continue;
+            }
+
+            var result = shards.Results[w];
+            var scale = shards.Scale(w);
+            for (var o = 0; o < _lossSum.Length; o++)
+            {
+                var predictions = _info.Outputs[o].EveryStep ? batch.Steps * batch.Batch : batch.Batch;
+                _lossSum[o] += (double)result.PerOutput[o].Item() / scale * predictions;
+                _predictions[o] += predictions;
+                _correct[o] += CountCorrect(result.Logits[o], batch.Targets[o]);
+            }
+        }
+    }
+
+    public void Add(OutputTally other)
+    {
+        for (var o = 0; o < _lossSum.Length; o++)
+        {
+            _lossSum[o] += other._lossSum[o];
+            _predictions[o] += other._predictions[o];
+            _correct[o] += other._correct[o];
+        }
+    }
+
+    /// <summary>Each output's means, and their sum weighted as the spec weights the losses.</summary>
+    public EvaluationResult ToResult()
+    {
+        var outputs = new OutputMetrics[_lossSum.Length];
+        var total = 0.0;
+        for (var o = 0; o < outputs.Length; o++)
+        {
+            var n = Math.Max(_predictions[o], 1);
+            outputs[o] = new OutputMetrics(_info.Outputs[o].Name, _lossSum[o] / n, (double)_correct[o] / n, _predictions[o]);
+            total += _info.Outputs[o].Weight * outputs[o].Loss;
+        }
+
+        return new EvaluationResult(total, outputs);
+    }
+
+    public void Save(IDictionary<string, string> metadata, string prefix)
+    {
+        for (var o = 0; o < _lossSum.Length; o++)
+        {
+            var key = $"{prefix}{_info.Outputs[o].Name}.";
+            metadata[key + "loss_sum"] = _lossSum[o].ToString("R", CultureInfo.InvariantCulture);
+            metadata[key + "predictions"] = _predictions[o].ToString(CultureInfo.InvariantCulture);
+            metadata[key + "correct"] = _correct[o].ToString(CultureInfo.InvariantCulture);
+        }
+    }
+
+    public void Load(CheckpointMetadata metadata, string prefix)
+    {
+        for (var o = 0; o < _lossSum.Length; o++)
+        {
+            var key = $"{prefix}{_info.Outputs[o].Name}.";
+            _lossSum[o] = metadata.Double(key + "loss_sum");
+            _predictions[o] = metadata.Long(key + "predictions");
+            _correct[o] = metadata.Long(key + "correct");
+        }
+    }
+
+    /// <summary>Rows of <paramref name="logits"/> whose largest value (the first, on ties) is at the target.</summary>
+    private static long CountCorrect(Tensor logits, ReadOnlySpan<int> targets)
+    {
+        var classes = logits.Shape.Cols;
+        var values = logits.Data;
+        long correct = 0;
+        for (var r = 0; r < targets.Length; r++)
+        {
+            var row = values.Slice(r * classes, classes);
+            var best = 0;
+            for (var c = 1; c < classes; c++)
+            {
+                if (row[c] > row[best])
+                {
+                    best = c;
+                }
+            }
+
+            if (best == targets[r])
+            {
+                correct++;
+            }
+        }
+
+        return correct;
+    }
+}

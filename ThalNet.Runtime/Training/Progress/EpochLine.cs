@@ -1,0 +1,78 @@
+using System.Globalization;
+using System.Text;
+using ThalNet.Runtime.Models;
+
+namespace ThalNet.Runtime.Training;
+
+/// <summary>
+/// The machine-readable line printed at every epoch end, <c>key=value</c> pairs separated by spaces:
+/// <c>epoch=3 train_loss=0.41 train_accuracy=0.87 test_loss=0.45 test_accuracy=0.86 epoch_seconds=12.3 samples_per_second=650</c>.
+/// Outputs predicted at every step (language models) report <c>_bpc</c> instead of <c>_accuracy</c>; a model with
+/// several outputs adds each output's values with the output's name as a suffix (<c>test_accuracy_parity=0.98</c>).
+/// </summary>
+internal static class EpochLine
+{
+    public static string Format(EpochSummary summary, SequenceInfo info)
+    {
+        var line = new StringBuilder();
+        Append(line, "epoch", summary.Epoch.ToString(CultureInfo.InvariantCulture));
+        AppendSplit(line, "train", summary.Train, info);
+        if (summary.Test is { } test)
+        {
+            AppendSplit(line, "test", test, info);
+        }
+
+        Append(line, "epoch_seconds", summary.Seconds.ToString("F3", CultureInfo.InvariantCulture));
+        Append(line, "samples_per_second", summary.SamplesPerSecond.ToString("F0", CultureInfo.InvariantCulture));
+        if (info.Outputs.Count > 1)
+        {
+            for (var o = 0; o < info.Outputs.Count; o++)
+            {
+                var suffix = "_" + info.Outputs[o].Name;
+                AppendOutput(line, "train", suffix, summary.Train.Outputs[o], info.Outputs[o]);
+                if (summary.Test is { } perOutput)
+                {
+                    AppendOutput(line, "test", suffix, perOutput.Outputs[o], info.Outputs[o]);
+                }
+            }
+        }
+
+        return line.ToString();
+    }
+
+    private static void AppendSplit(StringBuilder line, string split, EvaluationResult metrics, SequenceInfo info)
+    {
+        Append(line, split + "_loss", Number(metrics.Loss));
+        AppendQuality(line, split, string.Empty, metrics.Outputs[0], info.Outputs[0]);
+    }
+
+    private static void AppendOutput(StringBuilder line, string split, string suffix, OutputMetrics metrics, OutputInfo output)
+    {
+        Append(line, split + "_loss" + suffix, Number(metrics.Loss));
+        AppendQuality(line, split, suffix, metrics, output);
+    }
+
+    private static void AppendQuality(StringBuilder line, string split, string suffix, OutputMetrics metrics, OutputInfo output)
+    {
+        if (output.EveryStep)
+        {
+            Append(line, split + "_bpc" + suffix, Number(metrics.Bits));
+        }
+        else
+        {
+            Append(line, split + "_accuracy" + suffix, Number(metrics.Accuracy));
+        }
+    }
+
+    private static string Number(double value) => value.ToString("F6", CultureInfo.InvariantCulture);
+
+    private static void Append(StringBuilder line, string key, string value)
+    {
+        if (line.Length > 0)
+        {
+            line.Append(' ');
+        }
+
+        line.Append(key).Append('=').Append(value);
+    }
+}

@@ -1,0 +1,41 @@
+namespace ThalNet.Specs;
+
+/// <summary>How a parameter starts, as every backend initialises it.</summary>
+public enum InitKind
+{
+    /// <summary>U(-1/sqrt(fan-in), 1/sqrt(fan-in)), PyTorch's default for nn.Linear and the recurrent cells.</summary>
+    UniformFanIn,
+
+    /// <summary>The Frobenius norm of another parameter of the same entry (weight-norm's gain), so the product starts as that parameter.</summary>
+    NormOf,
+}
+
+/// <summary>
+/// One named parameter of a catalog entry: its name under the entry's path (<c>weight_ih</c>), its shape as a
+/// function of the sizes, and its initialisation.
+/// </summary>
+/// <param name="ShapeText">The shape in the catalog's size letters, for documentation (<c>[4H, I]</c>).</param>
+/// <param name="FanIn">For <see cref="InitKind.UniformFanIn"/>: the fan-in; else null.</param>
+/// <param name="NormOf">For <see cref="InitKind.NormOf"/>: the parameter whose norm it starts at; else null.</param>
+public sealed record CatalogParameter<TSizes>(
+    string Name,
+    string ShapeText,
+    Func<TSizes, long[]> Shape,
+    InitKind Init,
+    Func<TSizes, long>? FanIn,
+    string? NormOf)
+{
+    internal static CatalogParameter<TSizes> Uniform(string name, string shapeText, Func<TSizes, long[]> shape, Func<TSizes, long> fanIn)
+        => new(name, shapeText, shape, InitKind.UniformFanIn, fanIn, null);
+
+    internal static CatalogParameter<TSizes> Norm(string name, string shapeText, Func<TSizes, long[]> shape, string of)
+        => new(name, shapeText, shape, InitKind.NormOf, null, of);
+
+    /// <summary>The initialisation in words, for documentation.</summary>
+    public string InitText => Init switch
+    {
+        InitKind.UniformFanIn => "U(±1/√fan-in)",
+        InitKind.NormOf => $"‖{NormOf}‖_F",
+        _ => throw new InvalidOperationException($"No description for initialisation {Init}."),
+    };
+}

@@ -1,0 +1,75 @@
+using System.Collections.Generic;
+
+namespace ThalNet.Specs;
+
+/// <summary>A reading mechanism: how a module computes its context from the previous center.</summary>
+/// <param name="Word">The spec word (<c>weight-norm</c>).</param>
+/// <param name="Adjective">Its name in generated documentation (<c>weight-normalised</c>).</param>
+/// <param name="Formula">What it computes, for the documentation table.</param>
+/// <param name="ReadsOwnFeatures">Whether it weighs the center by the module's own previous features (the fast readers); their constructors then take F.</param>
+public sealed record ReadingEntry(
+    ReadingMechanism Kind,
+    string Word,
+    string Adjective,
+    string Formula,
+    bool ReadsOwnFeatures,
+    IReadOnlyList<CatalogParameter<ReaderSizes>> Parameters,
+    BackendTypes Types);
+
+/// <summary>What a layer carries from one step to the next.</summary>
+public enum Recurrence
+{
+    /// <summary>Nothing: <c>Forward(tape, x)</c>.</summary>
+    None,
+
+    /// <summary>Its output h: <c>Forward(tape, x, h)</c>.</summary>
+    Hidden,
+
+    /// <summary>Its output h and a cell state c that only the model state holds: <c>Forward(tape, x, h, ref c)</c>.</summary>
+    HiddenAndCell,
+}
+
+/// <summary>A layer kind of a module's stack.</summary>
+/// <param name="Word">The spec word (<c>gru</c>), also the layer's parameter name part.</param>
+/// <param name="Summary">What it computes, for the documentation table.</param>
+/// <param name="TakesActivation">Whether the spec may name an activation after the size (<c>ff 32 relu</c>).</param>
+/// <param name="MemberDoc">Generated documentation of the layer member: {0} the input shape, {1} the output size, {2} the activation word.</param>
+public sealed record LayerEntry(
+    LayerKind Kind,
+    string Word,
+    string Summary,
+    bool TakesActivation,
+    Recurrence Recurrence,
+    string MemberDoc,
+    IReadOnlyList<CatalogParameter<LayerSizes>> Parameters,
+    BackendTypes Types);
+
+/// <summary>An activation of <c>ff</c> layers; every backend applies it inside its FeedForward layer.</summary>
+public sealed record ActivationEntry(Activation Kind, string Word, string Formula, BackendTypes Types);
+
+/// <summary>What an output's targets are.</summary>
+public enum TargetKind
+{
+    /// <summary>Integer class indices in [0, size).</summary>
+    ClassIndices,
+
+    /// <summary>Dense float values, one per output element.</summary>
+    Dense,
+}
+
+/// <summary>A loss of an output head.</summary>
+/// <param name="Word">The spec word (<c>cross-entropy</c>).</param>
+/// <param name="Formula">What it computes, for the documentation table.</param>
+/// <param name="HeadValues">What the head's values are, for generated documentation (<c>logits</c>).</param>
+/// <param name="Method">The method implementing it on each backend's type: on the engine a Tape operation, on TorchSharp a static method of its losses class.</param>
+public sealed record LossEntry(
+    LossKind Kind,
+    string Word,
+    string Formula,
+    string HeadValues,
+    TargetKind Targets,
+    string Method,
+    BackendTypes Types);
+
+/// <summary>The linear head that maps a module's features to one output.</summary>
+public sealed record HeadEntry(IReadOnlyList<CatalogParameter<HeadSizes>> Parameters, BackendTypes Types);

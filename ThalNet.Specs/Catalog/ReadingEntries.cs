@@ -1,0 +1,63 @@
+using System.Collections.Generic;
+
+namespace ThalNet.Specs;
+
+/// <summary>The reading mechanisms (formulas: the paper and <c>fixtures/README.md</c>); C center, K context, F features.</summary>
+internal static class ReadingEntries
+{
+    public static IReadOnlyList<ReadingEntry> All { get; } =
+    [
+        new(
+            ReadingMechanism.Linear,
+            "linear",
+            "linear",
+            "context = center @ w^T",
+            ReadsOwnFeatures: false,
+            [P.Uniform("w", "[K, C]", s => [s.Context, s.Center], s => s.Center)],
+            BackendTypes.Nn("LinearReader")),
+        new(
+            ReadingMechanism.WeightNorm,
+            "weight-norm",
+            "weight-normalised",
+            "context = center @ (beta * w / ‖w‖_F)^T",
+            ReadsOwnFeatures: false,
+            [
+                P.Uniform("w", "[K, C]", s => [s.Context, s.Center], s => s.Center),
+                P.Norm("beta", "[]", _ => [], "w"),
+            ],
+            BackendTypes.Nn("WeightNormReader")),
+        new(
+            ReadingMechanism.FastSoftmax,
+            "fast-softmax",
+            "fast softmax",
+            "a = softmax over the center of (features @ w + b) as [C, K]; context = a^T center",
+            ReadsOwnFeatures: true,
+            [
+                P.Uniform("w", "[F, C*K]", s => [s.Features, (long)s.Center * s.Context], s => s.Features),
+                P.Uniform("b", "[C*K]", s => [(long)s.Center * s.Context], s => s.Features),
+            ],
+            BackendTypes.Nn("FastSoftmaxReader")),
+        new(
+            ReadingMechanism.FastGaussian,
+            "fast-gaussian",
+            "fast Gaussian",
+            "a Gaussian over center positions per context element, mean and scale from the features",
+            ReadsOwnFeatures: true,
+            [
+                P.Uniform("w_mean", "[F, K]", s => [s.Features, s.Context], s => s.Features),
+                P.Uniform("b_mean", "[K]", s => [s.Context], s => s.Features),
+                P.Uniform("w_scale", "[F, K]", s => [s.Features, s.Context], s => s.Features),
+                P.Uniform("b_scale", "[K]", s => [s.Context], s => s.Features),
+            ],
+            BackendTypes.Nn("FastGaussianReader")),
+    ];
+
+    private static class P
+    {
+        public static CatalogParameter<ReaderSizes> Uniform(string name, string text, Func<ReaderSizes, long[]> shape, Func<ReaderSizes, long> fanIn)
+            => CatalogParameter<ReaderSizes>.Uniform(name, text, shape, fanIn);
+
+        public static CatalogParameter<ReaderSizes> Norm(string name, string text, Func<ReaderSizes, long[]> shape, string of)
+            => CatalogParameter<ReaderSizes>.Norm(name, text, shape, of);
+    }
+}
