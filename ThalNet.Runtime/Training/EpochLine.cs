@@ -7,7 +7,7 @@ namespace ThalNet.Runtime.Training;
 /// <summary>
 /// The machine-readable line printed at every epoch end, <c>key=value</c> pairs separated by spaces:
 /// <c>epoch=3 train_loss=0.41 train_accuracy=0.87 test_loss=0.45 test_accuracy=0.86 epoch_seconds=12.3 samples_per_second=650</c>.
-/// Outputs predicted at every step (language models) report <c>_bpc</c> instead of <c>_accuracy</c>; a model with
+/// Byte-level language-model heads report <c>_bpc</c> instead of <c>_accuracy</c> (<see cref="OutputMetrics.MeasuresBitsPerCharacter"/>); a model with
 /// several outputs adds each output's values with the output's name as a suffix (<c>test_accuracy_parity=0.98</c>).
 /// </summary>
 internal static class EpochLine
@@ -54,14 +54,7 @@ internal static class EpochLine
 
     private static void AppendQuality(StringBuilder line, string split, string suffix, OutputMetrics metrics, OutputInfo output)
     {
-        if (output.EveryStep)
-        {
-            Append(line, split + "_bpc" + suffix, Number(metrics.Bits));
-        }
-        else
-        {
-            Append(line, split + "_accuracy" + suffix, Number(metrics.Accuracy));
-        }
+        Append(line, $"{split}_{metrics.QualityName}{suffix}", Number(metrics.Quality));
     }
 
     private static string Number(double value) => value.ToString("F6", CultureInfo.InvariantCulture);

@@ -71,7 +71,7 @@ public sealed class Trainer<TModel> : IDisposable
     {
         ArgumentNullException.ThrowIfNull(train);
         var task = new ExampleTraining(_replicas, Model.Info, train, test, _exampleEvaluator, _options.BatchSize, _options.MaxBatchesPerEpoch);
-        return Run(task, bitsPerCharacter: false, cancellationToken);
+        return Run(task, cancellationToken);
     }
 
     /// <summary>Trains a model with one dense input on a sequence dataset; its labels go to every output.</summary>
@@ -91,7 +91,7 @@ public sealed class Trainer<TModel> : IDisposable
         }
 
         var task = new StreamTraining(_replicas, Model.Info, train, test, _streamEvaluator, _options.MaxBatchesPerEpoch);
-        return Run(task, bitsPerCharacter: true, cancellationToken);
+        return Run(task, cancellationToken);
     }
 
     /// <summary>Trains a model with one token input on byte streams.</summary>
@@ -106,9 +106,9 @@ public sealed class Trainer<TModel> : IDisposable
 
     public void Dispose() => _replicas.Dispose();
 
-    private TrainingResult Run(ITrainingTask task, bool bitsPerCharacter, CancellationToken cancellationToken)
+    private TrainingResult Run(ITrainingTask task, CancellationToken cancellationToken)
     {
-        var view = ProgressViews.Create(_options, bitsPerCharacter);
+        var view = ProgressViews.Create(_options);
         var position = new TrainingPosition(Model.Info);
         var resumed = TryResume(task, position, view);
         using var log = MetricsWriter.Open(_options.MetricsPath, append: resumed);

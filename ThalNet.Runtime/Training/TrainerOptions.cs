@@ -49,8 +49,17 @@ public sealed record TrainerOptions
     /// <summary>Training steps between two "train" events in the metrics log.</summary>
     public int LogEvery { get; init; } = 100;
 
-    /// <summary>Live progress bars; they turn off by themselves when the output is redirected or CI is set.</summary>
+    /// <summary>
+    /// Live progress bars; they turn off by themselves when the output is redirected, CI is set or
+    /// <see cref="Output"/> is another writer. Plain output then gets a progress line every <see cref="ProgressInterval"/>.
+    /// </summary>
     public bool Progress { get; init; } = true;
+
+    /// <summary>
+    /// How often plain output (redirected, CI, <see cref="Progress"/> off) gets a line with the epoch's batch count and
+    /// running metrics, so a log shows life between epoch lines; <see cref="Timeout.InfiniteTimeSpan"/> writes none.
+    /// </summary>
+    public TimeSpan ProgressInterval { get; init; } = TimeSpan.FromSeconds(10);
 
     /// <summary>Where epoch lines and notes go; null is the console.</summary>
     public TextWriter? Output { get; init; }
@@ -78,6 +87,10 @@ public sealed record TrainerOptions
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(MaxBatchesPerEpoch ?? 1, nameof(MaxBatchesPerEpoch));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(MaxEvaluationBatches ?? 1, nameof(MaxEvaluationBatches));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(LogEvery, nameof(LogEvery));
+        if (ProgressInterval < TimeSpan.Zero && ProgressInterval != Timeout.InfiniteTimeSpan)
+        {
+            throw new ArgumentOutOfRangeException(nameof(ProgressInterval), ProgressInterval, "The progress interval must be zero or more, or Timeout.InfiniteTimeSpan for none.");
+        }
         if (!(LearningRate > 0f))
         {
             throw new ArgumentOutOfRangeException(nameof(LearningRate), LearningRate, "The learning rate must be positive.");
