@@ -135,14 +135,14 @@ public static class Checkpoint
         }
 
         // Plain parameter files (e.g. saved by PyTorch) carry no model name; training checkpoints always do.
-        if (strict || metadata.TryGet("model", out _))
-        {
-            Compare(metadata, "model", model.Info.Name, "model '{0}', but this run uses model '{1}'", problems);
-        }
-
-        if (CheckpointParameters.Mismatch(model, file) is { } mismatch)
+        var writer = strict || metadata.TryGet("model", out _) ? metadata.String("model") : null;
+        if (CheckpointParameters.Mismatch(model, file, writer) is { } mismatch)
         {
             problems.Add(mismatch);
+        }
+        else if (writer is not null)
+        {
+            Compare(metadata, "model", model.Info.Name, "model '{0}', but this run uses model '{1}'", problems);
         }
     }
 

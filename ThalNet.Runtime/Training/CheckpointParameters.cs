@@ -9,13 +9,14 @@ namespace ThalNet.Runtime.Training;
 /// </summary>
 internal static class CheckpointParameters
 {
-    private const int Examples = 3;
+    private const int Examples = 2;
 
     /// <summary>Tensor name prefixes that hold training state, not parameters.</summary>
     private static readonly string[] StatePrefixes = ["optimizer.", StreamStates.Prefix];
 
+    /// <param name="writer">The model name in the file's metadata, when it has one.</param>
     /// <returns>The problem, or null when every parameter is present with its shape and there is nothing else.</returns>
-    public static string? Mismatch(ThalNetModel model, SafeTensorsFile file)
+    public static string? Mismatch(ThalNetModel model, SafeTensorsFile file, string? writer)
     {
         var missing = new List<string>();
         var reshaped = new List<string>();
@@ -29,7 +30,7 @@ internal static class CheckpointParameters
             }
             else if (!entry.Shape.AsSpan().SequenceEqual(Dims(p.Shape)))
             {
-                reshaped.Add($"'{name}' has shape [{string.Join(", ", entry.Shape)}] but this model expects {p.Shape}");
+                reshaped.Add($"'{name}' [{string.Join(", ", entry.Shape)}] where this model has {p.Shape}");
             }
         }
 
@@ -47,7 +48,8 @@ internal static class CheckpointParameters
         Describe(parts, missing, "missing");
         Describe(parts, unexpected, "unexpected");
         Describe(parts, reshaped, "with another shape");
-        return $"it was written by a model with different parameters than model '{model.Info.Name}': {string.Join(", ", parts)}";
+        var by = writer is null || writer == model.Info.Name ? "a model" : $"model '{writer}'";
+        return $"it was written by {by} with other parameters than model '{model.Info.Name}': {string.Join(", ", parts)}";
     }
 
     internal static int[] Dims(Shape shape)
