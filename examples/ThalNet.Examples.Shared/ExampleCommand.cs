@@ -73,6 +73,10 @@ public sealed class ExampleCommand
             analyzeCommand.Options.Add(option);
         }
 
+        // Accepted so one set of display flags serves both commands, but not listed: they change nothing in a report.
+        analyzeCommand.Options.Add(new Option<bool>("--no-progress") { Hidden = true });
+        analyzeCommand.Options.Add(new Option<int>("--threads") { Hidden = true });
+
         analyzeCommand.SetAction(result =>
         {
             var settings = AnalysisSettings(result);
