@@ -50,7 +50,7 @@ public static class ModelInspector
         {
             if (runModel is null)
             {
-                throw new ArgumentNullException(nameof(runModel), "Fast readers' weights are their attention: pass a callback that runs the model on evaluation data.");
+                throw new ArgumentNullException(nameof(runModel), "Fast readers' weights are their attention: pass a callback that runs the model on evaluation data, or use ModelReport.Create(model, data), which runs it for you.");
             }
 
             try
