@@ -25,6 +25,11 @@ public static class CifarReader
     public static ImageSet Load(string directory, DataSplit split)
     {
         var howToGet = DatasetCatalog.Cifar10.HowToGet;
+        if (File.Exists(directory))
+        {
+            throw new DatasetException(directory, "is a file, but the CIFAR-10 location must be the folder that holds data_batch_1.bin to data_batch_5.bin and test_batch.bin", howToGet);
+        }
+
         var nested = Path.Combine(directory, DatasetCatalog.CifarBatchFolder);
         if (!File.Exists(Path.Combine(directory, "test_batch.bin")) && Directory.Exists(nested))
         {

@@ -17,11 +17,25 @@ internal static class IdxFile
     /// <returns>The dimensions and the data that follows the header.</returns>
     public static (int[] Dimensions, ReadOnlyMemory<byte> Data) Read(string path, int expectedMagic, string howToGet)
     {
-        var file = FileBytes.Read(path, howToGet);
+        // A compressed file is decompressed no further than its header declares, so a decompression bomb costs nothing.
+        var file = FileBytes.Read(path, howToGet, head => head.Length >= 4 + (4 * (expectedMagic & 0xFF)) ? Header(head, path, expectedMagic, howToGet, "").Length : null);
         var bytes = file.Bytes;
+        var (dimensions, headerLength, expectedLength) = Header(bytes, path, expectedMagic, howToGet, file.LengthNote);
+        if (bytes.Length != expectedLength)
+        {
+            var what = bytes.Length < expectedLength ? "the file is truncated" : "the file has trailing data";
+            throw new DatasetException(path, $"expected {expectedLength} bytes{file.LengthNote} for dimensions [{string.Join(", ", dimensions)}], found {bytes.Length}: {what}", howToGet);
+        }
+
+        return (dimensions, bytes.AsMemory(headerLength));
+    }
+
+    /// <summary>The header's dimensions, its length, and the length of the whole file it declares.</summary>
+    private static (int[] Dimensions, int HeaderLength, long Length) Header(ReadOnlySpan<byte> bytes, string path, int expectedMagic, string howToGet, string lengthNote)
+    {
         if (bytes.Length < 4)
         {
-            throw new DatasetException(path, $"expected an IDX header, found only {bytes.Length} bytes{file.LengthNote}", howToGet);
+            throw new DatasetException(path, $"expected an IDX header, found only {bytes.Length} bytes{lengthNote}", howToGet);
         }
 
         var magic = BinaryPrimitives.ReadInt32BigEndian(bytes);
@@ -34,15 +48,14 @@ internal static class IdxFile
         var headerLength = 4 + (4 * rank);
         if (bytes.Length < headerLength)
         {
-            throw new DatasetException(path, $"expected a {headerLength}-byte IDX header, found {bytes.Length} bytes{file.LengthNote}", howToGet);
+            throw new DatasetException(path, $"expected a {headerLength}-byte IDX header, found {bytes.Length} bytes{lengthNote}", howToGet);
         }
 
         var dimensions = new int[rank];
-        long expectedLength = headerLength;
         long elements = 1;
         for (var i = 0; i < rank; i++)
         {
-            dimensions[i] = BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(4 + (4 * i)));
+            dimensions[i] = BinaryPrimitives.ReadInt32BigEndian(bytes[(4 + (4 * i))..]);
             if (dimensions[i] < 0)
             {
                 throw new DatasetException(path, $"dimension {i} is {dimensions[i]}; the header is corrupt", howToGet);
@@ -55,14 +68,7 @@ internal static class IdxFile
             }
         }
 
-        expectedLength += elements;
-        if (bytes.Length != expectedLength)
-        {
-            var what = bytes.Length < expectedLength ? "the file is truncated" : "the file has trailing data";
-            throw new DatasetException(path, $"expected {expectedLength} bytes{file.LengthNote} for dimensions [{string.Join(", ", dimensions)}], found {bytes.Length}: {what}", howToGet);
-        }
-
-        return (dimensions, bytes.AsMemory(headerLength));
+        return (dimensions, headerLength, headerLength + elements);
     }
 
     private static string Describe(int magic) => magic switch

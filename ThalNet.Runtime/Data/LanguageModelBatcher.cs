@@ -19,7 +19,7 @@ public sealed class LanguageModelBatcher
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(batchSize);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(segmentLength);
         StreamLength = data.Length / batchSize;
-        SegmentCount = StreamLength == 0 ? 0 : (StreamLength - 1) / segmentLength;
+        SegmentCount = SegmentsFor(data.Length, batchSize, segmentLength);
         if (SegmentCount == 0)
         {
             throw new ArgumentException($"{data.Length} bytes are too few for {batchSize} streams of at least {segmentLength + 1} bytes (one segment plus its last target).", nameof(data));
@@ -28,6 +28,15 @@ public sealed class LanguageModelBatcher
         _data = data;
         BatchSize = batchSize;
         SegmentLength = segmentLength;
+    }
+
+    /// <summary>The segments that <paramref name="length"/> bytes give: 0 when they are too few for one batch.</summary>
+    public static int SegmentsFor(int length, int batchSize, int segmentLength)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(batchSize);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(segmentLength);
+        var streamLength = length / batchSize;
+        return streamLength == 0 ? 0 : (streamLength - 1) / segmentLength;
     }
 
     /// <summary>Streams side by side (B).</summary>

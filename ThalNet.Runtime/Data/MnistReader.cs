@@ -26,6 +26,11 @@ public static class MnistReader
             throw new DatasetException(imagesPath, $"images are {imageDims[1]}x{imageDims[2]}, expected {ImageSize}x{ImageSize}", howToGet);
         }
 
+        if (imageDims[0] == 0)
+        {
+            throw new DatasetException(imagesPath, "holds 0 images; nothing can be trained or evaluated on it", howToGet);
+        }
+
         var (labelDims, labelBytes) = IdxFile.Read(labelsPath, IdxFile.LabelsMagic, howToGet);
         if (labelDims[0] != imageDims[0])
         {
@@ -56,19 +61,25 @@ public static class MnistReader
 
     private static string Find(string directory, string baseName, string howToGet)
     {
+        if (File.Exists(directory))
+        {
+            throw new DatasetException(directory, $"is a file, but the MNIST location must be the folder that holds {baseName}(.gz) and the other MNIST files", howToGet);
+        }
+
         if (!Directory.Exists(directory))
         {
             throw new DatasetException(directory, "folder not found", howToGet);
         }
 
         var gz = Path.Combine(directory, baseName + ".gz");
-        if (File.Exists(gz))
+        // Path.Exists: a folder of that name is taken too, for the reader to say it is not a file.
+        if (Path.Exists(gz))
         {
             return gz;
         }
 
         var raw = Path.Combine(directory, baseName);
-        return File.Exists(raw)
+        return Path.Exists(raw)
             ? raw
             : throw new DatasetException(gz, $"file not found (nor {baseName} without .gz)", howToGet);
     }

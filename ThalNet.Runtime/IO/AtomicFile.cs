@@ -4,7 +4,8 @@ namespace ThalNet.Runtime.IO;
 /// Replaces a file all at once: the content goes to a temporary file in the same folder, is
 /// flushed to disk, and is then renamed over the target. A crash or an exception part-way
 /// leaves the previous file untouched and no temporary file behind (except after a crash of
-/// the whole process, which can leave a hidden <c>.*.tmp</c> file but never a half-written target).
+/// the whole process, which can leave a hidden <c>.*.tmp</c> file but never a half-written target; see
+/// <see cref="RemoveStaleTemporaryFiles"/>).
 /// </summary>
 public static class AtomicFile
 {
@@ -29,23 +30,55 @@ public static class AtomicFile
         }
         catch
         {
-            TryDelete(temp);
+            _ = TryDelete(temp);
             throw;
         }
     }
 
-    private static void TryDelete(string path)
+    /// <summary>
+    /// Deletes the temporary files that interrupted writes of <paramref name="path"/> left behind (the hidden
+    /// <c>.name.*.tmp</c> files of a crashed process) and returns how many. Call it when no other process is
+    /// writing that file, e.g. when a training run starts.
+    /// </summary>
+    public static int RemoveStaleTemporaryFiles(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        var target = Path.GetFullPath(path);
+        var folder = Path.GetDirectoryName(target)!;
+        if (!Directory.Exists(folder))
+        {
+            return 0;
+        }
+
+        var prefix = $".{Path.GetFileName(target)}.";
+        var removed = 0;
+        foreach (var file in Directory.EnumerateFiles(folder, prefix + "*.tmp"))
+        {
+            var middle = Path.GetFileName(file)[prefix.Length..^".tmp".Length];
+            if (middle.Length == 32 && middle.All(char.IsAsciiHexDigitLower) && TryDelete(file))
+            {
+                removed++;
+            }
+        }
+
+        return removed;
+    }
+
+    private static bool TryDelete(string path)
     {
         try
         {
             File.Delete(path);
+            return true;
         }
         catch (IOException)
         {
             // Best effort: the exception that got us here is the one worth reporting.
+            return false;
         }
         catch (UnauthorizedAccessException)
         {
+            return false;
         }
     }
 

@@ -18,7 +18,25 @@ public static class SafeTensorsReader
 
     private const string Truncated = "The file is truncated, probably by an interrupted copy or write; use an earlier or backup copy.";
 
-    public static SafeTensorsFile ReadFile(string path) => Read(File.ReadAllBytes(path), path);
+    public static SafeTensorsFile ReadFile(string path)
+    {
+        if (Directory.Exists(path))
+        {
+            throw Corrupt(path, "it is a folder, not a file", "Give the path of the checkpoint file inside it.");
+        }
+
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw Corrupt(path, $"the file cannot be opened ({e.Message})", "Check that it exists and that you may read it.");
+        }
+
+        return Read(bytes, path);
+    }
 
     /// <param name="bytes">The whole file.</param>
     /// <param name="source">The file path or a name for the source, used in error messages.</param>

@@ -35,6 +35,7 @@ public static class Checkpoint
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(path);
         var file = SafeTensorsReader.ReadFile(path);
+        TensorChecksum.Verify(file, path);
         var metadata = new CheckpointMetadata(file.Metadata, path);
         var problems = new List<string>();
         CheckModel(model, metadata, file, problems, strict: false);
@@ -77,6 +78,7 @@ public static class Checkpoint
             ["epoch_seconds"] = position.EpochSeconds.ToString("R", CultureInfo.InvariantCulture),
         };
         position.EpochTally.Save(metadata, "epoch_train.");
+        metadata[TensorChecksum.MetadataKey] = TensorChecksum.Compute(tensors);
         SafeTensorsWriter.WriteFile(path, tensors, metadata);
     }
 
@@ -84,12 +86,14 @@ public static class Checkpoint
     internal static void Load(string path, ThalNetModel model, Optimizer optimizer, OptimizerKind kind, RandomSource random, TrainingPosition position, ITrainingTask task)
     {
         var file = SafeTensorsReader.ReadFile(path);
+        TensorChecksum.Verify(file, path);
         var metadata = new CheckpointMetadata(file.Metadata, path);
         var problems = new List<string>();
         CheckModel(model, metadata, file, problems, strict: true);
         Compare(metadata, "task", task.Kind, "a training run on {0} data, but this run trains on {1} data", problems);
         Compare(metadata, "optimizer", Name(kind), "the {0} optimizer's state, but this run uses {1}", problems);
         var batchInEpoch = metadata.Int("batch_in_epoch");
+        CheckpointPositionChecks.AddProblems(metadata, task, problems);
         if (batchInEpoch > 0 && metadata.Int("batch_rows") != task.BatchRows)
         {
             problems.Add($"it stopped part-way through an epoch of batches of {metadata.Int("batch_rows")} rows, but this run's batches have {task.BatchRows}");

@@ -26,7 +26,8 @@ internal sealed class CheckpointMetadata(IReadOnlyDictionary<string, string> val
         try
         {
             var bytes = Convert.FromBase64String(String(key));
-            return bytes.Length == RandomSource.StateByteLength ? bytes : throw Malformed(key);
+            // xoshiro256** cannot leave the all-zero state, so no run ever saved it.
+            return bytes.Length == RandomSource.StateByteLength && bytes.AsSpan().ContainsAnyExcept((byte)0) ? bytes : throw Malformed(key);
         }
         catch (FormatException)
         {

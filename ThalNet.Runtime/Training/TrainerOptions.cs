@@ -1,7 +1,7 @@
 namespace ThalNet.Runtime.Training;
 
 /// <summary>How a <see cref="Trainer{TModel}"/> trains. Defaults follow the paper: RMSprop, learning rate 1e-3, batch 50.</summary>
-public sealed record TrainerOptions
+public sealed partial record TrainerOptions
 {
     public int Epochs { get; init; } = 10;
 
@@ -61,6 +61,12 @@ public sealed record TrainerOptions
     /// </summary>
     public TimeSpan ProgressInterval { get; init; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// Keep training when a loss, gradient or parameter becomes NaN or infinite; by default training stops with a
+    /// <see cref="TrainingDivergedException"/> before the optimizer step that would spread it.
+    /// </summary>
+    public bool AllowNonFinite { get; init; }
+
     /// <summary>Where epoch lines and notes go; null is the console.</summary>
     public TextWriter? Output { get; init; }
 
@@ -76,39 +82,5 @@ public sealed record TrainerOptions
 
         var progress = (double)(epoch - 1) / (Epochs - 1);
         return (float)(LearningRate * (fraction + ((1 - fraction) * 0.5 * (1 + Math.Cos(Math.PI * progress)))));
-    }
-
-    internal void Validate()
-    {
-        ArgumentOutOfRangeException.ThrowIfNegative(Epochs, nameof(Epochs));
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(BatchSize, nameof(BatchSize));
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(EvaluationBatchSize ?? 1, nameof(EvaluationBatchSize));
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(Workers, nameof(Workers));
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(MaxBatchesPerEpoch ?? 1, nameof(MaxBatchesPerEpoch));
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(MaxEvaluationBatches ?? 1, nameof(MaxEvaluationBatches));
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(LogEvery, nameof(LogEvery));
-        if (ProgressInterval < TimeSpan.Zero && ProgressInterval != Timeout.InfiniteTimeSpan)
-        {
-            throw new ArgumentOutOfRangeException(nameof(ProgressInterval), ProgressInterval, "The progress interval must be zero or more, or Timeout.InfiniteTimeSpan for none.");
-        }
-        if (!(LearningRate > 0f))
-        {
-            throw new ArgumentOutOfRangeException(nameof(LearningRate), LearningRate, "The learning rate must be positive.");
-        }
-
-        if (CosineDecayTo is { } decay && !(decay >= 0f && decay <= 1f))
-        {
-            throw new ArgumentOutOfRangeException(nameof(CosineDecayTo), decay, "The final learning-rate fraction must be between 0 and 1.");
-        }
-
-        if (MaxGradientNorm is { } norm && !(norm > 0f))
-        {
-            throw new ArgumentOutOfRangeException(nameof(MaxGradientNorm), norm, "The gradient norm limit must be positive.");
-        }
-
-        if (Resume && CheckpointPath is null)
-        {
-            throw new ArgumentException("Resume needs a CheckpointPath to resume from.", nameof(Resume));
-        }
     }
 }

@@ -24,6 +24,7 @@ internal sealed class TrainingLoop
     private readonly Action<TrainingStep> _onStep;
     private readonly OutputTally _batch;
     private readonly OutputTally _window;
+    private readonly DivergenceGuard? _divergence;
     private int _windowBatches;
     private long _windowStart;
 
@@ -41,6 +42,7 @@ internal sealed class TrainingLoop
         _onStep = onStep;
         _batch = new OutputTally(model.Info);
         _window = new OutputTally(model.Info);
+        _divergence = options.AllowNonFinite ? null : new DivergenceGuard(model, options.CheckpointPath);
     }
 
     private ModelInfo Info => _model.Info;
@@ -119,12 +121,14 @@ internal sealed class TrainingLoop
     {
         _batch.Clear();
         var loss = _task.TrainBatch(batch, _batch);
+        _divergence?.CheckBackward(loss, _position.GlobalStep + 1, epoch, batch + 1, _batch);
         if (_options.MaxGradientNorm is { } maxNorm)
         {
             GradientClipping.ClipByGlobalNorm(_parameters, maxNorm);
         }
 
         _optimizer.Step();
+        _divergence?.CheckUpdate(_position.GlobalStep + 1, epoch, batch + 1);
         _position.BatchInEpoch = batch + 1;
         _position.GlobalStep++;
         _position.EpochTally.Add(_batch);

@@ -12,16 +12,16 @@ return new ExampleCommand("Train the byte-level ThalNet language model (bits per
 static int Train(ExampleSettings settings)
 {
     var corpus = Load(settings);
-    return LanguageModelExample.Train(settings, random => new CharLanguageModelNet(random), Source(corpus.Train, settings), Source(corpus.Test, settings));
+    return LanguageModelExample.Train(settings, random => new CharLanguageModelNet(random), Source(corpus.Train, "training", settings), Source(corpus.Test, "test", settings));
 }
 
 static int Analyze(ExampleSettings settings, string output) =>
-    LanguageModelExample.Analyze(settings, output, random => new CharLanguageModelNet(random), Source(Load(settings).Test, settings));
+    LanguageModelExample.Analyze(settings, output, random => new CharLanguageModelNet(random), Source(Load(settings).Test, "test", settings));
 
 static ByteCorpus Load(ExampleSettings settings) => ExampleData.Corpus(settings.DataDirectory);
 
-static LanguageModelSource Source(ReadOnlyMemory<byte> bytes, ExampleSettings settings) =>
-    new(new LanguageModelBatcher(bytes, settings.BatchSize, SegmentLength), CharLanguageModelNet.Layout.Info);
+static LanguageModelSource Source(ReadOnlyMemory<byte> bytes, string part, ExampleSettings settings) =>
+    new(ExampleData.Streams(settings.DataDirectory, bytes, part, settings.BatchSize, SegmentLength), CharLanguageModelNet.Layout.Info);
 
 internal static partial class Program
 {

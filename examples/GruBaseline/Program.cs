@@ -17,7 +17,7 @@ static int Train(ExampleSettings settings)
     if (settings.Task == "text")
     {
         var corpus = Corpus(settings);
-        return LanguageModelExample.Train(settings, TextModel, TextSource(corpus.Train, settings), TextSource(corpus.Test, settings));
+        return LanguageModelExample.Train(settings, TextModel, TextSource(corpus.Train, "training", settings), TextSource(corpus.Test, "test", settings));
     }
 
     return ClassificationExample.Train(settings, ImageModel, Images(settings, DataSplit.Train), Images(settings, DataSplit.Test));
@@ -44,8 +44,8 @@ static SequenceDatasetSource Images(ExampleSettings settings, DataSplit split)
 
 static ByteCorpus Corpus(ExampleSettings settings) => ExampleData.Corpus(settings.DataDirectory);
 
-static LanguageModelSource TextSource(ReadOnlyMemory<byte> bytes, ExampleSettings settings) =>
-    new(new LanguageModelBatcher(bytes, settings.BatchSize, 50), TextModel(new RandomSource(0)).Info);
+static LanguageModelSource TextSource(ReadOnlyMemory<byte> bytes, string part, ExampleSettings settings) =>
+    new(ExampleData.Streams(settings.DataDirectory, bytes, part, settings.BatchSize, 50), TextModel(new RandomSource(0)).Info);
 
 internal static partial class Program
 {

@@ -10,7 +10,9 @@ public static class ClassificationExample
 {
     public static int Train<TModel>(ExampleSettings settings, Func<RandomSource, TModel> createModel, IExampleSource train, IExampleSource test, TextWriter? output = null)
         where TModel : ThalNetModel =>
-        ExampleRun.Train(settings, createModel, $" train={train.Count} test={test.Count}", (t, c) => t.Fit(train, test, c), t => t.Evaluate(test), bitsPerCharacter: false, output);
+        train.Count < settings.BatchSize
+            ? ExpectedErrors.Report($"--batch-size {settings.BatchSize} is more than the {train.Count} training examples in '{settings.DataDirectory}'; use a --batch-size of at most {train.Count}.")
+            : ExampleRun.Train(settings, createModel, $" train={train.Count} test={test.Count}", (t, c) => t.Fit(train, test, c), t => t.Evaluate(test), bitsPerCharacter: false, output);
 
     public static int Analyze<TModel>(ExampleSettings settings, string outputFolder, Func<RandomSource, TModel> createModel, IExampleSource test, TextWriter? output = null)
         where TModel : ThalNetModel =>

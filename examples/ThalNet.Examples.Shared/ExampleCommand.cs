@@ -26,6 +26,7 @@ public sealed class ExampleCommand
     private readonly Option<float?> _clip;
     private readonly Option<string?> _metrics = new("--metrics") { Description = "JSON-lines metrics log; analyze draws its training curves", DefaultValueFactory = _ => ProgramName + ".metrics.jsonl" };
     private readonly Option<bool> _noProgress = new("--no-progress") { Description = "Plain lines instead of live progress bars" };
+    private readonly Option<bool> _allowNonFinite = new("--allow-non-finite") { Description = "Keep training when the loss or a gradient becomes NaN or infinite (by default training stops with an error)" };
     private readonly Option<string?> _report = new("--out") { Description = "Folder for the report (default: <checkpoint>.report)" };
     private readonly Option<int> _traceExample = new("--example") { Description = "Test example (stream, for language models) whose fast-reader attention is shown step by step", DefaultValueFactory = _ => 0 };
 
@@ -61,12 +62,18 @@ public sealed class ExampleCommand
     {
         var root = new RootCommand(Description);
         Option[] task = _task is null ? [] : [_task];
-        foreach (var option in (Option[])[_data, _epochs, _batchSize, _seed, _checkpoint, _resume, _maxBatches, _maxEvalBatches, _threads, _learningRate, _lrDecay, _clip, _metrics, _noProgress, .. task])
+        foreach (var option in (Option[])[_data, _epochs, _batchSize, _seed, _checkpoint, _resume, _maxBatches, _maxEvalBatches, _threads, _learningRate, _lrDecay, _clip, _metrics, _noProgress, _allowNonFinite, .. task])
         {
             root.Options.Add(option);
         }
 
-        root.SetAction(result => ExpectedErrors.Run(() => train(Settings(result))));
+        root.SetAction(result =>
+        {
+            var settings = Settings(result);
+            return CommandLineOptions.Problems(settings.ToTrainerOptions()) is { } problems
+                ? ExpectedErrors.Report(problems)
+                : ExpectedErrors.Run(() => train(settings));
+        });
         var analyzeCommand = new Command("analyze", "Write reading-weight heatmaps, step-by-step attention, the connectivity graph, module ablation and training curves of a checkpoint as an HTML report");
         foreach (var option in (Option[])[_data, _checkpoint, _metrics, _report, _traceExample, _batchSize, _maxEvalBatches, .. task])
         {
@@ -80,7 +87,11 @@ public sealed class ExampleCommand
         analyzeCommand.SetAction(result =>
         {
             var settings = AnalysisSettings(result);
-            return ExpectedErrors.Run(() => analyze(settings, result.GetValue(_report) ?? settings.CheckpointPath + ".report"));
+
+            // Analysis writes neither the checkpoint nor the metrics log; it only reads them.
+            return CommandLineOptions.Problems(settings.ToTrainerOptions() with { CheckpointPath = null, Resume = false, MetricsPath = null }) is { } problems
+                ? ExpectedErrors.Report(problems)
+                : ExpectedErrors.Run(() => analyze(settings, result.GetValue(_report) ?? settings.CheckpointPath + ".report"));
         });
         root.Subcommands.Add(analyzeCommand);
         return root.Parse(args).Invoke();
@@ -135,6 +146,7 @@ public sealed class ExampleCommand
         !result.GetValue(_noProgress))
         {
             Task = task,
+            AllowNonFinite = result.GetValue(_allowNonFinite),
         };
     }
 }

@@ -25,13 +25,18 @@ internal static class ExampleRun
     public static int Analyze<TModel>(ExampleSettings settings, string outputFolder, Func<RandomSource, TModel> createModel, Func<TModel, AnalysisOptions, ModelReport> analyze, TextWriter? output)
         where TModel : ThalNetModel
     {
-        if (!File.Exists(settings.CheckpointPath))
+        if (!File.Exists(settings.CheckpointPath) && !Directory.Exists(settings.CheckpointPath))
         {
             return ExpectedErrors.Report($"there is no checkpoint at '{settings.CheckpointPath}'; train with --checkpoint {settings.CheckpointPath} first.");
         }
 
         var model = createModel(new RandomSource(settings.Seed));
         model.LoadWeights(settings.CheckpointPath);
+        if (NonFiniteScan.FirstParameter(model) is { } nonFinite)
+        {
+            Console.Error.WriteLine($"warning: checkpoint '{settings.CheckpointPath}' holds a non-finite parameter, {nonFinite}; the report will show the damage, not what a trained model learned.");
+        }
+
         var html = analyze(model, settings.ToAnalysisOptions()).WriteTo(outputFolder);
         (output ?? Console.Out).WriteLine($"report={html}");
         return 0;

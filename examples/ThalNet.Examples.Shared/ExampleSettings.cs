@@ -35,6 +35,9 @@ public sealed record ExampleSettings(
         TraceExample = TraceExample,
     };
 
+    /// <summary>--allow-non-finite: train on through NaN or infinite losses instead of stopping.</summary>
+    public bool AllowNonFinite { get; init; }
+
     public TrainerOptions ToTrainerOptions(OptimizerKind optimizer = OptimizerKind.RmsProp) => new()
     {
         Epochs = Epochs,
@@ -51,5 +54,6 @@ public sealed record ExampleSettings(
         Resume = Resume,
         MetricsPath = MetricsPath,
         Progress = Progress,
+        AllowNonFinite = AllowNonFinite,
     };
 }

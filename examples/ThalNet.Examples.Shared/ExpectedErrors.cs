@@ -1,11 +1,14 @@
+using ThalNet.Runtime.Analysis;
 using ThalNet.Runtime.Data;
 using ThalNet.Runtime.IO;
+using ThalNet.Runtime.Training;
 
 namespace ThalNet.Examples;
 
 /// <summary>
-/// Failures a user causes and can fix (missing or corrupt data, an unreadable or mismatched checkpoint): their
-/// message already says what is wrong and what to do, so it is printed alone, without a stack trace.
+/// Failures a user causes and can fix (missing or corrupt data, an unreadable or mismatched checkpoint, a malformed
+/// metrics log, training that diverged): their message already says what is wrong and what to do, so it is printed
+/// alone, without a stack trace. Any other exception is a bug and keeps its trace.
 /// </summary>
 public static class ExpectedErrors
 {
@@ -18,7 +21,7 @@ public static class ExpectedErrors
         {
             return command();
         }
-        catch (Exception e) when (e is DatasetException or CheckpointException)
+        catch (Exception e) when (e is DatasetException or CheckpointException or MetricsFormatException or TrainingDivergedException or TrainerOptionsException)
         {
             return Report(e.Message);
         }

@@ -25,6 +25,6 @@ public sealed class LearningRateScheduleTests
     public void Fraction_outside_zero_to_one_is_refused()
     {
         using var trainerless = new StringWriter();
-        Assert.Throws<ArgumentOutOfRangeException>(() => new Trainer<TinyThalNet>(r => TinyThalNet.Classifier(r, TrainingData.Features, TrainingData.Classes), new TrainerOptions { CosineDecayTo = 1.5f, Output = trainerless }));
+        Assert.Throws<TrainerOptionsException>(() => new Trainer<TinyThalNet>(r => TinyThalNet.Classifier(r, TrainingData.Features, TrainingData.Classes), new TrainerOptions { CosineDecayTo = 1.5f, Output = trainerless }));
     }
 }

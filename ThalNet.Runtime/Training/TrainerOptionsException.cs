@@ -1,0 +1,8 @@
+namespace ThalNet.Runtime.Training;
+
+/// <summary>A <see cref="TrainerOptions"/> cannot train: its message lists every problem, each naming its property.</summary>
+public sealed class TrainerOptionsException(IReadOnlyList<TrainerOptionProblem> problems)
+    : ArgumentException(string.Join(" ", problems.Select(p => p.ToString())))
+{
+    public IReadOnlyList<TrainerOptionProblem> Problems { get; } = problems;
+}
