@@ -65,7 +65,7 @@ public sealed class AttentionProbe : IAttentionObserver
     {
         if (_rows == 0)
         {
-            throw new InvalidOperationException("AttentionProbe: no attention was recorded; run the model on some data first.");
+            throw new InvalidOperationException("AttentionProbe: no attention was recorded: the model did not read anything while the probe was attached (no data, or the model ran before or after). ModelReport.Create(model, data) attaches the probes and runs the model on the data itself.");
         }
 
         var values = new float[_sum.Length];

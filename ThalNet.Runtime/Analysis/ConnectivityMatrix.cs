@@ -69,10 +69,14 @@ public sealed class ConnectivityMatrix
     }
 
     /// <summary>
-    /// 1 / (2 x modules): half of what each source gets when a reader spreads its weight evenly, as
-    /// an untrained reader does. Edges above it are the connections training kept; see CONNECTIVITY.md.
+    /// 1.25 / modules: a quarter more than the even share a reader gives every source before training. An
+    /// untrained or briefly trained reader stays close to the even share and draws no edge; an edge says that
+    /// training made the reader prefer that source. See CONNECTIVITY.md for the measurements behind it.
     /// </summary>
-    public static double DefaultThreshold(int moduleCount) => 1.0 / (2 * moduleCount);
+    public static double DefaultThreshold(int moduleCount) => Math.Min(EvenShareFactor / moduleCount, 1);
+
+    /// <summary>How far above the even share 1 / modules the default threshold sits.</summary>
+    public const double EvenShareFactor = 1.25;
 
     public CenterLayout Layout { get; }
 

@@ -44,13 +44,14 @@ public static class ConnectivitySvg
             DrawNode(svg, node, places[node.Id]);
         }
 
-        for (var i = 0; i < curves.Count; i++)
+        svg.BeginGroup("class=\"edge-labels\"");
+        foreach (var label in PlaceLabels(graph, curves, places))
         {
-            if (graph.Edges[i].Kind == ConnectivityEdgeKind.Reading)
-            {
-                DrawEdgeLabel(svg, graph.Edges[i], curves[i]);
-            }
+            svg.Rect(label.X - (label.Width / 2), label.Y - (LabelHeight / 2), label.Width, LabelHeight, "#ffffff", radius: 2);
+            svg.Text(label.X, label.Y + 3, label.Text, 9, "middle", fill: "#263238");
         }
+
+        svg.EndGroup();
 
         DrawLegend(svg, graph, height - LegendHeight + 10);
         return svg.ToSvg(width, height, title);
@@ -109,15 +110,46 @@ public static class ConnectivitySvg
         svg.Polygon([(curve.Tip.X, curve.Tip.Y), (baseX + nx, baseY + ny), (baseX - nx, baseY - ny)], colour, 0.8);
     }
 
-    private static void DrawEdgeLabel(SvgWriter svg, ConnectivityEdge edge, Curve curve)
+    /// <summary>
+    /// Places each reading edge's strength label on its curve where it overlaps no other label and no node: at the
+    /// middle if that is free, else further along or beside the curve (with six modules and every edge drawn, the
+    /// middles of crossing edges coincide). A label that finds no free place keeps the middle.
+    /// </summary>
+    private static List<EdgeLabel> PlaceLabels(ConnectivityGraph graph, List<Curve> curves, Dictionary<string, Place> places)
     {
-        var middle = curve.At(0.5);
+        var placed = new List<EdgeLabel>();
+        for (var i = 0; i < curves.Count; i++)
+        {
+            var edge = graph.Edges[i];
+            if (edge.Kind != ConnectivityEdgeKind.Reading)
+            {
+                continue;
+            }
+
+            var text = Share(edge.Strength);
+            var width = TextWidth(text, 9) + 4;
+            var candidates = LabelSpots(edge, curves[i]).Select(p => new EdgeLabel(p.X, p.Y, width, text)).ToList();
+            placed.Add(candidates.FirstOrDefault(c => !placed.Any(c.Overlaps) && places.Values.All(c.Clears)) ?? candidates[0]);
+        }
+
+        return placed;
+    }
+
+    /// <summary>Where a label may sit, best first: along the curve from its middle outwards, on it and to either side.</summary>
+    private static IEnumerable<Point> LabelSpots(ConnectivityEdge edge, Curve curve)
+    {
         // A self-loop's label sits above the loop rather than on it.
-        var lift = edge.From == edge.To ? -6 : 3;
-        var label = Share(edge.Strength);
-        var width = TextWidth(label, 9) + 4;
-        svg.Rect(middle.X - (width / 2), middle.Y + lift - 9, width, 12, "#ffffff", radius: 2);
-        svg.Text(middle.X, middle.Y + lift, label, 9, "middle", fill: "#263238");
+        var lift = edge.From == edge.To ? -9 : 0;
+        foreach (var t in (double[])[0.5, 0.4, 0.6, 0.3, 0.7, 0.22, 0.78])
+        {
+            var at = curve.At(t);
+            var ahead = curve.At(Math.Min(t + 0.01, 1));
+            var (ux, uy) = Unit(ahead.X - at.X, ahead.Y - at.Y);
+            foreach (var side in (double[])[0, LabelHeight, -LabelHeight])
+            {
+                yield return new Point(at.X - (uy * side), at.Y + lift + (ux * side));
+            }
+        }
     }
 
     /// <summary>
@@ -180,7 +212,24 @@ public static class ConnectivitySvg
         svg.Text(Margin, y + 36, $"Width and label: share of i's reading-weight mass on j; shown when ≥ {Share(graph.Threshold)}.", 10, fill: "#555");
     }
 
+    private const double LabelHeight = 12;
+
     private readonly record struct Point(double X, double Y);
+
+    /// <summary>A strength label centred at (X, Y).</summary>
+    private sealed record EdgeLabel(double X, double Y, double Width, string Text)
+    {
+        public bool Overlaps(EdgeLabel other) =>
+            Math.Abs(X - other.X) < ((Width + other.Width) / 2) + 1 && Math.Abs(Y - other.Y) < LabelHeight + 1;
+
+        /// <summary>Whether the label's box stays off the node's circle.</summary>
+        public bool Clears(Place place)
+        {
+            var nearestX = Math.Clamp(place.X, X - (Width / 2), X + (Width / 2));
+            var nearestY = Math.Clamp(place.Y, Y - (LabelHeight / 2), Y + (LabelHeight / 2));
+            return ((nearestX - place.X) * (nearestX - place.X)) + ((nearestY - place.Y) * (nearestY - place.Y)) >= place.R * place.R;
+        }
+    }
 
     private readonly record struct Place(double X, double Y, double R);
 

@@ -18,6 +18,7 @@ public sealed class HtmlReport
         table { border-collapse: collapse; margin: 1em 0; font-size: 0.9em; }
         th, td { border: 1px solid #ccc; padding: 3px 10px; } th { background: #f3f3f3; } td.right { text-align: right; font-variant-numeric: tabular-nums; }
         caption { caption-side: bottom; color: #555; padding-top: 4px; }
+        .side-by-side { display: flex; flex-wrap: wrap; gap: 1em; align-items: flex-start; } .side-by-side figure { margin: 0; }
         pre { background: #f6f8fa; padding: 8px; overflow-x: auto; font-size: 0.85em; }
         """;
 
@@ -64,6 +65,20 @@ public sealed class HtmlReport
         _body.Append("<figure>\n").Append(root.ToString(SaveOptions.DisableFormatting)).Append('\n');
         AppendElement("figcaption", caption);
         _body.Append("</figure>\n");
+        return this;
+    }
+
+    /// <summary>Several SVG figures in one row (wrapping when the page is narrow), each with its caption, e.g. to compare runs.</summary>
+    public HtmlReport AddFiguresSideBySide(IEnumerable<(string Svg, string? Caption)> figures)
+    {
+        ArgumentNullException.ThrowIfNull(figures);
+        _body.Append("<div class=\"side-by-side\">\n");
+        foreach (var (svg, caption) in figures)
+        {
+            AddFigure(svg, caption);
+        }
+
+        _body.Append("</div>\n");
         return this;
     }
 

@@ -4,7 +4,7 @@ namespace ThalNet.Runtime.Analysis;
 
 /// <summary>
 /// Reads JSON-lines metrics logs: one object per line with an integer <c>step</c>, an optional
-/// <c>split</c> (default <c>train</c>) and any numeric fields (<c>loss</c>, <c>accuracy</c>,
+/// <c>split</c> (default <c>train</c>), an optional <c>output</c> name and any numeric fields (<c>loss</c>, <c>accuracy</c>,
 /// <c>epoch</c>, ...). Blank lines, unknown non-numeric fields and nulls are skipped. JSON has no
 /// NaN, so non-finite values are written as the strings <c>"NaN"</c>, <c>"Infinity"</c>, <c>"-Infinity"</c>.
 /// </summary>
@@ -64,6 +64,7 @@ public static class MetricsLog
 
             long? step = null;
             var split = DefaultSplit;
+            string? output = null;
             var values = new Dictionary<string, double>(StringComparer.Ordinal);
             foreach (var field in root.EnumerateObject())
             {
@@ -77,6 +78,9 @@ public static class MetricsLog
                             ? field.Value.GetString()!
                             : throw new MetricsFormatException(source, lineNumber, $"\"split\" is {field.Value.GetRawText()}, not a string");
                         break;
+                    case "output" when field.Value.ValueKind == JsonValueKind.String:
+                        output = field.Value.GetString();
+                        break;
                     default:
                         if (ReadNumber(field.Value) is { } number)
                         {
@@ -88,7 +92,7 @@ public static class MetricsLog
             }
 
             return step is { } s
-                ? new MetricsRecord(s, split, values)
+                ? new MetricsRecord(s, split, values) { Output = output }
                 : throw new MetricsFormatException(source, lineNumber, "no \"step\" field");
         }
     }

@@ -5,4 +5,7 @@ namespace ThalNet.Runtime.Analysis;
 public sealed record MetricsRecord(long Step, string Split, IReadOnlyDictionary<string, double> Values)
 {
     public double? Epoch => Values.TryGetValue("epoch", out var epoch) ? epoch : null;
+
+    /// <summary>The output the line is about (the trainer writes one line per output and event); null when the log names none.</summary>
+    public string? Output { get; init; }
 }

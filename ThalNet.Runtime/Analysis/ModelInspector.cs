@@ -50,7 +50,7 @@ public static class ModelInspector
         {
             if (runModel is null)
             {
-                throw new ArgumentNullException(nameof(runModel), "Fast readers' weights are their attention: pass a callback that runs the model on evaluation data.");
+                throw new ArgumentNullException(nameof(runModel), "Fast readers' weights are their attention: pass a callback that runs the model on evaluation data, or use ModelReport.Create(model, data), which runs it for you.");
             }
 
             try
@@ -80,19 +80,30 @@ public static class ModelInspector
     /// </summary>
     public static IReadOnlyList<AblationResult> Ablate(ThalNetModel model, Func<ThalNetModel, double> evaluate)
     {
+        var (baseline, ablated) = AblateEach(model, evaluate, ablate: true);
+        return [.. ablated.Select(a => new AblationResult(a.Module, baseline, a.Result))];
+    }
+
+    /// <summary>
+    /// <paramref name="evaluate"/> of the model as it is, then (when <paramref name="ablate"/>) with each module's
+    /// slice of the center zeroed in turn, in layout order; the model's own <see cref="ThalNetModel.Ablation"/> is
+    /// restored afterwards.
+    /// </summary>
+    internal static (T Baseline, IReadOnlyList<(string Module, T Result)> Ablated) AblateEach<T>(ThalNetModel model, Func<ThalNetModel, T> evaluate, bool ablate)
+    {
         var previous = model.Ablation;
         try
         {
             model.Ablation = null;
             var baseline = evaluate(model);
-            var results = new List<AblationResult>();
-            foreach (var module in model.Info.Modules)
+            var results = new List<(string, T)>();
+            foreach (var module in ablate ? model.Info.Modules : [])
             {
                 model.Ablation = new CenterAblation(model.Info, module.Name);
-                results.Add(new AblationResult(module.Name, baseline, evaluate(model)));
+                results.Add((module.Name, evaluate(model)));
             }
 
-            return results;
+            return (baseline, results);
         }
         finally
         {

@@ -1,4 +1,5 @@
 using ThalNet.Runtime;
+using ThalNet.Runtime.Analysis;
 using ThalNet.Runtime.Models;
 using ThalNet.Runtime.Training;
 
@@ -22,5 +23,5 @@ public static class ClassificationExample
 
     public static int Analyze<TModel>(ExampleSettings settings, string outputFolder, Func<RandomSource, TModel> createModel, ISequenceSource test, TextWriter? output = null)
         where TModel : ThalNetModel =>
-        ExampleRun.Analyze(settings, outputFolder, createModel, t => t.Evaluate(test).Accuracy, "accuracy", higherIsBetter: true, output);
+        ExampleRun.Analyze(settings, outputFolder, createModel, (model, options) => ModelReport.Create(model, test, options), output);
 }

@@ -5,7 +5,10 @@ namespace ThalNet.Examples;
 
 /// <summary>
 /// The command line every example shares: --data, --epochs, --batch-size, --seed, --checkpoint, --resume,
-/// --max-batches and a few more; <c>analyze</c> writes the report of a checkpoint.
+/// --max-batches and a few more; <c>analyze</c> writes the report of a checkpoint and takes only the options that
+/// analysis uses. Training writes a checkpoint and a metrics log by default (<c>EXAMPLE.safetensors</c>,
+/// <c>EXAMPLE.metrics.jsonl</c> in the current folder), and analyze reads the same files by default, so analyze works
+/// right after a plain training run.
 /// </summary>
 public sealed class ExampleCommand
 {
@@ -13,7 +16,7 @@ public sealed class ExampleCommand
     private readonly Option<int> _epochs;
     private readonly Option<int> _batchSize;
     private readonly Option<ulong> _seed = new("--seed") { Description = "Seed of the initial weights and the data order", DefaultValueFactory = _ => 1UL };
-    private readonly Option<string?> _checkpoint = new("--checkpoint") { Description = "Checkpoint file (safetensors), written every epoch and on Ctrl+C" };
+    private readonly Option<string?> _checkpoint = new("--checkpoint") { Description = "Checkpoint file (safetensors), written every epoch and on Ctrl+C; analyze reads it", DefaultValueFactory = _ => ProgramName + ".safetensors" };
     private readonly Option<bool> _resume = new("--resume") { Description = "Continue from --checkpoint when it exists" };
     private readonly Option<int?> _maxBatches = new("--max-batches") { Description = "Stop each epoch after this many batches (quick runs)" };
     private readonly Option<int?> _maxEvalBatches = new("--max-eval-batches") { Description = "Evaluate on at most this many batches" };
@@ -21,12 +24,13 @@ public sealed class ExampleCommand
     private readonly Option<float> _learningRate;
     private readonly Option<float?> _lrDecay;
     private readonly Option<float?> _clip;
-    private readonly Option<string?> _metrics = new("--metrics") { Description = "JSON-lines metrics log" };
+    private readonly Option<string?> _metrics = new("--metrics") { Description = "JSON-lines metrics log; analyze draws its training curves", DefaultValueFactory = _ => ProgramName + ".metrics.jsonl" };
     private readonly Option<bool> _noProgress = new("--no-progress") { Description = "Plain lines instead of live progress bars" };
     private readonly Option<bool> _allowNonFinite = new("--allow-non-finite") { Description = "Keep training when the loss or a gradient becomes NaN or infinite (by default training stops with an error)" };
     private readonly Option<string> _backend = new("--backend") { Description = "engine (the own CPU engine) or torchsharp", DefaultValueFactory = _ => "engine" };
     private readonly Option<string> _device = new("--device") { Description = "cpu or cuda (TorchSharp backend only)", DefaultValueFactory = _ => "cpu" };
     private readonly Option<string?> _report = new("--out") { Description = "Folder for the report (default: <checkpoint>.report)" };
+    private readonly Option<int> _traceExample = new("--example") { Description = "Test example (stream, for language models) whose fast-reader attention is shown step by step", DefaultValueFactory = _ => 0 };
 
     private readonly Option<string>? _task;
     private readonly IReadOnlyDictionary<string, string> _taskData;
@@ -61,8 +65,8 @@ public sealed class ExampleCommand
     public int Run(string[] args, Func<ExampleSettings, int> train, Func<ExampleSettings, string, int> analyze)
     {
         var root = new RootCommand(Description);
-        Option[] common = [_data, _epochs, _batchSize, _seed, _checkpoint, _resume, _maxBatches, _maxEvalBatches, _threads, _learningRate, _lrDecay, _clip, _metrics, _noProgress, _allowNonFinite, _backend, _device, .. (_task is null ? Array.Empty<Option>() : [_task])];
-        foreach (var option in common)
+        Option[] task = _task is null ? [] : [_task];
+        foreach (var option in (Option[])[_data, _epochs, _batchSize, _seed, _checkpoint, _resume, _maxBatches, _maxEvalBatches, _threads, _learningRate, _lrDecay, _clip, _metrics, _noProgress, _allowNonFinite, _backend, _device, .. task])
         {
             root.Options.Add(option);
         }
@@ -74,21 +78,19 @@ public sealed class ExampleCommand
                 ? ExpectedErrors.Report(problems)
                 : ExpectedErrors.Run(() => train(settings));
         });
-        var analyzeCommand = new Command("analyze", "Write reading-weight heatmaps, the connectivity graph, module ablation and training curves of a checkpoint as an HTML report");
-        foreach (var option in common)
+        var analyzeCommand = new Command("analyze", "Write reading-weight heatmaps, step-by-step attention, the connectivity graph, module ablation and training curves of a checkpoint as an HTML report");
+        foreach (var option in (Option[])[_data, _checkpoint, _metrics, _report, _traceExample, _batchSize, _maxEvalBatches, .. task])
         {
             analyzeCommand.Options.Add(option);
         }
 
-        analyzeCommand.Options.Add(_report);
+        // Accepted so one set of display flags serves both commands, but not listed: they change nothing in a report.
+        analyzeCommand.Options.Add(new Option<bool>("--no-progress") { Hidden = true });
+        analyzeCommand.Options.Add(new Option<int>("--threads") { Hidden = true });
+
         analyzeCommand.SetAction(result =>
         {
-            var settings = Settings(result);
-            if (settings.CheckpointPath is null)
-            {
-                Console.Error.WriteLine("error: analyze needs --checkpoint <file> (a checkpoint written by training).");
-                return 2;
-            }
+            var settings = AnalysisSettings(result);
 
             // Analysis writes neither the checkpoint nor the metrics log; it only reads them.
             return CommandLineOptions.Problems(settings.ToTrainerOptions() with { CheckpointPath = null, Resume = false, MetricsPath = null }) is { } problems
@@ -97,6 +99,34 @@ public sealed class ExampleCommand
         });
         root.Subcommands.Add(analyzeCommand);
         return root.Parse(args).Invoke();
+    }
+
+    /// <summary>The entry program's name, which names its default checkpoint and metrics log.</summary>
+    private static string ProgramName => System.Reflection.Assembly.GetEntryAssembly()?.GetName().Name ?? "thalnet";
+
+    /// <summary>What analyze is told; the training-only settings keep their defaults.</summary>
+    private ExampleSettings AnalysisSettings(ParseResult result)
+    {
+        var task = _task is null ? null : result.GetValue(_task);
+        return new(
+            SharedData.Resolve(result.GetValue(_data), task is null ? DataSubfolder : _taskData[task]),
+            Epochs: 0,
+            result.GetValue(_batchSize),
+            Seed: 1,
+            result.GetValue(_checkpoint),
+            Resume: false,
+            MaxBatches: null,
+            result.GetValue(_maxEvalBatches),
+            Workers: 1,
+            LearningRate: 1e-3f,
+            LearningRateDecayTo: null,
+            MaxGradientNorm: null,
+            result.GetValue(_metrics),
+            Progress: false)
+        {
+            Task = task,
+            TraceExample = result.GetValue(_traceExample),
+        };
     }
 
     private ExampleSettings Settings(ParseResult result)

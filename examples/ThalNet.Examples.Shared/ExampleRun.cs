@@ -1,4 +1,5 @@
 using ThalNet.Runtime;
+using ThalNet.Runtime.Analysis;
 using ThalNet.Runtime.Models;
 using ThalNet.Runtime.Training;
 
@@ -30,11 +31,24 @@ internal static class ExampleRun
         return result.Interrupted ? 130 : 0;
     }
 
-    public static int Analyze<TModel>(ExampleSettings settings, string outputFolder, Func<RandomSource, TModel> createModel, Func<Trainer<TModel>, double> metric, string metricName, bool higherIsBetter, TextWriter? output)
+    /// <summary>Loads the checkpoint into a fresh model and writes <see cref="ModelReport"/>'s report of it on the test data.</summary>
+    public static int Analyze<TModel>(ExampleSettings settings, string outputFolder, Func<RandomSource, TModel> createModel, Func<TModel, AnalysisOptions, ModelReport> analyze, TextWriter? output)
         where TModel : ThalNetModel
     {
-        // One worker: ablation and attention probes live on the primary model only.
-        using var trainer = new Trainer<TModel>(createModel, settings.ToTrainerOptions() with { Workers = 1, CheckpointPath = null, Resume = false, MetricsPath = null, Progress = false });
-        return ExampleAnalysis.Run(trainer.Model, settings, outputFolder, _ => metric(trainer), metricName, higherIsBetter, output ?? Console.Out);
+        if (!File.Exists(settings.CheckpointPath) && !Directory.Exists(settings.CheckpointPath))
+        {
+            return ExpectedErrors.Report($"there is no checkpoint at '{settings.CheckpointPath}'; train with --checkpoint {settings.CheckpointPath} first.");
+        }
+
+        var model = createModel(new RandomSource(settings.Seed));
+        model.LoadWeights(settings.CheckpointPath);
+        if (NonFiniteScan.FirstParameter(model) is { } nonFinite)
+        {
+            Console.Error.WriteLine($"warning: checkpoint '{settings.CheckpointPath}' holds a non-finite parameter, {nonFinite}; the report will show the damage, not what a trained model learned.");
+        }
+
+        var html = analyze(model, settings.ToAnalysisOptions()).WriteTo(outputFolder);
+        (output ?? Console.Out).WriteLine($"report={html}");
+        return 0;
     }
 }

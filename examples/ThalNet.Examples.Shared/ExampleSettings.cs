@@ -1,3 +1,4 @@
+using ThalNet.Runtime.Analysis;
 using ThalNet.Runtime.Training;
 
 namespace ThalNet.Examples;
@@ -21,6 +22,18 @@ public sealed record ExampleSettings(
 {
     /// <summary>The chosen --task of examples that offer several.</summary>
     public string? Task { get; init; }
+
+    /// <summary>analyze: the test example whose fast-reader attention is traced step by step.</summary>
+    public int TraceExample { get; init; }
+
+    /// <summary>How analyze evaluates: in batches of <see cref="BatchSize"/>, at most <see cref="MaxEvaluationBatches"/>, with the curves of <see cref="MetricsPath"/>.</summary>
+    public AnalysisOptions ToAnalysisOptions() => new()
+    {
+        BatchSize = BatchSize,
+        MaxBatches = MaxEvaluationBatches,
+        MetricsPath = MetricsPath,
+        TraceExample = TraceExample,
+    };
 
     /// <summary>--allow-non-finite: train on through NaN or infinite losses instead of stopping.</summary>
     public bool AllowNonFinite { get; init; }

@@ -1,4 +1,5 @@
 using ThalNet.Runtime;
+using ThalNet.Runtime.Analysis;
 using ThalNet.Runtime.Models;
 using ThalNet.Runtime.Training;
 
@@ -13,5 +14,5 @@ public static class LanguageModelExample
 
     public static int Analyze<TModel>(ExampleSettings settings, string outputFolder, Func<RandomSource, TModel> createModel, IStreamSource test, TextWriter? output = null)
         where TModel : ThalNetModel =>
-        ExampleRun.Analyze(settings, outputFolder, createModel, t => t.Evaluate(test).BitsPerCharacter, "bits per character", higherIsBetter: false, output);
+        ExampleRun.Analyze(settings, outputFolder, createModel, (model, options) => ModelReport.Create(model, test, options), output);
 }

@@ -20,8 +20,8 @@ public sealed class AnalyzeTests(ITestOutputHelper log) : ExampleTest(log)
         var checkpoint = Temp.File("model.safetensors");
         var metrics = Temp.File("metrics.jsonl");
         var report = Temp.File("report");
-        string[] common = ["--data", data, "--max-batches", "10", "--max-eval-batches", "3", "--checkpoint", checkpoint, "--metrics", metrics];
-        Runner.Run(example, [.. common, "--epochs", "1"]).Succeeded();
+        string[] common = ["--data", data, "--max-eval-batches", "3", "--checkpoint", checkpoint, "--metrics", metrics];
+        Runner.Run(example, [.. common, "--max-batches", "10", "--epochs", "1"]).Succeeded();
 
         var run = Runner.Run(example, ["analyze", .. common, "--out", report]).Succeeded();
 

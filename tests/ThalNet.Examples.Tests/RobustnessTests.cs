@@ -20,7 +20,6 @@ public sealed class RobustnessTests(ITestOutputHelper log) : ExampleTest(log)
     [InlineData("SequentialMnist", "--lr", "NaN", "--lr must be a positive finite number, got NaN.")]
     [InlineData("CharLanguageModel", "--lr", "Infinity", "--lr must be a positive finite number, got Infinity.")]
     [InlineData("CharLanguageModel", "--clip", "-1", "--clip must be a positive finite number, got -1.")]
-    [InlineData("MultiTask", "--resume", null, "--resume needs a checkpoint file to resume from; set --checkpoint.")]
     public void A_bad_option_is_one_error_line_before_any_data_loads(string example, string option, string? value, string expected)
     {
         // The data folder does not exist: the option must be refused first.

@@ -18,20 +18,32 @@ public static class Checkpoint
 
     private const string OptimizerPrefix = "optimizer.";
 
+    /// <summary>What to do when a checkpoint's parameters do not fit the model they are loaded into.</summary>
+    internal const string LoadRemedy = "Load it into the model that trained it: the same spec (or model class) and the same options.";
+
     /// <summary>
-    /// Loads only the model's parameters, e.g. to evaluate or analyse a trained model. Also reads plain safetensors
-    /// files of parameters (such as PyTorch's), which carry no metadata.
+    /// Loads only the model's parameters, e.g. to evaluate or analyse a trained model: from a training checkpoint,
+    /// a weights file (<see cref="ModelWeights.SaveWeights"/>), or a plain safetensors file of parameters (such as
+    /// PyTorch's), which carries no metadata. Nothing is changed unless every parameter fits.
     /// </summary>
-    /// <exception cref="CheckpointException">The file is corrupt or does not fit the model.</exception>
+    /// <exception cref="CheckpointException">
+    /// The file is corrupt, or does not fit the model; the message counts the missing, unexpected and reshaped
+    /// parameters and names the first few.
+    /// </exception>
     public static void LoadParameters(SequenceModel model, string path)
     {
         ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(path);
         var file = SafeTensorsReader.ReadFile(path);
         TensorChecksum.Verify(file, path);
         var metadata = new CheckpointMetadata(file.Metadata, path);
         var problems = new List<string>();
         CheckModel(model, metadata, file, problems, strict: false);
-        ThrowIfAny(metadata, problems);
+        if (problems.Count > 0)
+        {
+            throw new CheckpointException(path, string.Join("; ", problems), LoadRemedy);
+        }
+
         CopyParameters(model, file);
     }
 
@@ -127,27 +139,14 @@ public static class Checkpoint
         }
 
         // Plain parameter files (e.g. saved by PyTorch) carry no model name; training checkpoints always do.
-        if (strict || metadata.TryGet("model", out _))
+        var writer = strict || metadata.TryGet("model", out _) ? metadata.String("model") : null;
+        if (CheckpointParameters.Mismatch(model, file, writer) is { } mismatch)
+        {
+            problems.Add(mismatch);
+        }
+        else if (writer is not null)
         {
             Compare(metadata, "model", model.Info.Name, "model '{0}', but this run uses model '{1}'", problems);
-        }
-
-        var known = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (name, p) in model.NamedParameters())
-        {
-            known.Add(name);
-            Find(file, name, p.Shape, problems);
-        }
-
-        if (strict)
-        {
-            foreach (var entry in file.Tensors)
-            {
-                if (!known.Contains(entry.Name) && !entry.Name.StartsWith(OptimizerPrefix, StringComparison.Ordinal) && !entry.Name.StartsWith(StreamStates.Prefix, StringComparison.Ordinal))
-                {
-                    problems.Add($"it has a parameter '{entry.Name}' that model '{model.Info.Name}' does not have");
-                }
-            }
         }
     }
 
@@ -193,18 +192,9 @@ public static class Checkpoint
         }
     }
 
-    private static TensorEntry Entry(string name, Tensor tensor) => new(name, Dims(tensor.Shape), tensor.Data.ToArray());
+    internal static TensorEntry Entry(string name, Tensor tensor) => new(name, Dims(tensor.Shape), tensor.Data.ToArray());
 
-    private static int[] Dims(Shape shape)
-    {
-        var dims = new int[shape.Rank];
-        for (var i = 0; i < dims.Length; i++)
-        {
-            dims[i] = shape[i];
-        }
-
-        return dims;
-    }
+    private static int[] Dims(Shape shape) => CheckpointParameters.Dims(shape);
 
     private static string Name(OptimizerKind kind) => kind.ToString().ToLowerInvariant();
 

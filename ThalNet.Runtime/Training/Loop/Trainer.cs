@@ -72,7 +72,7 @@ public sealed class Trainer<TModel> : IDisposable
     {
         ArgumentNullException.ThrowIfNull(train);
         var task = new SequenceTraining(_replicas, Model.Info, train, test, _exampleEvaluator, _options.BatchSize, _options.MaxBatchesPerEpoch);
-        return Run(task, bitsPerCharacter: false, cancellationToken);
+        return Run(task, cancellationToken);
     }
 
     /// <summary>Trains a model with one dense input on a sequence dataset; its labels go to every output.</summary>
@@ -92,7 +92,7 @@ public sealed class Trainer<TModel> : IDisposable
         }
 
         var task = new StreamTraining(_replicas, Model.Info, train, test, _streamEvaluator, _options.MaxBatchesPerEpoch);
-        return Run(task, bitsPerCharacter: true, cancellationToken);
+        return Run(task, cancellationToken);
     }
 
     /// <summary>Trains a model with one token input on byte streams.</summary>
@@ -107,9 +107,9 @@ public sealed class Trainer<TModel> : IDisposable
 
     public void Dispose() => _replicas.Dispose();
 
-    private TrainingResult Run(ITrainingTask task, bool bitsPerCharacter, CancellationToken cancellationToken)
+    private TrainingResult Run(ITrainingTask task, CancellationToken cancellationToken)
     {
-        var view = ProgressViews.Create(_options, bitsPerCharacter);
+        var view = ProgressViews.Create(_options);
         var position = new TrainingPosition(Model.Info);
         if (_options.CheckpointPath is { } checkpoint && IO.AtomicFile.RemoveStaleTemporaryFiles(checkpoint) is > 0 and var removed)
         {

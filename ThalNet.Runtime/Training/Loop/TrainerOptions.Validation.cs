@@ -19,6 +19,11 @@ public sealed partial record TrainerOptions
         AtLeast(problems, nameof(MaxBatchesPerEpoch), MaxBatchesPerEpoch, 1);
         AtLeast(problems, nameof(MaxEvaluationBatches), MaxEvaluationBatches, 1);
         AtLeast(problems, nameof(LogEvery), LogEvery, 1);
+        if (ProgressInterval < TimeSpan.Zero && ProgressInterval != Timeout.InfiniteTimeSpan)
+        {
+            problems.Add(new(nameof(ProgressInterval), $"must be zero or more, or Timeout.InfiniteTimeSpan for none, got {ProgressInterval}"));
+        }
+
         if (!(float.IsFinite(LearningRate) && LearningRate > 0f))
         {
             problems.Add(new(nameof(LearningRate), $"must be a positive finite number, got {Show(LearningRate)}"));

@@ -49,8 +49,17 @@ public sealed partial record TrainerOptions
     /// <summary>Training steps between two "train" events in the metrics log.</summary>
     public int LogEvery { get; init; } = 100;
 
-    /// <summary>Live progress bars; they turn off by themselves when the output is redirected or CI is set.</summary>
+    /// <summary>
+    /// Live progress bars; they turn off by themselves when the output is redirected, CI is set or
+    /// <see cref="Output"/> is another writer. Plain output then gets a progress line every <see cref="ProgressInterval"/>.
+    /// </summary>
     public bool Progress { get; init; } = true;
+
+    /// <summary>
+    /// How often plain output (redirected, CI, <see cref="Progress"/> off) gets a line with the epoch's batch count and
+    /// running metrics, so a log shows life between epoch lines; <see cref="Timeout.InfiniteTimeSpan"/> writes none.
+    /// </summary>
+    public TimeSpan ProgressInterval { get; init; } = TimeSpan.FromSeconds(10);
 
     /// <summary>
     /// Keep training when a loss, gradient or parameter becomes NaN or infinite; by default training stops with a

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace ThalNet.Runtime.Training;
 
 /// <summary>
@@ -11,4 +13,12 @@ public sealed record EvaluationResult(double Loss, IReadOnlyList<OutputMetrics> 
 
     /// <summary>The first output's loss in bits: bits per character for a byte-level language model.</summary>
     public double BitsPerCharacter => Outputs[0].Bits;
+
+    /// <summary>The output named <paramref name="name"/>.</summary>
+    public OutputMetrics this[string name] =>
+        Outputs.FirstOrDefault(o => o.Name == name) ?? throw new KeyNotFoundException($"There is no output '{name}'; the outputs are {string.Join(", ", Outputs.Select(o => o.Name))}.");
+
+    /// <summary>For example <c>loss 0.5123 (digit: loss 0.4123, accuracy 87.00%; parity: loss 0.2000, accuracy 95.10%)</c>.</summary>
+    public override string ToString() =>
+        string.Create(CultureInfo.InvariantCulture, $"loss {Loss:F4} ({string.Join("; ", Outputs)})");
 }

@@ -7,7 +7,7 @@ namespace ThalNet.Runtime.Training;
 /// <summary>
 /// A JSON-lines metrics log: one object per output and event, e.g.
 /// <c>{"step":100,"epoch":1,"split":"train","output":"digit","loss":0.5,"accuracy":0.9,"samples_per_second":1234}</c>;
-/// `at: every` outputs also get <c>"bpc"</c> (the loss in bits). Each event is flushed as it is written.
+/// byte-level language-model heads also get <c>"bpc"</c> (the loss in bits). Each event is flushed as it is written.
 /// </summary>
 internal sealed class MetricsWriter : IDisposable
 {
@@ -43,7 +43,7 @@ internal sealed class MetricsWriter : IDisposable
             _json.WriteString("output", output.Name);
             WriteNumber("loss", output.Loss);
             WriteNumber("accuracy", output.Accuracy);
-            if (info.Outputs[o].EveryStep)
+            if (output.IsBitsPerCharacter)
             {
                 WriteNumber("bpc", output.Bits);
             }

@@ -70,7 +70,10 @@ internal sealed class OutputTally
         for (var o = 0; o < outputs.Length; o++)
         {
             var n = Math.Max(_predictions[o], 1);
-            outputs[o] = new OutputMetrics(_info.Outputs[o].Name, _lossSum[o] / n, (double)_correct[o] / n, _predictions[o]);
+            outputs[o] = new OutputMetrics(_info.Outputs[o].Name, _lossSum[o] / n, (double)_correct[o] / n, _predictions[o])
+            {
+                IsBitsPerCharacter = OutputMetrics.MeasuresBitsPerCharacter(_info.Outputs[o]),
+            };
             total += _info.Outputs[o].Weight * outputs[o].Loss;
         }
 

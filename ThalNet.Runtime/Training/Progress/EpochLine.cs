@@ -7,7 +7,7 @@ namespace ThalNet.Runtime.Training;
 /// <summary>
 /// The machine-readable line printed at every epoch end, <c>key=value</c> pairs separated by spaces:
 /// <c>epoch=3 train_loss=0.41 train_accuracy=0.87 test_loss=0.45 test_accuracy=0.86 epoch_seconds=12.3 samples_per_second=650</c>.
-/// Outputs predicted at every step (language models) report <c>_bpc</c> instead of <c>_accuracy</c>; a model with
+/// Byte-level language-model heads report <c>_bpc</c> instead of <c>_accuracy</c> (<see cref="OutputMetrics.MeasuresBitsPerCharacter"/>); a model with
 /// several outputs adds each output's values with the output's name as a suffix (<c>test_accuracy_parity=0.98</c>).
 /// </summary>
 internal static class EpochLine
@@ -16,10 +16,10 @@ internal static class EpochLine
     {
         var line = new StringBuilder();
         Append(line, "epoch", summary.Epoch.ToString(CultureInfo.InvariantCulture));
-        AppendSplit(line, "train", summary.Train, info);
+        AppendOutput(line, "train", string.Empty, summary.Train.Loss, summary.Train.Outputs[0]);
         if (summary.Test is { } test)
         {
-            AppendSplit(line, "test", test, info);
+            AppendOutput(line, "test", string.Empty, test.Loss, test.Outputs[0]);
         }
 
         Append(line, "epoch_seconds", summary.Seconds.ToString("F3", CultureInfo.InvariantCulture));
@@ -29,10 +29,10 @@ internal static class EpochLine
             for (var o = 0; o < info.Outputs.Count; o++)
             {
                 var suffix = "_" + info.Outputs[o].Name;
-                AppendOutput(line, "train", suffix, summary.Train.Outputs[o], info.Outputs[o]);
+                AppendOutput(line, "train", suffix, summary.Train.Outputs[o].Loss, summary.Train.Outputs[o]);
                 if (summary.Test is { } perOutput)
                 {
-                    AppendOutput(line, "test", suffix, perOutput.Outputs[o], info.Outputs[o]);
+                    AppendOutput(line, "test", suffix, perOutput.Outputs[o].Loss, perOutput.Outputs[o]);
                 }
             }
         }
@@ -40,28 +40,11 @@ internal static class EpochLine
         return line.ToString();
     }
 
-    private static void AppendSplit(StringBuilder line, string split, EvaluationResult metrics, SequenceInfo info)
+    /// <summary><c>SPLIT_loss[SUFFIX]</c> (the total without a suffix), then the output's accuracy or bpc.</summary>
+    private static void AppendOutput(StringBuilder line, string split, string suffix, double loss, OutputMetrics metrics)
     {
-        Append(line, split + "_loss", Number(metrics.Loss));
-        AppendQuality(line, split, string.Empty, metrics.Outputs[0], info.Outputs[0]);
-    }
-
-    private static void AppendOutput(StringBuilder line, string split, string suffix, OutputMetrics metrics, OutputInfo output)
-    {
-        Append(line, split + "_loss" + suffix, Number(metrics.Loss));
-        AppendQuality(line, split, suffix, metrics, output);
-    }
-
-    private static void AppendQuality(StringBuilder line, string split, string suffix, OutputMetrics metrics, OutputInfo output)
-    {
-        if (output.EveryStep)
-        {
-            Append(line, split + "_bpc" + suffix, Number(metrics.Bits));
-        }
-        else
-        {
-            Append(line, split + "_accuracy" + suffix, Number(metrics.Accuracy));
-        }
+        Append(line, split + "_loss" + suffix, Number(loss));
+        Append(line, $"{split}_{metrics.QualityName}{suffix}", Number(metrics.Quality));
     }
 
     private static string Number(double value) => value.ToString("F6", CultureInfo.InvariantCulture);

@@ -6,9 +6,9 @@ internal static class ProgressViews
 {
     /// <summary>
     /// Live bars only when asked for, writing to an interactive console that is not redirected, outside CI;
-    /// otherwise plain lines to the options' output.
+    /// otherwise plain lines to the options' output, with a progress line every <see cref="TrainerOptions.ProgressInterval"/>.
     /// </summary>
-    public static IProgressView Create(TrainerOptions options, bool bitsPerCharacter)
+    public static IProgressView Create(TrainerOptions options)
     {
         var toConsole = options.Output is null || ReferenceEquals(options.Output, Console.Out);
         var live = options.Progress
@@ -16,6 +16,6 @@ internal static class ProgressViews
             && !Console.IsOutputRedirected
             && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI"))
             && AnsiConsole.Profile.Capabilities.Interactive;
-        return live ? new SpectreProgressView(AnsiConsole.Console, bitsPerCharacter) : new PlainProgressView(options.Output ?? Console.Out);
+        return live ? new SpectreProgressView(AnsiConsole.Console) : new PlainProgressView(options.Output ?? Console.Out, options.ProgressInterval);
     }
 }

@@ -5,11 +5,11 @@ using Spectre.Console;
 namespace ThalNet.Runtime.Training;
 
 /// <summary>
-/// A Spectre.Console progress bar per epoch showing the running loss, accuracy (or bits per character) and samples
+/// A Spectre.Console progress bar per epoch showing the running loss, each output's accuracy (or bits per character) and samples
 /// per second. Each epoch is its own live display, so the lines written between epochs go straight to the
 /// console's writer, unwrapped.
 /// </summary>
-internal sealed class SpectreProgressView(IAnsiConsole console, bool bitsPerCharacter) : IProgressView
+internal sealed class SpectreProgressView(IAnsiConsole console) : IProgressView
 {
     private static readonly TimeSpan RefreshInterval = TimeSpan.FromMilliseconds(250);
 
@@ -49,10 +49,7 @@ internal sealed class SpectreProgressView(IAnsiConsole console, bool bitsPerChar
         }
 
         _lastUpdate = Stopwatch.GetTimestamp();
-        var quality = bitsPerCharacter
-            ? string.Create(CultureInfo.InvariantCulture, $"bpc {running.BitsPerCharacter:F3}")
-            : string.Create(CultureInfo.InvariantCulture, $"acc {running.Accuracy:P1}");
-        _task.Description = Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"epoch {_epoch}  loss {running.Loss:F4}  {quality}  {samplesPerSecond:F0} samples/s"));
+        _task.Description = Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"epoch {_epoch}  {ProgressText.Metrics(running)}  {samplesPerSecond:F0} samples/s"));
         _task.Value = done;
     }
 

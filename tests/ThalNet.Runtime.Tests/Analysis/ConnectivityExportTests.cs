@@ -57,7 +57,7 @@ public class ConnectivityExportTests
         using var json = JsonDocument.Parse(ConnectivityExport.ToJson(graph));
         var root = json.RootElement;
 
-        Assert.Equal(0.125, root.GetProperty("threshold").GetDouble());
+        Assert.Equal(0.3125, root.GetProperty("threshold").GetDouble());
         Assert.Equal(4, root.GetProperty("modules").GetArrayLength());
         Assert.Equal("output", root.GetProperty("modules")[3].GetProperty("role").GetString());
         Assert.Equal(0, root.GetProperty("matrix")[3][1].GetDouble());

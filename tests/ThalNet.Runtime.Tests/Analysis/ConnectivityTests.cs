@@ -45,29 +45,43 @@ public class ConnectivityTests
     }
 
     [Fact]
-    public void Threshold_defaults_to_half_the_even_share_and_is_inclusive()
+    public void Threshold_defaults_to_a_quarter_above_the_even_share_and_is_inclusive()
     {
-        Assert.Equal(0.125, ConnectivityMatrix.DefaultThreshold(4));
+        Assert.Equal(0.3125, ConnectivityMatrix.DefaultThreshold(4));
+        Assert.Equal(1.25 / 6, ConnectivityMatrix.DefaultThreshold(6));
+        Assert.Equal(1, ConnectivityMatrix.DefaultThreshold(1));
         var values = new float[Planted.Layout.Size];
-        values[0] = 1;        // m0: 1/8, exactly the threshold
-        values[8] = 3;        // m1: 3/8
-        values[16] = 0.5f;    // m2: 1/16
-        values[24] = 3.5f;    // m3: 7/16
+        values[0] = 5;        // m0: 5/16, exactly the threshold
+        values[8] = 3;        // m1: 3/16
+        values[16] = 0.5f;    // m2: 1/32
+        values[24] = 7.5f;    // m3: 15/32
         var weights = Planted.Weights();
         weights["m1"] = new DenseMatrix(1, Planted.Layout.Size, values);
 
         var graph = ConnectivityGraph.FromMatrix(ConnectivityMatrix.FromReadingWeights(Planted.Layout, weights));
 
-        Assert.Equal(0.125, graph.Threshold);
-        Assert.Equal(["m0", "m1", "m3"], graph.EdgesInto("m1").Select(e => e.From));
+        Assert.Equal(0.3125, graph.Threshold);
+        Assert.Equal(["m0", "m3"], graph.EdgesInto("m1").Select(e => e.From));
+    }
+
+    [Fact]
+    public void Readers_that_spread_their_weight_evenly_draw_no_edges()
+    {
+        // Random weights on every slice: each reader's shares scatter around the even 1/4, as before training.
+        var graph = ConnectivityGraph.FromMatrix(PlantedMatrix());
+
+        foreach (var reader in new[] { "m0", "m1", "m2" })
+        {
+            Assert.DoesNotContain(graph.EdgesInto(reader), e => e.Kind == ConnectivityEdgeKind.Reading);
+        }
     }
 
     [Fact]
     public void Self_loops_can_be_left_out()
     {
         var matrix = PlantedMatrix();
-        var with = ConnectivityGraph.FromMatrix(matrix);
-        var without = ConnectivityGraph.FromMatrix(matrix, includeSelfLoops: false);
+        var with = ConnectivityGraph.FromMatrix(matrix, threshold: 0.125);
+        var without = ConnectivityGraph.FromMatrix(matrix, threshold: 0.125, includeSelfLoops: false);
 
         Assert.Contains(with.Edges, e => e.From == e.To);
         Assert.DoesNotContain(without.Edges, e => e.From == e.To);

@@ -70,7 +70,7 @@ public class CheckpointTests
         var error = Assert.Throws<CheckpointException>(() => Train(path, c => TinyThalNet.Classifier(c, TrainingData.Features, classes: 5), resume: true));
 
         Assert.Contains(path, error.Message);
-        Assert.Contains("'m1.label.weight' has shape [4, 8] but this run expects [5, 8]", error.Message);
+        Assert.Contains("'m1.label.weight' [4, 8] where this model has [5, 8]", error.Message);
     }
 
     [Fact]

@@ -60,6 +60,14 @@ internal sealed class TinyThalNet : ThalNetModel
             new OutputInfo("m1", "parity", 2, LossKind.CrossEntropy, false, 0.5f),
         ]);
 
+    /// <summary>A non-text task with two heads: a 'tag' for every step (3 classes) and a 'label' after the last.</summary>
+    public static TinyThalNet Tagger(RandomSource random, int inputs, int classes) =>
+        new(random, "TinyTagger", new InputInfo("x", inputs, false),
+        [
+            new OutputInfo("m1", "tag", 3, LossKind.CrossEntropy, true, 1f),
+            new OutputInfo("m1", "label", classes, LossKind.CrossEntropy, false, 1f),
+        ]);
+
     protected override void InitializeState(Tape tape, int batch, Span<Tensor> values)
     {
         values[0] = tape.Zeros(Shape.Of(batch, Center));
