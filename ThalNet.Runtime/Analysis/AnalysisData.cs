@@ -52,16 +52,16 @@ internal abstract class AnalysisData : IDisposable
 
     protected abstract void FillOne(int example, SequenceBatch batch);
 
-    public static AnalysisData Of(ThalNetModel model, ISequenceSource data, AnalysisOptions options) => new Examples(model, data, options);
+    public static AnalysisData Of(ThalNetModel model, ISequenceSource data, AnalysisOptions options) => new SequenceData(model, data, options);
 
-    public static AnalysisData Of(ThalNetModel model, IStreamSource data, AnalysisOptions options) => new Streams(model, data, options);
+    public static AnalysisData Of(ThalNetModel model, IStreamSource data, AnalysisOptions options) => new StreamData(model, data, options);
 
-    private sealed class Examples : AnalysisData
+    private sealed class SequenceData : AnalysisData
     {
         private readonly ISequenceSource _data;
         private readonly SequenceEvaluator _evaluator;
 
-        public Examples(ThalNetModel model, ISequenceSource data, AnalysisOptions options)
+        public SequenceData(ThalNetModel model, ISequenceSource data, AnalysisOptions options)
             : base(model)
         {
             if (data.Count == 0)
@@ -85,12 +85,12 @@ internal abstract class AnalysisData : IDisposable
         protected override void FillOne(int example, SequenceBatch batch) => _data.Fill([example], batch);
     }
 
-    private sealed class Streams : AnalysisData
+    private sealed class StreamData : AnalysisData
     {
         private readonly IStreamSource _data;
         private readonly StreamEvaluator _evaluator;
 
-        public Streams(ThalNetModel model, IStreamSource data, AnalysisOptions options)
+        public StreamData(ThalNetModel model, IStreamSource data, AnalysisOptions options)
             : base(model)
         {
             if (data.SegmentCount == 0)

@@ -1,5 +1,4 @@
 using ThalNet.Runtime.Kernels;
-using ThalNet.Runtime.Nn;
 
 namespace ThalNet.Runtime;
 
@@ -24,7 +23,7 @@ public sealed partial class Tape
     /// <summary>weight.Grad [N, K] += dy^T @ x for dy [M, N] and x [M, K], now or at the end of the backward pass.</summary>
     internal void AddWeightGradient(Tensor weight, int m, int n, int k, ReadOnlySpan<float> dy, ReadOnlySpan<float> x)
     {
-        if (!DeferWeightGradients || weight is not Parameter)
+        if (!DeferWeightGradients || !weight.IsParameter)
         {
             Gemm.Run(n, k, m, dy, 1, n, x, k, weight.Grad, k, accumulate: true);
             return;

@@ -12,4 +12,6 @@ public sealed class Parameter : Tensor
         : this(new Shape(dims))
     {
     }
+
+    internal override bool IsParameter => true;
 }

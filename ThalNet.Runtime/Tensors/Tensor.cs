@@ -36,6 +36,9 @@ public class Tensor
     /// <summary>True when backward passes accumulate a gradient into <see cref="Grad"/>.</summary>
     public bool RequiresGrad => _gradStorage is not null;
 
+    /// <summary>Whether a module owns this tensor and an optimizer updates it (a parameter, not an intermediate of a tape).</summary>
+    internal virtual bool IsParameter => false;
+
     public Span<float> Data => _storage.AsSpan(_offset, Shape.Size);
 
     public Span<float> Grad => _gradStorage is null

@@ -22,7 +22,7 @@ public sealed class TypedApiTests
         FillCopyTask(batch, new RandomSource(2));
         (float Total, float EveryStep, float LastStep)? first = null, last = null;
         MultiTaskNet.Losses? losses = null;
-        for (var iteration = 0; iteration < 100; iteration++)
+        for (var iteration = 0; iteration < 200; iteration++)
         {
             tape.Reset();
             optimizer.ZeroGrad();

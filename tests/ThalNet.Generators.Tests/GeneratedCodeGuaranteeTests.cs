@@ -97,7 +97,7 @@ public class GeneratedCodeGuaranteeTests
         var source = result.Source("Consumer.App.M.g.cs");
         Assert.Contains($"public const int Substeps = {substeps};", source, StringComparison.Ordinal);
         Assert.Contains("for (var substep = 0; substep < Substeps; substep++)", source, StringComparison.Ordinal);
-        Assert.Single(source.Split('\n'), line => line.Contains(".Read.Read(tape, center, aFeatures)", StringComparison.Ordinal));
+        Assert.Single(source.Split('\n'), line => line.Contains("_staticReads.Read(tape, center, ", StringComparison.Ordinal));
         result.AssertCompilesCleanly();
     }
 
@@ -108,7 +108,7 @@ public class GeneratedCodeGuaranteeTests
 
         var source = result.Source("Consumer.App.M.g.cs");
         Assert.DoesNotContain("for (var substep", source, StringComparison.Ordinal);
-        Assert.Equal(4, source.Split('\n').Count(line => line.Contains(".Read.Read(tape, center, aFeatures)", StringComparison.Ordinal)));
+        Assert.Equal(4, source.Split('\n').Count(line => line.Contains("_staticReads.Read(tape, center, ", StringComparison.Ordinal)));
         result.AssertCompilesCleanly();
     }
 
