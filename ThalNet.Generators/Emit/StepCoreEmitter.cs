@@ -51,7 +51,7 @@ internal static class StepCoreEmitter
             }
 
             w.Line();
-            WriteOutputs(w, model);
+            WriteOutputs(w, model, (head, features) => $"{head}.Forward(tape, {features})");
         }
     }
 
@@ -134,11 +134,14 @@ internal static class StepCoreEmitter
         }
     }
 
-    /// <summary>Heads read the features after the last sub-step: <c>at: every</c> heads at every step, <c>at: last</c> heads only at the last.</summary>
-    private static void WriteOutputs(CodeWriter w, ModelLayout model)
+    /// <summary>
+    /// Heads read the features after the last sub-step: <c>at: every</c> heads at every step, <c>at: last</c> heads
+    /// only at the last. <paramref name="call"/> writes one head's call on the module's features (it differs by backend).
+    /// </summary>
+    internal static void WriteOutputs(CodeWriter w, ModelLayout model, Func<string, string, string> call)
     {
         var outputs = model.Modules.SelectMany(m => m.Outputs.Select(o => (Module: m, Output: o))).ToList();
-        string Head(int index) => $"outputs[{Literals.Int(index)}] = {outputs[index].Module.CSharpName}.{outputs[index].Output.CSharpName}.Forward(tape, {GeneratedNames.FeaturesLocal(outputs[index].Module)});";
+        string Head(int index) => $"outputs[{Literals.Int(index)}] = {call($"{outputs[index].Module.CSharpName}.{outputs[index].Output.CSharpName}", GeneratedNames.FeaturesLocal(outputs[index].Module))};";
 
         for (var i = 0; i < outputs.Count; i++)
         {

@@ -57,6 +57,7 @@ public sealed class PackageLayoutTests(PackedPackages packages, ITestOutputHelpe
                 "buildTransitive/PatchLibTorchSharp.cs",
                 "buildTransitive/ThalNet.TorchSharp.targets",
                 "lib/net10.0/ThalNet.TorchSharp.dll",
+                "lib/net10.0/ThalNet.TorchSharp.xml",
             ],
             package.Files);
         Assert.Equal(["ThalNet.Specs", "TorchSharp"], package.Dependencies.Select(d => d.Id).Order(StringComparer.Ordinal));
@@ -74,6 +75,7 @@ public sealed class PackageLayoutTests(PackedPackages packages, ITestOutputHelpe
     [Theory]
     [InlineData("ThalNet.Specs", "lib/netstandard2.0/")]
     [InlineData("ThalNet.Runtime", "lib/net10.0/")]
+    [InlineData("ThalNet.TorchSharp", "lib/net10.0/")]
     [InlineData("ThalNet.Generators", "analyzers/dotnet/cs/")]
     public void Every_package_contains_the_XML_documentation_of_its_assembly(string id, string folder)
     {

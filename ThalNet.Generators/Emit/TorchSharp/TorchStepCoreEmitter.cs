@@ -48,7 +48,7 @@ internal static class TorchStepCoreEmitter
             }
 
             w.Line();
-            WriteOutputs(w, model);
+            StepCoreEmitter.WriteOutputs(w, model, (head, features) => $"{head}.call({features})");
         }
     }
 
@@ -95,34 +95,6 @@ internal static class TorchStepCoreEmitter
                 var other => throw new InvalidOperationException($"No step call for recurrence {other} of layer kind {layer.Kind}."),
             });
             x = local;
-        }
-    }
-
-    private static void WriteOutputs(CodeWriter w, ModelLayout model)
-    {
-        var outputs = model.Modules.SelectMany(m => m.Outputs.Select(o => (Module: m, Output: o))).ToList();
-        string Head(int index) => $"outputs[{Literals.Int(index)}] = {outputs[index].Module.CSharpName}.{outputs[index].Output.CSharpName}.call({GeneratedNames.FeaturesLocal(outputs[index].Module)});";
-
-        for (var i = 0; i < outputs.Count; i++)
-        {
-            if (outputs[i].Output.At == OutputTiming.Every)
-            {
-                w.Line(Head(i));
-            }
-        }
-
-        if (outputs.Any(o => o.Output.At == OutputTiming.Last))
-        {
-            using (w.Block("if (lastStep)"))
-            {
-                for (var i = 0; i < outputs.Count; i++)
-                {
-                    if (outputs[i].Output.At == OutputTiming.Last)
-                    {
-                        w.Line(Head(i));
-                    }
-                }
-            }
         }
     }
 
