@@ -1,5 +1,5 @@
 using System.Globalization;
-using static ThalNet.Runtime.Analysis.Markup;
+using static ThalNet.Runtime.Analysis.XmlText;
 
 namespace ThalNet.Runtime.Analysis;
 

@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json;
-using static ThalNet.Runtime.Analysis.Markup;
+using static ThalNet.Runtime.Analysis.XmlText;
 
 namespace ThalNet.Runtime.Analysis;
 

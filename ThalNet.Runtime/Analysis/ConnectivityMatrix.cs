@@ -96,7 +96,7 @@ public sealed class ConnectivityMatrix
         for (var reader = 0; reader < ModuleCount; reader++)
         {
             var row = new List<string> { Layout.Modules[reader].Name };
-            row.AddRange(Enumerable.Range(0, ModuleCount).Select(source => Markup.Share(this[reader, source])));
+            row.AddRange(Enumerable.Range(0, ModuleCount).Select(source => XmlText.Share(this[reader, source])));
             table.AddRow(row);
         }
 

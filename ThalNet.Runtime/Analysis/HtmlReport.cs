@@ -1,7 +1,7 @@
 using System.Text;
 using System.Xml.Linq;
 using ThalNet.Runtime.IO;
-using static ThalNet.Runtime.Analysis.Markup;
+using static ThalNet.Runtime.Analysis.XmlText;
 
 namespace ThalNet.Runtime.Analysis;
 

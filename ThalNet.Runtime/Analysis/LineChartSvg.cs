@@ -1,4 +1,4 @@
-using static ThalNet.Runtime.Analysis.Markup;
+using static ThalNet.Runtime.Analysis.XmlText;
 
 namespace ThalNet.Runtime.Analysis;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using ThalNet.Runtime.IO;
-using static ThalNet.Runtime.Analysis.Markup;
+using static ThalNet.Runtime.Analysis.XmlText;
 
 namespace ThalNet.Runtime.Analysis;
 

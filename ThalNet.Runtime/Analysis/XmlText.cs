@@ -4,7 +4,7 @@ using System.Text;
 namespace ThalNet.Runtime.Analysis;
 
 /// <summary>Text and number formatting shared by the SVG, HTML and graph exports.</summary>
-internal static class Markup
+internal static class XmlText
 {
     /// <summary>Escapes text for XML content and attribute values; drops characters XML cannot hold.</summary>
     public static string Escape(string text)
