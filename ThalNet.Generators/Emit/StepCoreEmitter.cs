@@ -140,7 +140,7 @@ internal static class StepCoreEmitter
     /// </summary>
     internal static void WriteOutputs(CodeWriter w, ModelLayout model, Func<string, string, string> call)
     {
-        var outputs = model.Modules.SelectMany(m => m.Outputs.Select(o => (Module: m, Output: o))).ToList();
+        var outputs = OutputList.Of(model);
         string Head(int index) => $"outputs[{Literals.Int(index)}] = {call($"{outputs[index].Module.CSharpName}.{outputs[index].Output.CSharpName}", GeneratedNames.FeaturesLocal(outputs[index].Module))};";
 
         for (var i = 0; i < outputs.Count; i++)

@@ -36,14 +36,15 @@ internal static class StepTypesEmitter
         }
     }
 
-    public static void WriteOutputs(CodeWriter w, ModelLayout model)
+    /// <param name="tensor">The backend's tensor type, fully qualified.</param>
+    public static void WriteOutputs(CodeWriter w, ModelLayout model, string tensor = Tensor)
     {
         var outputs = OutputList.Of(model);
         w.Line("/// <summary>The outputs of one step: logits per output, null where an output is not due at that step.</summary>");
         w.Line(ModelEmitter.GeneratedCodeAttribute);
         using (w.Block("public sealed class Outputs"))
         {
-            using (w.Block($"internal Outputs({ReadOnlySpan}<{Tensor}?> values)"))
+            using (w.Block($"internal Outputs({ReadOnlySpan}<{tensor}?> values)"))
             {
                 for (var i = 0; i < outputs.Count; i++)
                 {
@@ -55,7 +56,7 @@ internal static class StepTypesEmitter
             {
                 w.Line();
                 w.Line($"/// <summary>{Descriptions.Output(module, output)}</summary>");
-                w.Line($"public {Tensor}? {output.CSharpName} {{ get; }}");
+                w.Line($"public {tensor}? {output.CSharpName} {{ get; }}");
             }
         }
     }

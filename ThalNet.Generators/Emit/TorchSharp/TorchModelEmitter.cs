@@ -45,7 +45,7 @@ internal static class TorchModelEmitter
             w.Line();
             TorchNestedTypesEmitter.WriteInputs(w, model);
             w.Line();
-            TorchNestedTypesEmitter.WriteOutputs(w, model);
+            StepTypesEmitter.WriteOutputs(w, model, Tensor);
             w.Line();
             TorchNestedTypesEmitter.WriteState(w, state);
             foreach (var module in model.Modules)

@@ -66,30 +66,6 @@ internal static class TorchNestedTypesEmitter
         }
     }
 
-    public static void WriteOutputs(CodeWriter w, ModelLayout model)
-    {
-        var outputs = model.Modules.SelectMany(m => m.Outputs.Select(o => (Module: m, Output: o))).ToList();
-        w.Line("/// <summary>The outputs of one step: logits per output, null where an output is not due at that step.</summary>");
-        w.Line(ModelEmitter.GeneratedCodeAttribute);
-        using (w.Block("public sealed class Outputs"))
-        {
-            using (w.Block($"internal Outputs(global::System.ReadOnlySpan<{Tensor}?> values)"))
-            {
-                for (var i = 0; i < outputs.Count; i++)
-                {
-                    w.Line($"{outputs[i].Output.CSharpName} = values[{Literals.Int(i)}];");
-                }
-            }
-
-            foreach (var (module, output) in outputs)
-            {
-                w.Line();
-                w.Line($"/// <summary>{Descriptions.Output(module, output)}</summary>");
-                w.Line($"public {Tensor}? {output.CSharpName} {{ get; }}");
-            }
-        }
-    }
-
     public static void WriteState(CodeWriter w, IReadOnlyList<StateEntry> entries)
     {
         w.Line("/// <summary>The recurrent state between steps: the center, each module's features and the hidden state of every inner GRU layer, each [B, size].</summary>");
