@@ -5,9 +5,19 @@ namespace ThalNet.Generators.Emit;
 /// <summary>The static center layout: each module's slice of the center, and the <c>ModelInfo</c> the runtime reads.</summary>
 internal static class LayoutEmitter
 {
-    public static void Write(CodeWriter w, ModelLayout model)
+    /// <summary>The types a backend's <c>Layout.Info</c> is built from, and whom the description is for.</summary>
+    /// <param name="DescribedFor">Completes "the model's description for ...".</param>
+    /// <param name="IndexedBy">Completes "in the order ... indexes them".</param>
+    public sealed record InfoTypes(string ModelInfo, string InputInfo, string ModuleInfo, string OutputInfo, string DescribedFor, string IndexedBy);
+
+    /// <summary>The engine's: ThalNet.Runtime's model description.</summary>
+    public static InfoTypes Engine { get; } = new(ModelInfo, InputInfo, ModuleInfo, OutputInfo, "the runtime", "the runtime");
+
+    public static void Write(CodeWriter w, ModelLayout model) => Write(w, model, Engine);
+
+    public static void Write(CodeWriter w, ModelLayout model, InfoTypes types)
     {
-        w.Line("/// <summary>Where each module's features lie in the center, and the model's description for the runtime.</summary>");
+        w.Line($"/// <summary>Where each module's features lie in the center, and the model's description for {types.DescribedFor}.</summary>");
         w.Line(ModelEmitter.GeneratedCodeAttribute);
         using (w.Block("public static class Layout"))
         {
@@ -21,14 +31,14 @@ internal static class LayoutEmitter
                 w.Line();
             }
 
-            w.Line("/// <summary>The inputs, the modules with their center slices, and the outputs, in the order the runtime indexes them.</summary>");
-            w.Line($"public static {ModelInfo} Info {{ get; }} = new {ModelInfo}(");
+            w.Line($"/// <summary>The inputs, the modules with their center slices, and the outputs, in the order {types.IndexedBy} indexes them.</summary>");
+            w.Line($"public static {types.ModelInfo} Info {{ get; }} = new {types.ModelInfo}(");
             w.Line($"    {Literals.String(model.Name)},");
             w.Line("    CenterSize,");
             w.Line("    Substeps,");
-            WriteArray(w, InputInfo, model.Inputs.Select(Input), last: false);
-            WriteArray(w, ModuleInfo, model.Modules.Select(Module), last: false);
-            WriteArray(w, OutputInfo, model.Modules.SelectMany(m => m.Outputs.Select(o => Output(m, o))), last: true);
+            WriteArray(w, types.InputInfo, model.Inputs.Select(Input), last: false);
+            WriteArray(w, types.ModuleInfo, model.Modules.Select(Module), last: false);
+            WriteArray(w, types.OutputInfo, model.Modules.SelectMany(m => m.Outputs.Select(o => Output(m, o))), last: true);
         }
     }
 

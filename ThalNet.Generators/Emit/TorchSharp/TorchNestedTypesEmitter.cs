@@ -5,36 +5,9 @@ namespace ThalNet.Generators.Emit.TorchSharp;
 /// <summary>The nested types of a TorchSharp model: <c>Layout</c>, <c>Inputs</c>, <c>Outputs</c>, <c>State</c> and one class per module.</summary>
 internal static class TorchNestedTypesEmitter
 {
-    public static void WriteLayout(CodeWriter w, ModelLayout model)
-    {
-        w.Line("/// <summary>Where each module's features lie in the center, and the model's description for ThalNet.TorchSharp.</summary>");
-        w.Line(ModelEmitter.GeneratedCodeAttribute);
-        using (w.Block("public static class Layout"))
-        {
-            foreach (var module in model.Modules)
-            {
-                w.Line($"/// <summary>Start of the features of module '{module.Name}' in the center.</summary>");
-                w.Line($"public const int {GeneratedNames.OffsetConstant(module)} = {Literals.Int(module.CenterOffset)};");
-                w.Line();
-                w.Line($"/// <summary>Feature size of module '{module.Name}': its slice of the center is [{GeneratedNames.OffsetConstant(module)}, {GeneratedNames.OffsetConstant(module)} + {GeneratedNames.SizeConstant(module)}).</summary>");
-                w.Line($"public const int {GeneratedNames.SizeConstant(module)} = {Literals.Int(module.FeatureSize)};");
-                w.Line();
-            }
+    private static readonly LayoutEmitter.InfoTypes LayoutTypes = new(ModelInfo, InputInfo, ModuleInfo, OutputInfo, "ThalNet.TorchSharp", "the model");
 
-            w.Line("/// <summary>The inputs, the modules with their center slices, and the outputs, in the order the model indexes them.</summary>");
-            w.Line($"public static {ModelInfo} Info {{ get; }} = new {ModelInfo}(");
-            w.Line($"    {Literals.String(model.Name)},");
-            w.Line("    CenterSize,");
-            w.Line("    Substeps,");
-            LayoutEmitter.WriteArray(w, InputInfo, model.Inputs.Select(i => $"new({Literals.String(i.Name)}, {Literals.Int(i.Width)}, {Literals.Bool(i.Kind == InputKind.Tokens)})"), last: false);
-            LayoutEmitter.WriteArray(w, ModuleInfo, model.Modules.Select(ModuleInfoItem), last: false);
-            LayoutEmitter.WriteArray(
-                w,
-                OutputInfo,
-                model.Modules.SelectMany(m => m.Outputs.Select(o => $"new({Literals.String(m.Name)}, {Literals.String(o.Name)}, {Literals.Int(o.Size)}, {LossEnum}.{o.Loss}, {Literals.Bool(o.At == OutputTiming.Every)}, {Literals.Float(o.Weight)})")),
-                last: true);
-        }
-    }
+    public static void WriteLayout(CodeWriter w, ModelLayout model) => LayoutEmitter.Write(w, model, LayoutTypes);
 
     public static void WriteInputs(CodeWriter w, ModelLayout model)
     {
@@ -153,14 +126,5 @@ internal static class TorchNestedTypesEmitter
             w.Line("    RegisterComponents();");
             w.Line("}");
         }
-    }
-
-    private static string ModuleInfoItem(ModuleLayout module)
-    {
-        var inputs = module.Inputs.IsEmpty
-            ? "global::System.Array.Empty<string>()"
-            : "new[] { " + string.Join(", ", module.Inputs.Select(Literals.String)) + " }";
-        return $"new({Literals.String(module.Name)}, {ModuleRoleEnum}.{module.Role}, {GeneratedNames.OffsetConstant(module)}, {GeneratedNames.SizeConstant(module)}, " +
-            $"{Literals.Int(module.ContextSize)}, {ReadingEnum}.{module.Reading}, {inputs})";
     }
 }
