@@ -7,13 +7,24 @@ namespace ThalNet.Runtime.Kernels;
 /// <summary>
 /// Single-precision matrix product for the small shapes of recurrent modules:
 /// C[i, j] (+)= sum_p A[i * aRowStride + p * aColStride] * B[p * ldb + j].
-/// A is read element by element with any strides (so A or A-transposed both work), B row-major; the register
-/// block is 4 rows by 16 columns, each A element broadcast against two 8-wide vectors of B.
+/// A is read element by element with any strides (so A or A-transposed both work), B row-major. The columns go in
+/// panels of 32 (two 16-wide vectors, AVX-512), 16, 8 and a masked rest; the rows of every panel in blocks of up to
+/// eight (six on AVX2, which has 16 vector registers) of near-equal size, each A element broadcast against the
+/// panel's vectors of B. Equal blocks matter at the batch shards of small models: 25 rows used to go as six blocks
+/// of four and one lone row that cost as much as a block, 5 rows as a block and a lone row. Every C element is one
+/// chain of fused multiply-adds in the order of p whatever the blocking, so the blocking never changes a result.
 /// </summary>
 internal static unsafe class Gemm
 {
-    /// <summary>Whether 4x32 blocks of 16-wide vectors are used; a field so benchmarks can compare both kernels in one run.</summary>
-    internal static bool UseVector512 = Vector512.IsHardwareAccelerated;
+    /// <summary>
+    /// Whether 32-column panels of 16-wide vectors are used; a field so benchmarks can compare both widths in one run.
+    /// Wherever AVX-512 exists, even where the runtime does not prefer 512-bit vectors for fear of lower clocks: the
+    /// products measured 1.18-1.25x faster whole training steps with them on such a Xeon (train-step --compare other-vector-width).
+    /// </summary>
+    internal static bool UseVector512 = Avx512F.IsSupported;
+
+    /// <summary>How the rows of a panel are split into register blocks; a field so benchmarks can compare both in one run.</summary>
+    internal static GemmRowBlocking RowBlocking = GemmRowBlocking.Balanced;
 
     private static long s_countedFlops;
 
@@ -45,7 +56,6 @@ internal static unsafe class Gemm
         }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Run(
         int m, int n, int k,
         float* a, int ars, int acs,
@@ -58,296 +68,290 @@ internal static unsafe class Gemm
             Interlocked.Add(ref s_countedFlops, 2L * m * n * k);
         }
 
+        var maxRows = UseVector512 ? 8 : 6;
+        var i = 0;
+        while (i < m)
+        {
+            var rows = RowBlocking == GemmRowBlocking.Balanced ? BalancedBlock(m - i, maxRows) : Math.Min(m - i, 4) is 4 ? 4 : 1;
+            Block(rows, n, k, a + (i * ars), ars, acs, b, ldb, c + (i * ldc), ldc, accumulate);
+            i += rows;
+        }
+    }
+
+    /// <summary>Rows of the next block when <paramref name="left"/> rows remain: the remaining blocks differ by one row at most.</summary>
+    internal static int BalancedBlock(int left, int maxRows)
+    {
+        var blocks = (left + maxRows - 1) / maxRows;
+        return (left + blocks - 1) / blocks;
+    }
+
+    /// <summary>All columns of <paramref name="rows"/> rows of C.</summary>
+    private static void Block(int rows, int n, int k, float* a, int ars, int acs, float* b, int ldb, float* c, int ldc, bool accumulate)
+    {
+        switch (rows)
+        {
+            case 1: Block<Rows1>(n, k, a, ars, acs, b, ldb, c, ldc, accumulate); break;
+            case 2: Block<Rows2>(n, k, a, ars, acs, b, ldb, c, ldc, accumulate); break;
+            case 3: Block<Rows3>(n, k, a, ars, acs, b, ldb, c, ldc, accumulate); break;
+            case 4: Block<Rows4>(n, k, a, ars, acs, b, ldb, c, ldc, accumulate); break;
+            case 5: Block<Rows5>(n, k, a, ars, acs, b, ldb, c, ldc, accumulate); break;
+            case 6: Block<Rows6>(n, k, a, ars, acs, b, ldb, c, ldc, accumulate); break;
+            case 7: Block<Rows7>(n, k, a, ars, acs, b, ldb, c, ldc, accumulate); break;
+            default: Block<Rows8>(n, k, a, ars, acs, b, ldb, c, ldc, accumulate); break;
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Block<TRows>(int n, int k, float* a, int ars, int acs, float* b, int ldb, float* c, int ldc, bool accumulate)
+        where TRows : struct, IRowCount
+    {
         var j = 0;
         if (UseVector512)
         {
             for (; j + 32 <= n; j += 32)
             {
-                var i = 0;
-                for (; i + 4 <= m; i += 4)
-                {
-                    Block4x32(k, a + (i * ars), ars, acs, b + j, ldb, c + (i * ldc) + j, ldc, accumulate);
-                }
-
-                for (; i < m; i++)
-                {
-                    Block1x16(k, a + (i * ars), acs, b + j, ldb, c + (i * ldc) + j, accumulate);
-                    Block1x16(k, a + (i * ars), acs, b + j + 16, ldb, c + (i * ldc) + j + 16, accumulate);
-                }
+                Panel32<TRows>(k, a, ars, acs, b + j, ldb, c + j, ldc, accumulate);
             }
         }
 
         for (; j + 16 <= n; j += 16)
         {
-            var i = 0;
-            for (; i + 4 <= m; i += 4)
-            {
-                Block4x16(k, a + (i * ars), ars, acs, b + j, ldb, c + (i * ldc) + j, ldc, accumulate);
-            }
-
-            for (; i < m; i++)
-            {
-                Block1x16(k, a + (i * ars), acs, b + j, ldb, c + (i * ldc) + j, accumulate);
-            }
+            Panel16<TRows>(k, a, ars, acs, b + j, ldb, c + j, ldc, accumulate);
         }
 
         for (; j + 8 <= n; j += 8)
         {
-            var i = 0;
-            for (; i + 4 <= m; i += 4)
-            {
-                Block4x8(k, a + (i * ars), ars, acs, b + j, ldb, c + (i * ldc) + j, ldc, accumulate);
-            }
-
-            for (; i < m; i++)
-            {
-                Block1x8(k, a + (i * ars), acs, b + j, ldb, c + (i * ldc) + j, accumulate);
-            }
+            Panel8<TRows>(k, a, ars, acs, b + j, ldb, c + j, ldc, accumulate);
         }
 
         if (j < n)
         {
-            Tail(m, n - j, k, a, ars, acs, b + j, ldb, c + j, ldc, accumulate);
+            Tail<TRows>(n - j, k, a, ars, acs, b + j, ldb, c + j, ldc, accumulate);
         }
     }
 
-    /// <summary>The AVX-512 block: 4 rows by 32 columns in eight 16-wide accumulators.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Block4x32(int k, float* a, int ars, int acs, float* b, int ldb, float* c, int ldc, bool accumulate)
+    /// <summary>Rows x 32 columns in two 16-wide vectors per row (AVX-512).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Panel32<TRows>(int k, float* a, int ars, int acs, float* b, int ldb, float* c, int ldc, bool accumulate)
+        where TRows : struct, IRowCount
     {
-        Vector512<float> c00, c01, c10, c11, c20, c21, c30, c31;
+        Vector512<float> c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default, c30 = default, c31 = default, c40 = default, c41 = default, c50 = default, c51 = default, c60 = default, c61 = default, c70 = default, c71 = default;
         if (accumulate)
         {
             c00 = Vector512.Load(c); c01 = Vector512.Load(c + 16);
-            c10 = Vector512.Load(c + ldc); c11 = Vector512.Load(c + ldc + 16);
-            c20 = Vector512.Load(c + (2 * ldc)); c21 = Vector512.Load(c + (2 * ldc) + 16);
-            c30 = Vector512.Load(c + (3 * ldc)); c31 = Vector512.Load(c + (3 * ldc) + 16);
-        }
-        else
-        {
-            c00 = c01 = c10 = c11 = c20 = c21 = c30 = c31 = Vector512<float>.Zero;
+            if (TRows.Rows > 1) { c10 = Vector512.Load(c + ldc); c11 = Vector512.Load(c + ldc + 16); }
+            if (TRows.Rows > 2) { c20 = Vector512.Load(c + (2 * ldc)); c21 = Vector512.Load(c + (2 * ldc) + 16); }
+            if (TRows.Rows > 3) { c30 = Vector512.Load(c + (3 * ldc)); c31 = Vector512.Load(c + (3 * ldc) + 16); }
+            if (TRows.Rows > 4) { c40 = Vector512.Load(c + (4 * ldc)); c41 = Vector512.Load(c + (4 * ldc) + 16); }
+            if (TRows.Rows > 5) { c50 = Vector512.Load(c + (5 * ldc)); c51 = Vector512.Load(c + (5 * ldc) + 16); }
+            if (TRows.Rows > 6) { c60 = Vector512.Load(c + (6 * ldc)); c61 = Vector512.Load(c + (6 * ldc) + 16); }
+            if (TRows.Rows > 7) { c70 = Vector512.Load(c + (7 * ldc)); c71 = Vector512.Load(c + (7 * ldc) + 16); }
         }
 
-        var a0 = a;
-        var a1 = a + ars;
-        var a2 = a + (2 * ars);
-        var a3 = a + (3 * ars);
         for (var p = 0; p < k; p++)
         {
             var bp = b + (p * ldb);
             var b0 = Vector512.Load(bp);
             var b1 = Vector512.Load(bp + 16);
-            var off = p * acs;
-            var x = Vector512.Create(a0[off]);
-            c00 = Vector512.FusedMultiplyAdd(x, b0, c00);
-            c01 = Vector512.FusedMultiplyAdd(x, b1, c01);
-            x = Vector512.Create(a1[off]);
-            c10 = Vector512.FusedMultiplyAdd(x, b0, c10);
-            c11 = Vector512.FusedMultiplyAdd(x, b1, c11);
-            x = Vector512.Create(a2[off]);
-            c20 = Vector512.FusedMultiplyAdd(x, b0, c20);
-            c21 = Vector512.FusedMultiplyAdd(x, b1, c21);
-            x = Vector512.Create(a3[off]);
-            c30 = Vector512.FusedMultiplyAdd(x, b0, c30);
-            c31 = Vector512.FusedMultiplyAdd(x, b1, c31);
+            var ap = a + (p * acs);
+            { var x = Vector512.Create(ap[0]); c00 = Vector512.FusedMultiplyAdd(x, b0, c00); c01 = Vector512.FusedMultiplyAdd(x, b1, c01); }
+            if (TRows.Rows > 1) { var x = Vector512.Create(ap[ars]); c10 = Vector512.FusedMultiplyAdd(x, b0, c10); c11 = Vector512.FusedMultiplyAdd(x, b1, c11); }
+            if (TRows.Rows > 2) { var x = Vector512.Create(ap[2 * ars]); c20 = Vector512.FusedMultiplyAdd(x, b0, c20); c21 = Vector512.FusedMultiplyAdd(x, b1, c21); }
+            if (TRows.Rows > 3) { var x = Vector512.Create(ap[3 * ars]); c30 = Vector512.FusedMultiplyAdd(x, b0, c30); c31 = Vector512.FusedMultiplyAdd(x, b1, c31); }
+            if (TRows.Rows > 4) { var x = Vector512.Create(ap[4 * ars]); c40 = Vector512.FusedMultiplyAdd(x, b0, c40); c41 = Vector512.FusedMultiplyAdd(x, b1, c41); }
+            if (TRows.Rows > 5) { var x = Vector512.Create(ap[5 * ars]); c50 = Vector512.FusedMultiplyAdd(x, b0, c50); c51 = Vector512.FusedMultiplyAdd(x, b1, c51); }
+            if (TRows.Rows > 6) { var x = Vector512.Create(ap[6 * ars]); c60 = Vector512.FusedMultiplyAdd(x, b0, c60); c61 = Vector512.FusedMultiplyAdd(x, b1, c61); }
+            if (TRows.Rows > 7) { var x = Vector512.Create(ap[7 * ars]); c70 = Vector512.FusedMultiplyAdd(x, b0, c70); c71 = Vector512.FusedMultiplyAdd(x, b1, c71); }
         }
 
         c00.Store(c); c01.Store(c + 16);
-        c10.Store(c + ldc); c11.Store(c + ldc + 16);
-        c20.Store(c + (2 * ldc)); c21.Store(c + (2 * ldc) + 16);
-        c30.Store(c + (3 * ldc)); c31.Store(c + (3 * ldc) + 16);
+        if (TRows.Rows > 1) { c10.Store(c + ldc); c11.Store(c + ldc + 16); }
+        if (TRows.Rows > 2) { c20.Store(c + (2 * ldc)); c21.Store(c + (2 * ldc) + 16); }
+        if (TRows.Rows > 3) { c30.Store(c + (3 * ldc)); c31.Store(c + (3 * ldc) + 16); }
+        if (TRows.Rows > 4) { c40.Store(c + (4 * ldc)); c41.Store(c + (4 * ldc) + 16); }
+        if (TRows.Rows > 5) { c50.Store(c + (5 * ldc)); c51.Store(c + (5 * ldc) + 16); }
+        if (TRows.Rows > 6) { c60.Store(c + (6 * ldc)); c61.Store(c + (6 * ldc) + 16); }
+        if (TRows.Rows > 7) { c70.Store(c + (7 * ldc)); c71.Store(c + (7 * ldc) + 16); }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Block4x16(int k, float* a, int ars, int acs, float* b, int ldb, float* c, int ldc, bool accumulate)
+    /// <summary>Rows x 16 columns in two 8-wide vectors per row.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Panel16<TRows>(int k, float* a, int ars, int acs, float* b, int ldb, float* c, int ldc, bool accumulate)
+        where TRows : struct, IRowCount
     {
-        Vector256<float> c00, c01, c10, c11, c20, c21, c30, c31;
+        Vector256<float> c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default, c30 = default, c31 = default, c40 = default, c41 = default, c50 = default, c51 = default, c60 = default, c61 = default, c70 = default, c71 = default;
         if (accumulate)
         {
             c00 = Vector256.Load(c); c01 = Vector256.Load(c + 8);
-            c10 = Vector256.Load(c + ldc); c11 = Vector256.Load(c + ldc + 8);
-            c20 = Vector256.Load(c + (2 * ldc)); c21 = Vector256.Load(c + (2 * ldc) + 8);
-            c30 = Vector256.Load(c + (3 * ldc)); c31 = Vector256.Load(c + (3 * ldc) + 8);
-        }
-        else
-        {
-            c00 = c01 = c10 = c11 = c20 = c21 = c30 = c31 = Vector256<float>.Zero;
+            if (TRows.Rows > 1) { c10 = Vector256.Load(c + ldc); c11 = Vector256.Load(c + ldc + 8); }
+            if (TRows.Rows > 2) { c20 = Vector256.Load(c + (2 * ldc)); c21 = Vector256.Load(c + (2 * ldc) + 8); }
+            if (TRows.Rows > 3) { c30 = Vector256.Load(c + (3 * ldc)); c31 = Vector256.Load(c + (3 * ldc) + 8); }
+            if (TRows.Rows > 4) { c40 = Vector256.Load(c + (4 * ldc)); c41 = Vector256.Load(c + (4 * ldc) + 8); }
+            if (TRows.Rows > 5) { c50 = Vector256.Load(c + (5 * ldc)); c51 = Vector256.Load(c + (5 * ldc) + 8); }
+            if (TRows.Rows > 6) { c60 = Vector256.Load(c + (6 * ldc)); c61 = Vector256.Load(c + (6 * ldc) + 8); }
+            if (TRows.Rows > 7) { c70 = Vector256.Load(c + (7 * ldc)); c71 = Vector256.Load(c + (7 * ldc) + 8); }
         }
 
-        var a0 = a;
-        var a1 = a + ars;
-        var a2 = a + (2 * ars);
-        var a3 = a + (3 * ars);
         for (var p = 0; p < k; p++)
         {
             var bp = b + (p * ldb);
             var b0 = Vector256.Load(bp);
             var b1 = Vector256.Load(bp + 8);
-            var off = p * acs;
-            var x = Vector256.Create(a0[off]);
-            c00 = Vector256.FusedMultiplyAdd(x, b0, c00);
-            c01 = Vector256.FusedMultiplyAdd(x, b1, c01);
-            x = Vector256.Create(a1[off]);
-            c10 = Vector256.FusedMultiplyAdd(x, b0, c10);
-            c11 = Vector256.FusedMultiplyAdd(x, b1, c11);
-            x = Vector256.Create(a2[off]);
-            c20 = Vector256.FusedMultiplyAdd(x, b0, c20);
-            c21 = Vector256.FusedMultiplyAdd(x, b1, c21);
-            x = Vector256.Create(a3[off]);
-            c30 = Vector256.FusedMultiplyAdd(x, b0, c30);
-            c31 = Vector256.FusedMultiplyAdd(x, b1, c31);
+            var ap = a + (p * acs);
+            { var x = Vector256.Create(ap[0]); c00 = Vector256.FusedMultiplyAdd(x, b0, c00); c01 = Vector256.FusedMultiplyAdd(x, b1, c01); }
+            if (TRows.Rows > 1) { var x = Vector256.Create(ap[ars]); c10 = Vector256.FusedMultiplyAdd(x, b0, c10); c11 = Vector256.FusedMultiplyAdd(x, b1, c11); }
+            if (TRows.Rows > 2) { var x = Vector256.Create(ap[2 * ars]); c20 = Vector256.FusedMultiplyAdd(x, b0, c20); c21 = Vector256.FusedMultiplyAdd(x, b1, c21); }
+            if (TRows.Rows > 3) { var x = Vector256.Create(ap[3 * ars]); c30 = Vector256.FusedMultiplyAdd(x, b0, c30); c31 = Vector256.FusedMultiplyAdd(x, b1, c31); }
+            if (TRows.Rows > 4) { var x = Vector256.Create(ap[4 * ars]); c40 = Vector256.FusedMultiplyAdd(x, b0, c40); c41 = Vector256.FusedMultiplyAdd(x, b1, c41); }
+            if (TRows.Rows > 5) { var x = Vector256.Create(ap[5 * ars]); c50 = Vector256.FusedMultiplyAdd(x, b0, c50); c51 = Vector256.FusedMultiplyAdd(x, b1, c51); }
+            if (TRows.Rows > 6) { var x = Vector256.Create(ap[6 * ars]); c60 = Vector256.FusedMultiplyAdd(x, b0, c60); c61 = Vector256.FusedMultiplyAdd(x, b1, c61); }
+            if (TRows.Rows > 7) { var x = Vector256.Create(ap[7 * ars]); c70 = Vector256.FusedMultiplyAdd(x, b0, c70); c71 = Vector256.FusedMultiplyAdd(x, b1, c71); }
         }
 
         c00.Store(c); c01.Store(c + 8);
-        c10.Store(c + ldc); c11.Store(c + ldc + 8);
-        c20.Store(c + (2 * ldc)); c21.Store(c + (2 * ldc) + 8);
-        c30.Store(c + (3 * ldc)); c31.Store(c + (3 * ldc) + 8);
+        if (TRows.Rows > 1) { c10.Store(c + ldc); c11.Store(c + ldc + 8); }
+        if (TRows.Rows > 2) { c20.Store(c + (2 * ldc)); c21.Store(c + (2 * ldc) + 8); }
+        if (TRows.Rows > 3) { c30.Store(c + (3 * ldc)); c31.Store(c + (3 * ldc) + 8); }
+        if (TRows.Rows > 4) { c40.Store(c + (4 * ldc)); c41.Store(c + (4 * ldc) + 8); }
+        if (TRows.Rows > 5) { c50.Store(c + (5 * ldc)); c51.Store(c + (5 * ldc) + 8); }
+        if (TRows.Rows > 6) { c60.Store(c + (6 * ldc)); c61.Store(c + (6 * ldc) + 8); }
+        if (TRows.Rows > 7) { c70.Store(c + (7 * ldc)); c71.Store(c + (7 * ldc) + 8); }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Block1x16(int k, float* a, int acs, float* b, int ldb, float* c, bool accumulate)
+    /// <summary>Rows x 8 columns in one 8-wide vector per row.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Panel8<TRows>(int k, float* a, int ars, int acs, float* b, int ldb, float* c, int ldc, bool accumulate)
+        where TRows : struct, IRowCount
     {
-        var c0 = accumulate ? Vector256.Load(c) : Vector256<float>.Zero;
-        var c1 = accumulate ? Vector256.Load(c + 8) : Vector256<float>.Zero;
+        Vector256<float> c00 = default, c10 = default, c20 = default, c30 = default, c40 = default, c50 = default, c60 = default, c70 = default;
+        if (accumulate)
+        {
+            c00 = Vector256.Load(c);
+            if (TRows.Rows > 1) { c10 = Vector256.Load(c + ldc); }
+            if (TRows.Rows > 2) { c20 = Vector256.Load(c + (2 * ldc)); }
+            if (TRows.Rows > 3) { c30 = Vector256.Load(c + (3 * ldc)); }
+            if (TRows.Rows > 4) { c40 = Vector256.Load(c + (4 * ldc)); }
+            if (TRows.Rows > 5) { c50 = Vector256.Load(c + (5 * ldc)); }
+            if (TRows.Rows > 6) { c60 = Vector256.Load(c + (6 * ldc)); }
+            if (TRows.Rows > 7) { c70 = Vector256.Load(c + (7 * ldc)); }
+        }
+
         for (var p = 0; p < k; p++)
         {
             var bp = b + (p * ldb);
-            var x = Vector256.Create(a[p * acs]);
-            c0 = Vector256.FusedMultiplyAdd(x, Vector256.Load(bp), c0);
-            c1 = Vector256.FusedMultiplyAdd(x, Vector256.Load(bp + 8), c1);
+            var b0 = Vector256.Load(bp);
+            var ap = a + (p * acs);
+            { var x = Vector256.Create(ap[0]); c00 = Vector256.FusedMultiplyAdd(x, b0, c00); }
+            if (TRows.Rows > 1) { var x = Vector256.Create(ap[ars]); c10 = Vector256.FusedMultiplyAdd(x, b0, c10); }
+            if (TRows.Rows > 2) { var x = Vector256.Create(ap[2 * ars]); c20 = Vector256.FusedMultiplyAdd(x, b0, c20); }
+            if (TRows.Rows > 3) { var x = Vector256.Create(ap[3 * ars]); c30 = Vector256.FusedMultiplyAdd(x, b0, c30); }
+            if (TRows.Rows > 4) { var x = Vector256.Create(ap[4 * ars]); c40 = Vector256.FusedMultiplyAdd(x, b0, c40); }
+            if (TRows.Rows > 5) { var x = Vector256.Create(ap[5 * ars]); c50 = Vector256.FusedMultiplyAdd(x, b0, c50); }
+            if (TRows.Rows > 6) { var x = Vector256.Create(ap[6 * ars]); c60 = Vector256.FusedMultiplyAdd(x, b0, c60); }
+            if (TRows.Rows > 7) { var x = Vector256.Create(ap[7 * ars]); c70 = Vector256.FusedMultiplyAdd(x, b0, c70); }
         }
 
-        c0.Store(c);
-        c1.Store(c + 8);
+        c00.Store(c);
+        if (TRows.Rows > 1) { c10.Store(c + ldc); }
+        if (TRows.Rows > 2) { c20.Store(c + (2 * ldc)); }
+        if (TRows.Rows > 3) { c30.Store(c + (3 * ldc)); }
+        if (TRows.Rows > 4) { c40.Store(c + (4 * ldc)); }
+        if (TRows.Rows > 5) { c50.Store(c + (5 * ldc)); }
+        if (TRows.Rows > 6) { c60.Store(c + (6 * ldc)); }
+        if (TRows.Rows > 7) { c70.Store(c + (7 * ldc)); }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Block4x8(int k, float* a, int ars, int acs, float* b, int ldb, float* c, int ldc, bool accumulate)
+    /// <summary>Rows x the last n &lt; 8 columns with masked loads and stores: masked-off lanes are never touched, so reading past the end of B is safe.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void MaskedPanel<TRows>(int k, float* a, int ars, int acs, float* b, int ldb, float* c, int ldc, bool accumulate, Vector256<float> mask)
+        where TRows : struct, IRowCount
     {
-        Vector256<float> c0, c1, c2, c3;
+        Vector256<float> c00 = default, c10 = default, c20 = default, c30 = default, c40 = default, c50 = default, c60 = default, c70 = default;
         if (accumulate)
         {
-            c0 = Vector256.Load(c);
-            c1 = Vector256.Load(c + ldc);
-            c2 = Vector256.Load(c + (2 * ldc));
-            c3 = Vector256.Load(c + (3 * ldc));
-        }
-        else
-        {
-            c0 = c1 = c2 = c3 = Vector256<float>.Zero;
+            c00 = Avx.MaskLoad(c, mask);
+            if (TRows.Rows > 1) { c10 = Avx.MaskLoad(c + ldc, mask); }
+            if (TRows.Rows > 2) { c20 = Avx.MaskLoad(c + (2 * ldc), mask); }
+            if (TRows.Rows > 3) { c30 = Avx.MaskLoad(c + (3 * ldc), mask); }
+            if (TRows.Rows > 4) { c40 = Avx.MaskLoad(c + (4 * ldc), mask); }
+            if (TRows.Rows > 5) { c50 = Avx.MaskLoad(c + (5 * ldc), mask); }
+            if (TRows.Rows > 6) { c60 = Avx.MaskLoad(c + (6 * ldc), mask); }
+            if (TRows.Rows > 7) { c70 = Avx.MaskLoad(c + (7 * ldc), mask); }
         }
 
         for (var p = 0; p < k; p++)
         {
-            var bv = Vector256.Load(b + (p * ldb));
-            var off = p * acs;
-            c0 = Vector256.FusedMultiplyAdd(Vector256.Create(a[off]), bv, c0);
-            c1 = Vector256.FusedMultiplyAdd(Vector256.Create(a[ars + off]), bv, c1);
-            c2 = Vector256.FusedMultiplyAdd(Vector256.Create(a[(2 * ars) + off]), bv, c2);
-            c3 = Vector256.FusedMultiplyAdd(Vector256.Create(a[(3 * ars) + off]), bv, c3);
+            var bp = b + (p * ldb);
+            var b0 = Avx.MaskLoad(bp, mask);
+            var ap = a + (p * acs);
+            { var x = Vector256.Create(ap[0]); c00 = Vector256.FusedMultiplyAdd(x, b0, c00); }
+            if (TRows.Rows > 1) { var x = Vector256.Create(ap[ars]); c10 = Vector256.FusedMultiplyAdd(x, b0, c10); }
+            if (TRows.Rows > 2) { var x = Vector256.Create(ap[2 * ars]); c20 = Vector256.FusedMultiplyAdd(x, b0, c20); }
+            if (TRows.Rows > 3) { var x = Vector256.Create(ap[3 * ars]); c30 = Vector256.FusedMultiplyAdd(x, b0, c30); }
+            if (TRows.Rows > 4) { var x = Vector256.Create(ap[4 * ars]); c40 = Vector256.FusedMultiplyAdd(x, b0, c40); }
+            if (TRows.Rows > 5) { var x = Vector256.Create(ap[5 * ars]); c50 = Vector256.FusedMultiplyAdd(x, b0, c50); }
+            if (TRows.Rows > 6) { var x = Vector256.Create(ap[6 * ars]); c60 = Vector256.FusedMultiplyAdd(x, b0, c60); }
+            if (TRows.Rows > 7) { var x = Vector256.Create(ap[7 * ars]); c70 = Vector256.FusedMultiplyAdd(x, b0, c70); }
         }
 
-        c0.Store(c);
-        c1.Store(c + ldc);
-        c2.Store(c + (2 * ldc));
-        c3.Store(c + (3 * ldc));
+        Avx.MaskStore(c, mask, c00);
+        if (TRows.Rows > 1) { Avx.MaskStore(c + ldc, mask, c10); }
+        if (TRows.Rows > 2) { Avx.MaskStore(c + (2 * ldc), mask, c20); }
+        if (TRows.Rows > 3) { Avx.MaskStore(c + (3 * ldc), mask, c30); }
+        if (TRows.Rows > 4) { Avx.MaskStore(c + (4 * ldc), mask, c40); }
+        if (TRows.Rows > 5) { Avx.MaskStore(c + (5 * ldc), mask, c50); }
+        if (TRows.Rows > 6) { Avx.MaskStore(c + (6 * ldc), mask, c60); }
+        if (TRows.Rows > 7) { Avx.MaskStore(c + (7 * ldc), mask, c70); }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Block1x8(int k, float* a, int acs, float* b, int ldb, float* c, bool accumulate)
-    {
-        var c0 = accumulate ? Vector256.Load(c) : Vector256<float>.Zero;
-        for (var p = 0; p < k; p++)
-        {
-            c0 = Vector256.FusedMultiplyAdd(Vector256.Create(a[p * acs]), Vector256.Load(b + (p * ldb)), c0);
-        }
 
-        c0.Store(c);
-    }
-
-    private static void Tail(int m, int n, int k, float* a, int ars, int acs, float* b, int ldb, float* c, int ldc, bool accumulate)
+    private static void Tail<TRows>(int n, int k, float* a, int ars, int acs, float* b, int ldb, float* c, int ldc, bool accumulate)
+        where TRows : struct, IRowCount
     {
         if (Avx.IsSupported)
         {
-            MaskedTail(m, n, k, a, ars, acs, b, ldb, c, ldc, accumulate);
+            // A few columns computed one at a time used to cost a third of a small-batch model's time.
+            var mask = Vector256.LessThan(Vector256.Create(0, 1, 2, 3, 4, 5, 6, 7), Vector256.Create(n)).AsSingle();
+            MaskedPanel<TRows>(k, a, ars, acs, b, ldb, c, ldc, accumulate, mask);
             return;
         }
 
-        for (var i = 0; i < m; i++)
+        for (var i = 0; i < TRows.Rows; i++)
         {
             var ai = a + (i * ars);
             var ci = c + (i * ldc);
             for (var j = 0; j < n; j++)
             {
-                var sum = 0f;
+                var sum = accumulate ? ci[j] : 0f;
                 for (var p = 0; p < k; p++)
                 {
                     sum = MathF.FusedMultiplyAdd(ai[p * acs], b[(p * ldb) + j], sum);
                 }
 
-                ci[j] = accumulate ? ci[j] + sum : sum;
+                ci[j] = sum;
             }
         }
     }
 
-    /// <summary>
-    /// The last n &lt; 8 columns with masked loads and stores (masked-off lanes are never touched, so reading past the
-    /// end of B is safe): a few columns computed one at a time would cost a third of a small-batch model's time.
-    /// </summary>
-    private static void MaskedTail(int m, int n, int k, float* a, int ars, int acs, float* b, int ldb, float* c, int ldc, bool accumulate)
+    /// <summary>A row count known when the kernel is compiled, so each block size gets its own straight-line kernel.</summary>
+    private interface IRowCount
     {
-        var mask = Vector256.LessThan(Vector256.Create(0, 1, 2, 3, 4, 5, 6, 7), Vector256.Create(n)).AsSingle();
-        var i = 0;
-        for (; i + 4 <= m; i += 4)
-        {
-            var a0 = a + (i * ars);
-            var a1 = a0 + ars;
-            var a2 = a1 + ars;
-            var a3 = a2 + ars;
-            var c0 = c + (i * ldc);
-            var c1 = c0 + ldc;
-            var c2 = c1 + ldc;
-            var c3 = c2 + ldc;
-            Vector256<float> s0, s1, s2, s3;
-            if (accumulate)
-            {
-                s0 = Avx.MaskLoad(c0, mask);
-                s1 = Avx.MaskLoad(c1, mask);
-                s2 = Avx.MaskLoad(c2, mask);
-                s3 = Avx.MaskLoad(c3, mask);
-            }
-            else
-            {
-                s0 = s1 = s2 = s3 = Vector256<float>.Zero;
-            }
-
-            for (var p = 0; p < k; p++)
-            {
-                var bv = Avx.MaskLoad(b + (p * ldb), mask);
-                var off = p * acs;
-                s0 = Vector256.FusedMultiplyAdd(Vector256.Create(a0[off]), bv, s0);
-                s1 = Vector256.FusedMultiplyAdd(Vector256.Create(a1[off]), bv, s1);
-                s2 = Vector256.FusedMultiplyAdd(Vector256.Create(a2[off]), bv, s2);
-                s3 = Vector256.FusedMultiplyAdd(Vector256.Create(a3[off]), bv, s3);
-            }
-
-            Avx.MaskStore(c0, mask, s0);
-            Avx.MaskStore(c1, mask, s1);
-            Avx.MaskStore(c2, mask, s2);
-            Avx.MaskStore(c3, mask, s3);
-        }
-
-        for (; i < m; i++)
-        {
-            var ai = a + (i * ars);
-            var ci = c + (i * ldc);
-            var s = accumulate ? Avx.MaskLoad(ci, mask) : Vector256<float>.Zero;
-            for (var p = 0; p < k; p++)
-            {
-                s = Vector256.FusedMultiplyAdd(Vector256.Create(ai[p * acs]), Avx.MaskLoad(b + (p * ldb), mask), s);
-            }
-
-            Avx.MaskStore(ci, mask, s);
-        }
+        static abstract int Rows { get; }
     }
+
+    private struct Rows1 : IRowCount { public static int Rows => 1; }
+
+    private struct Rows2 : IRowCount { public static int Rows => 2; }
+
+    private struct Rows3 : IRowCount { public static int Rows => 3; }
+
+    private struct Rows4 : IRowCount { public static int Rows => 4; }
+
+    private struct Rows5 : IRowCount { public static int Rows => 5; }
+
+    private struct Rows6 : IRowCount { public static int Rows => 6; }
+
+    private struct Rows7 : IRowCount { public static int Rows => 7; }
+
+    private struct Rows8 : IRowCount { public static int Rows => 8; }
 }

@@ -28,7 +28,7 @@ internal static class BenchmarkCli
             return 0;
         }
 
-        Console.Error.WriteLine("usage: ThalNet.Benchmarks train-step [--backend engine|torchsharp] [--batches N] [--seed S] [--threads 1|2] [--warmup N] [--compare unfused-reads|deferred-weight-grads]");
+        Console.Error.WriteLine("usage: ThalNet.Benchmarks train-step [--backend engine|torchsharp] [--batches N] [--seed S] [--threads 1|2] [--warmup N] [--compare unfused-reads|deferred-weight-grads|four-row-gemm|other-vector-width]");
         Console.Error.WriteLine("       ThalNet.Benchmarks bdn [BenchmarkDotNet arguments]");
         return 2;
     }
@@ -51,8 +51,8 @@ internal sealed record TrainStepOptions(int Batches, ulong Seed, int Threads, in
                 "--seed" => options with { Seed = ulong.Parse(value, CultureInfo.InvariantCulture) },
                 "--threads" => options with { Threads = int.Parse(value, CultureInfo.InvariantCulture) },
                 "--warmup" => options with { Warmup = int.Parse(value, CultureInfo.InvariantCulture) },
-                "--compare" when value is "unfused-reads" or "deferred-weight-grads" => options with { Compare = value },
-                "--compare" => throw new ArgumentException($"--compare takes unfused-reads or deferred-weight-grads; got '{value}'."),
+                "--compare" when value is "unfused-reads" or "deferred-weight-grads" or "four-row-gemm" or "other-vector-width" => options with { Compare = value },
+                "--compare" => throw new ArgumentException($"--compare takes unfused-reads, deferred-weight-grads, four-row-gemm or other-vector-width; got '{value}'."),
                 "--backend" when value is "engine" or "torchsharp" => options with { Backend = value },
                 "--backend" => throw new ArgumentException($"--backend takes engine or torchsharp, not '{value}'."),
                 _ => throw new ArgumentException($"Unknown option {args[i]}."),

@@ -6,7 +6,7 @@ using ThalNet.Runtime.Kernels;
 namespace ThalNet.Benchmarks;
 
 /// <summary>
-/// The matrix kernel on ThalNet's shapes (batch 25 or 50 rows; a reader 128 -> 32, a GRU 32 -> 96) against a naive
+/// The matrix kernel on ThalNet's shapes (batch shards of 5, 25 or 50 rows; a reader 128 -> 32, a GRU 32 -> 96) against a naive
 /// triple loop (the baseline) and a dot-product formulation with TensorPrimitives.
 /// Run: dotnet run -c Release --project tests/ThalNet.Benchmarks -- bdn --filter *Gemm*
 /// </summary>
@@ -18,7 +18,7 @@ public class GemmBenchmarks
     private float[] _bt = [];
     private float[] _c = [];
 
-    [Params(25, 50)]
+    [Params(5, 25, 50)]
     public int M { get; set; }
 
     [Params("128x32", "32x96", "128x128")]
@@ -75,6 +75,7 @@ public class GemmBenchmarks
     [Benchmark]
     public void BlockedFma256()
     {
+        Gemm.RowBlocking = GemmRowBlocking.Balanced;
         Gemm.UseVector512 = false;
         Gemm.Run(M, N, K, _a, K, 1, _b, N, _c, N, accumulate: false);
     }
@@ -82,7 +83,17 @@ public class GemmBenchmarks
     [Benchmark]
     public void BlockedFma512()
     {
-        Gemm.UseVector512 = System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated;
+        Gemm.RowBlocking = GemmRowBlocking.Balanced;
+        Gemm.UseVector512 = System.Runtime.Intrinsics.X86.Avx512F.IsSupported;
+        Gemm.Run(M, N, K, _a, K, 1, _b, N, _c, N, accumulate: false);
+    }
+
+    /// <summary>The earlier row blocking (blocks of four, then single rows) at the widest vectors.</summary>
+    [Benchmark]
+    public void BlockedFma512FourRowBlocks()
+    {
+        Gemm.RowBlocking = GemmRowBlocking.FourRowsThenSingles;
+        Gemm.UseVector512 = System.Runtime.Intrinsics.X86.Avx512F.IsSupported;
         Gemm.Run(M, N, K, _a, K, 1, _b, N, _c, N, accumulate: false);
     }
 

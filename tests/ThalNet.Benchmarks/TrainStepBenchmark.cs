@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.Intrinsics.X86;
 using ThalNet.Runtime.Kernels;
 
 namespace ThalNet.Benchmarks;
@@ -8,7 +9,9 @@ namespace ThalNet.Benchmarks;
 /// prints parameters, median milliseconds per batch (wall and process CPU time), managed bytes allocated per batch in
 /// steady state, the final loss, and the rate of the matrix products (counted FLOPs of one batch over the median
 /// time) against the machine's peak. With <c>--compare unfused-reads</c> (one product per reader) or
-/// <c>deferred-weight-grads</c> (parameter gradients formed once per pass) a second rig trains in alternation
+/// <c>deferred-weight-grads</c> (parameter gradients formed once per pass) or <c>four-row-gemm</c> (the product kernel's
+/// earlier row blocking: blocks of four, then single rows) or <c>other-vector-width</c> (8-wide instead of 16-wide
+/// vectors in the product kernel, or the reverse where the runtime does not prefer 16-wide ones) a second rig trains in alternation
 /// (A B A B in one run, the same seed and data) and both medians and their ratio are printed.
 /// </summary>
 internal static class TrainStepBenchmark
@@ -20,6 +23,8 @@ internal static class TrainStepBenchmark
         {
             "unfused-reads" => new TrainStepRig(options.Seed, options.Threads, fusedReads: false),
             "deferred-weight-grads" => new TrainStepRig(options.Seed, options.Threads, deferredWeightGradients: true),
+            "four-row-gemm" => new TrainStepRig(options.Seed, options.Threads, rowBlocking: GemmRowBlocking.FourRowsThenSingles),
+            "other-vector-width" => new TrainStepRig(options.Seed, options.Threads, vector512: !Gemm.UseVector512 && Avx512F.IsSupported),
             _ => null,
         };
         var wall = new double[options.Batches];

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using ThalNet.Examples.SequentialMnist;
 using ThalNet.Runtime;
+using ThalNet.Runtime.Kernels;
 using ThalNet.Runtime.Models;
 using ThalNet.Runtime.Optim;
 using ThalNet.Runtime.Parallel;
@@ -27,10 +28,12 @@ internal sealed class TrainStepRig : IDisposable
     private readonly SequenceBatch[] _shards;
     private readonly Func<int, Tape, SequentialMnistNet, Tensor> _pass;
 
-    public TrainStepRig(ulong seed, int threads, bool fusedReads = true, bool deferredWeightGradients = false)
+    public TrainStepRig(ulong seed, int threads, bool fusedReads = true, bool deferredWeightGradients = false, GemmRowBlocking rowBlocking = GemmRowBlocking.Balanced, bool? vector512 = null)
     {
+        Vector512 = vector512 ?? Gemm.UseVector512;
         FusedReads = fusedReads;
         DeferredWeightGradients = deferredWeightGradients;
+        RowBlocking = rowBlocking;
         _random = new RandomSource(seed);
         Model = new SequentialMnistNet(_random);
         var replicaSeed = new RandomSource(seed + 1);
@@ -60,6 +63,12 @@ internal sealed class TrainStepRig : IDisposable
 
     public bool DeferredWeightGradients { get; }
 
+    /// <summary>The product kernel's row blocking, set for this rig's batches (the kernel's setting is process-wide).</summary>
+    public GemmRowBlocking RowBlocking { get; }
+
+    /// <summary>Whether the product kernel uses 16-wide vectors for this rig's batches.</summary>
+    public bool Vector512 { get; }
+
     public int Workers => _parallel.Workers;
 
     public float Loss { get; private set; }
@@ -68,6 +77,8 @@ internal sealed class TrainStepRig : IDisposable
     public (double WallMs, double CpuMs) TrainBatch()
     {
         FillRandomBatch();
+        Gemm.RowBlocking = RowBlocking;
+        Gemm.UseVector512 = Vector512;
         var cpu = Environment.CpuUsage.TotalTime;
         var start = Stopwatch.GetTimestamp();
         Scatter();

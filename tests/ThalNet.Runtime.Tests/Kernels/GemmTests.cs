@@ -2,15 +2,15 @@ using ThalNet.Runtime.Kernels;
 
 namespace ThalNet.Runtime.Tests.Kernels;
 
-/// <summary>The blocked kernel against a double-precision triple loop on every block shape and tail, both vector widths.</summary>
+/// <summary>The blocked kernel against a double-precision triple loop on every row-block size, column panel and tail, both vector widths and both row blockings.</summary>
 public sealed class GemmTests
 {
     public static TheoryData<int, int, int> Shapes()
     {
         var data = new TheoryData<int, int, int>();
-        foreach (var m in new[] { 1, 3, 4, 5, 25 })
+        foreach (var m in new[] { 1, 2, 3, 4, 5, 6, 7, 8, 9, 13, 25, 50 })
         {
-            foreach (var n in new[] { 1, 7, 8, 16, 24, 32, 33, 48, 64, 100, 128 })
+            foreach (var n in new[] { 1, 7, 8, 16, 24, 32, 33, 48, 50, 64, 100, 128 })
             {
                 data.Add(m, n, 13);
             }
@@ -27,36 +27,83 @@ public sealed class GemmTests
         var a = Fill(m * k, random);
         var b = Fill(k * n, random);
         var initial = Fill(m * n, random);
-        foreach (var wide in new[] { false, true })
+        foreach (var (wide, accumulate, blocking) in Variants())
         {
-            foreach (var accumulate in new[] { false, true })
+            var previous = (Gemm.UseVector512, Gemm.RowBlocking);
+            Gemm.UseVector512 = wide && System.Runtime.Intrinsics.X86.Avx512F.IsSupported;
+            Gemm.RowBlocking = blocking;
+            try
             {
-                var previous = Gemm.UseVector512;
-                Gemm.UseVector512 = wide && System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated;
-                try
+                var c = (float[])initial.Clone();
+                Gemm.Run(m, n, k, a, k, 1, b, n, c, n, accumulate);
+                for (var i = 0; i < m; i++)
                 {
-                    var c = (float[])initial.Clone();
-                    Gemm.Run(m, n, k, a, k, 1, b, n, c, n, accumulate);
-                    for (var i = 0; i < m; i++)
+                    for (var j = 0; j < n; j++)
                     {
-                        for (var j = 0; j < n; j++)
+                        var expected = accumulate ? initial[(i * n) + j] : 0.0;
+                        for (var p = 0; p < k; p++)
                         {
-                            var expected = accumulate ? initial[(i * n) + j] : 0.0;
-                            for (var p = 0; p < k; p++)
-                            {
-                                expected += (double)a[(i * k) + p] * b[(p * n) + j];
-                            }
-
-                            Assert.True(Math.Abs(expected - c[(i * n) + j]) < 1e-4, $"m={m} n={n} wide={wide} accumulate={accumulate} at ({i},{j}): {c[(i * n) + j]} vs {expected}");
+                            expected += (double)a[(i * k) + p] * b[(p * n) + j];
                         }
+
+                        Assert.True(Math.Abs(expected - c[(i * n) + j]) < 1e-4, $"m={m} n={n} wide={wide} accumulate={accumulate} {blocking} at ({i},{j}): {c[(i * n) + j]} vs {expected}");
                     }
                 }
-                finally
-                {
-                    Gemm.UseVector512 = previous;
-                }
+            }
+            finally
+            {
+                (Gemm.UseVector512, Gemm.RowBlocking) = previous;
             }
         }
+    }
+
+    [Theory]
+    [InlineData(25)]
+    [InlineData(5)]
+    [InlineData(50)]
+    public void Row_blockings_give_identical_bits(int m)
+    {
+        const int n = 300, k = 50;
+        var random = new RandomSource((ulong)m);
+        var a = Fill(m * k, random);
+        var b = Fill(k * n, random);
+        var initial = Fill(m * n, random);
+        var results = new List<float[]>();
+        var previous = Gemm.RowBlocking;
+        try
+        {
+            foreach (var blocking in Enum.GetValues<GemmRowBlocking>())
+            {
+                Gemm.RowBlocking = blocking;
+                var c = (float[])initial.Clone();
+                Gemm.Run(m, n, k, a, k, 1, b, n, c, n, accumulate: true);
+                results.Add(c);
+            }
+        }
+        finally
+        {
+            Gemm.RowBlocking = previous;
+        }
+
+        Assert.Equal(results[0], results[1]);
+    }
+
+    [Theory]
+    [InlineData(25, 8, new[] { 7, 6, 6, 6 })]
+    [InlineData(25, 6, new[] { 5, 5, 5, 5, 5 })]
+    [InlineData(5, 8, new[] { 5 })]
+    [InlineData(9, 8, new[] { 5, 4 })]
+    [InlineData(16, 8, new[] { 8, 8 })]
+    [InlineData(1, 6, new[] { 1 })]
+    public void Balanced_blocks_differ_by_one_row_at_most(int m, int maxRows, int[] expected)
+    {
+        var blocks = new List<int>();
+        for (var left = m; left > 0; left -= blocks[^1])
+        {
+            blocks.Add(Gemm.BalancedBlock(left, maxRows));
+        }
+
+        Assert.Equal(expected, blocks);
     }
 
     [Fact]
@@ -82,6 +129,12 @@ public sealed class GemmTests
             }
         }
     }
+
+    private static IEnumerable<(bool Wide, bool Accumulate, GemmRowBlocking Blocking)> Variants() =>
+        from wide in new[] { false, true }
+        from accumulate in new[] { false, true }
+        from blocking in Enum.GetValues<GemmRowBlocking>()
+        select (wide, accumulate, blocking);
 
     private static float[] Fill(int length, RandomSource random)
     {

@@ -1,0 +1,11 @@
+namespace ThalNet.Runtime.Kernels;
+
+/// <summary>How <see cref="Gemm"/> splits a product's rows into register blocks.</summary>
+internal enum GemmRowBlocking
+{
+    /// <summary>Blocks of near-equal size, at most eight rows (six on AVX2).</summary>
+    Balanced,
+
+    /// <summary>The earlier kernel's blocking: blocks of four, then the one to three rows left one at a time (benchmarks compare against it).</summary>
+    FourRowsThenSingles,
+}
