@@ -8,22 +8,29 @@ namespace ThalNet.Runtime;
 /// T x B rows instead of one small accumulating product per step. Only parameters (leaves) are deferred: a weight that
 /// an operation computes (a weight-normalised reading matrix) needs its full gradient before that operation's
 /// backward runs. The accumulation order is the same (rows in backward order), so both forms give identical bits.
-/// Off by default: on a CPU the per-step product finds dy and x hot in L1, and the stacked form measured
-/// 1.17-1.23x the time of a whole training step (train-step --threads 1 --compare deferred-weight-grads); it pays
-/// where many small launches cost more than the memory traffic (GPUs, cuDNN).
+/// By default only products of fewer than <see cref="DeferBelowRows"/> rows are deferred: a per-step product of m
+/// rows loads and stores every weight-gradient element for m multiply-adds, which at a language model's 5-row shards
+/// costs more than stacking (whole step 1.22-1.24x faster deferred, train-step --model char-lm), while at
+/// sequential MNIST's 25-row shards the per-step product finds dy and x hot in L1 (deferred 1.03-1.07x slower).
 /// </summary>
 public sealed partial class Tape
 {
     private readonly Dictionary<Tensor, DeferredWeightGradient> _deferred = [];
     private readonly List<DeferredWeightGradient> _pending = [];
 
-    /// <summary>True stacks the rows and forms parameter gradients at the end of the pass; benchmarks compare both in one run.</summary>
-    internal bool DeferWeightGradients { get; set; }
+    /// <summary>Products with fewer rows than this have their parameter gradients deferred unless <see cref="DeferWeightGradients"/> says otherwise.</summary>
+    internal const int DeferBelowRows = 16;
+
+    /// <summary>True defers every parameter gradient, false none; null (the default) those of products with fewer than <see cref="DeferBelowRows"/> rows. Benchmarks compare the forms in one run.</summary>
+    internal bool? DeferWeightGradients { get; set; }
+
+    /// <summary>Whether the parameter gradient of a product of <paramref name="rows"/> rows waits for the end of the pass.</summary>
+    internal bool DefersProductOf(int rows) => DeferWeightGradients ?? rows < DeferBelowRows;
 
     /// <summary>weight.Grad [N, K] += dy^T @ x for dy [M, N] and x [M, K], now or at the end of the backward pass.</summary>
     internal void AddWeightGradient(Tensor weight, int m, int n, int k, ReadOnlySpan<float> dy, ReadOnlySpan<float> x)
     {
-        if (!DeferWeightGradients || !weight.IsParameter)
+        if (!DefersProductOf(m) || !weight.IsParameter)
         {
             Gemm.Run(n, k, m, dy, 1, n, x, k, weight.Grad, k, accumulate: true);
             return;

@@ -26,6 +26,9 @@ internal static unsafe class Gemm
     /// <summary>How the rows of a panel are split into register blocks; a field so benchmarks can compare both in one run.</summary>
     internal static GemmRowBlocking RowBlocking = GemmRowBlocking.Balanced;
 
+    /// <summary>Rows of B per pass: a 32-column panel of 128 rows is 16 KiB, so it stays in L1 while every row block uses it.</summary>
+    private const int InnerChunk = 128;
+
     private static long s_countedFlops;
 
     /// <summary>When set, every product adds its 2·m·n·k floating-point operations to <see cref="CountedFlops"/> (benchmarks only).</summary>
@@ -68,6 +71,35 @@ internal static unsafe class Gemm
             Interlocked.Add(ref s_countedFlops, 2L * m * n * k);
         }
 
+        // Columns in panels (outer), so a panel of B is reused from L1 by every row block; the inner dimension in
+        // chunks, so a panel of one chunk fits there. Continuing a chunk from the stored C adds in the same order.
+        var panel = UseVector512 ? 32 : 16;
+        var p = 0;
+        do
+        {
+            var chunk = Math.Min(InnerChunk, k - p);
+            var add = accumulate || p > 0;
+            var ap = a + (p * acs);
+            var bp = b + (p * ldb);
+            var j = 0;
+            for (; j + panel <= n; j += panel)
+            {
+                RowBlocks(m, panel, chunk, ap, ars, acs, bp + j, ldb, c + j, ldc, add);
+            }
+
+            if (j < n)
+            {
+                RowBlocks(m, n - j, chunk, ap, ars, acs, bp + j, ldb, c + j, ldc, add);
+            }
+
+            p += InnerChunk;
+        }
+        while (p < k); // once at least: k = 0 still writes zeros when not accumulating
+    }
+
+    /// <summary>Columns [0, n) of all m rows, in register blocks of rows.</summary>
+    private static void RowBlocks(int m, int n, int k, float* a, int ars, int acs, float* b, int ldb, float* c, int ldc, bool accumulate)
+    {
         var maxRows = UseVector512 ? 8 : 6;
         var i = 0;
         while (i < m)
@@ -85,7 +117,7 @@ internal static unsafe class Gemm
         return (left + blocks - 1) / blocks;
     }
 
-    /// <summary>All columns of <paramref name="rows"/> rows of C.</summary>
+    /// <summary>Columns [0, n) of <paramref name="rows"/> rows of C: one panel, or the panels and tail of the last columns.</summary>
     private static void Block(int rows, int n, int k, float* a, int ars, int acs, float* b, int ldb, float* c, int ldc, bool accumulate)
     {
         switch (rows)

@@ -28,7 +28,7 @@ internal static class BenchmarkCli
             return 0;
         }
 
-        Console.Error.WriteLine("usage: ThalNet.Benchmarks train-step [--backend engine|torchsharp] [--batches N] [--seed S] [--threads 1|2] [--warmup N] [--compare unfused-reads|deferred-weight-grads|four-row-gemm|other-vector-width]");
+        Console.Error.WriteLine("usage: ThalNet.Benchmarks train-step [--backend engine|torchsharp] [--batches N] [--seed S] [--threads 1|2] [--warmup N] [--model sequential-mnist|char-lm|gru-baseline-text|gru-baseline-mnist] [--compare unfused-reads|deferred-weight-grads|per-step-weight-grads|four-row-gemm|other-vector-width|gru-baseline]");
         Console.Error.WriteLine("       ThalNet.Benchmarks bdn [BenchmarkDotNet arguments]");
         return 2;
     }
@@ -36,6 +36,11 @@ internal static class BenchmarkCli
 
 internal sealed record TrainStepOptions(int Batches, ulong Seed, int Threads, int Warmup, string? Compare = null)
 {
+    private static readonly string[] Comparisons = ["unfused-reads", "deferred-weight-grads", "per-step-weight-grads", "four-row-gemm", "other-vector-width", "gru-baseline"];
+
+    /// <summary>The model and data shape to train (<c>--model</c>).</summary>
+    public TrainStepWorkload Workload { get; init; } = TrainStepWorkload.SequentialMnist;
+
     /// <summary><c>engine</c> (the default) or <c>torchsharp</c>.</summary>
     public string Backend { get; init; } = "engine";
 
@@ -51,8 +56,9 @@ internal sealed record TrainStepOptions(int Batches, ulong Seed, int Threads, in
                 "--seed" => options with { Seed = ulong.Parse(value, CultureInfo.InvariantCulture) },
                 "--threads" => options with { Threads = int.Parse(value, CultureInfo.InvariantCulture) },
                 "--warmup" => options with { Warmup = int.Parse(value, CultureInfo.InvariantCulture) },
-                "--compare" when value is "unfused-reads" or "deferred-weight-grads" or "four-row-gemm" or "other-vector-width" => options with { Compare = value },
-                "--compare" => throw new ArgumentException($"--compare takes unfused-reads, deferred-weight-grads, four-row-gemm or other-vector-width; got '{value}'."),
+                "--compare" when Comparisons.Contains(value) => options with { Compare = value },
+                "--compare" => throw new ArgumentException($"--compare takes {string.Join(", ", Comparisons)}; got '{value}'."),
+                "--model" => options with { Workload = TrainStepWorkload.All.FirstOrDefault(w => w.Name == value) ?? throw new ArgumentException($"--model takes {string.Join(", ", TrainStepWorkload.All.Select(w => w.Name))}; got '{value}'.") },
                 "--backend" when value is "engine" or "torchsharp" => options with { Backend = value },
                 "--backend" => throw new ArgumentException($"--backend takes engine or torchsharp, not '{value}'."),
                 _ => throw new ArgumentException($"Unknown option {args[i]}."),

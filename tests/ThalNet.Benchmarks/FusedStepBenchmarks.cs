@@ -25,7 +25,7 @@ public class FusedStepBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _rig = new TrainStepRig(seed: 1, threads: 1, FusedReads);
+        _rig = new TrainStepRig(TrainStepWorkload.SequentialMnist, seed: 1, threads: 1, FusedReads);
         var random = new RandomSource(3);
         var readers = new StaticReader[4];
         for (var i = 0; i < readers.Length; i++)
@@ -34,7 +34,7 @@ public class FusedStepBenchmarks
         }
 
         _group = new StaticReadGroup(readers);
-        _center = new Tensor(Shape.Of(TrainStepRig.Batch, 128), requiresGrad: true);
+        _center = new Tensor(Shape.Of(TrainStepWorkload.SequentialMnist.Batch, 128), requiresGrad: true);
         for (var i = 0; i < _center.Length; i++)
         {
             _center.Data[i] = random.NextUniform(-1f, 1f);

@@ -5,13 +5,19 @@ using TorchSharp;
 namespace ThalNet.Benchmarks;
 
 /// <summary>
-/// The train-step benchmark on TorchSharp: the same generated model (as <c>SequentialMnistNetTorch</c>), data shape (<see cref="TrainStepRig"/>),
+/// The train-step benchmark on TorchSharp: the same generated model (as <c>SequentialMnistNetTorch</c>), data shape (<see cref="TrainStepWorkload.SequentialMnist"/>),
 /// optimizer and output lines as <see cref="TrainStepBenchmark"/>, one dispose scope per batch.
 /// </summary>
 internal static class TorchTrainStepBenchmark
 {
     public static void Run(TrainStepOptions options, TextWriter output)
     {
+        if (options.Workload != TrainStepWorkload.SequentialMnist)
+        {
+            throw new ArgumentException($"train-step --backend torchsharp runs the sequential-mnist model only, not '{options.Workload.Name}'.");
+        }
+
+        var (steps, batch) = (options.Workload.Steps, options.Workload.Batch);
         torch.set_num_threads(options.Threads);
         torch.manual_seed((long)options.Seed);
         using var model = new SequentialMnistNetTorch();
@@ -23,8 +29,8 @@ internal static class TorchTrainStepBenchmark
         for (var b = -options.Warmup; b < options.Batches; b++)
         {
             using var scope = torch.NewDisposeScope();
-            var sequence = torch.rand([TrainStepRig.Steps, TrainStepRig.Batch, TrainStepRig.Inputs], generator: generator);
-            var targets = torch.randint(TrainStepRig.Classes, [TrainStepRig.Batch], generator: generator);
+            var sequence = torch.rand([steps, batch, SequentialMnistNet.Layout.Info.Inputs[0].Width], generator: generator);
+            var targets = torch.randint(SequentialMnistNet.Layout.Info.Outputs[0].Size, [batch], generator: generator);
             var before = GC.GetAllocatedBytesForCurrentThread();
             var start = Stopwatch.GetTimestamp();
             optimizer.zero_grad();

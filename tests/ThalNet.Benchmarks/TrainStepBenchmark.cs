@@ -5,12 +5,14 @@ using ThalNet.Runtime.Kernels;
 namespace ThalNet.Benchmarks;
 
 /// <summary>
-/// Trains the sequential-MNIST ThalNet (the model generated from examples/SequentialMnist's spec) on random data and
-/// prints parameters, median milliseconds per batch (wall and process CPU time), managed bytes allocated per batch in
+/// Trains a workload's model (by default the sequential-MNIST ThalNet generated from examples/SequentialMnist's spec;
+/// <c>--model char-lm</c> the byte-level language model) on random data and prints parameters, samples per second, median milliseconds per batch (wall and process CPU time), managed bytes allocated per batch in
 /// steady state, the final loss, and the rate of the matrix products (counted FLOPs of one batch over the median
 /// time) against the machine's peak. With <c>--compare unfused-reads</c> (one product per reader) or
-/// <c>deferred-weight-grads</c> (parameter gradients formed once per pass) or <c>four-row-gemm</c> (the product kernel's
-/// earlier row blocking: blocks of four, then single rows) or <c>other-vector-width</c> (8-wide instead of 16-wide
+/// <c>deferred-weight-grads</c> or <c>per-step-weight-grads</c> (every parameter gradient formed once per pass, or at
+/// every step, instead of deferring those of products with few rows) or <c>four-row-gemm</c> (the product kernel's
+/// earlier row blocking: blocks of four, then single rows) or <c>gru-baseline</c> (the GruBaseline
+/// example's model for the same task, its samples per second beside the ThalNet's) or <c>other-vector-width</c> (8-wide instead of 16-wide
 /// vectors in the product kernel, or the reverse where the runtime does not prefer 16-wide ones) a second rig trains in alternation
 /// (A B A B in one run, the same seed and data) and both medians and their ratio are printed.
 /// </summary>
@@ -18,13 +20,16 @@ internal static class TrainStepBenchmark
 {
     public static void Run(TrainStepOptions options, TextWriter output)
     {
-        using var fused = new TrainStepRig(options.Seed, options.Threads);
+        var workload = options.Workload;
+        using var fused = new TrainStepRig(workload, options.Seed, options.Threads);
         using var unfused = options.Compare switch
         {
-            "unfused-reads" => new TrainStepRig(options.Seed, options.Threads, fusedReads: false),
-            "deferred-weight-grads" => new TrainStepRig(options.Seed, options.Threads, deferredWeightGradients: true),
-            "four-row-gemm" => new TrainStepRig(options.Seed, options.Threads, rowBlocking: GemmRowBlocking.FourRowsThenSingles),
-            "other-vector-width" => new TrainStepRig(options.Seed, options.Threads, vector512: !Gemm.UseVector512 && Avx512F.IsSupported),
+            "unfused-reads" => new TrainStepRig(workload, options.Seed, options.Threads, fusedReads: false),
+            "deferred-weight-grads" => new TrainStepRig(workload, options.Seed, options.Threads, deferredWeightGradients: true),
+            "per-step-weight-grads" => new TrainStepRig(workload, options.Seed, options.Threads, deferredWeightGradients: false),
+            "four-row-gemm" => new TrainStepRig(workload, options.Seed, options.Threads, rowBlocking: GemmRowBlocking.FourRowsThenSingles),
+            "other-vector-width" => new TrainStepRig(workload, options.Seed, options.Threads, vector512: !Gemm.UseVector512 && Avx512F.IsSupported),
+            "gru-baseline" => new TrainStepRig(workload.Baseline, options.Seed, options.Threads),
             _ => null,
         };
         var wall = new double[options.Batches];
@@ -50,12 +55,14 @@ internal static class TrainStepBenchmark
 
         var median = Median(wall);
         var flops = CountFlopsOfOneBatch(fused);
+        unfused?.TrainBatch(); // so both rigs have trained as many batches when their losses are printed
         var peak = MachinePeak.Measure(fused.Workers);
         var gflops = flops / (median / 1000) / 1e9;
-        output.WriteLine($"params={fused.Model.ParameterCount()}");
+        output.WriteLine($"model={workload.Name} params={fused.Model.ParameterCount()}");
         output.WriteLine($"threads={fused.Workers}");
         output.WriteLine(Invariant($"ms_per_batch={median:F3}"));
         output.WriteLine(Invariant($"cpu_ms_per_batch={Median(cpu):F3}"));
+        output.WriteLine(Invariant($"samples_per_second={fused.SamplesPerBatch / (median / 1000):F0}"));
         output.WriteLine($"alloc_bytes_per_batch={allocated / Math.Max(options.Batches, 1)}");
         output.WriteLine(Invariant($"loss_after={fused.Loss:F6}"));
         output.WriteLine(Invariant($"mflop_per_batch={flops / 1e6:F1}"));
@@ -66,6 +73,7 @@ internal static class TrainStepBenchmark
         {
             var name = options.Compare!.Replace('-', '_');
             output.WriteLine(Invariant($"ms_per_batch_{name}={Median(unfusedWall):F3}"));
+            output.WriteLine(Invariant($"samples_per_second_{name}={unfused.SamplesPerBatch / (Median(unfusedWall) / 1000):F0}"));
             output.WriteLine(Invariant($"cpu_ms_per_batch_{name}={Median(unfusedCpu):F3}"));
             output.WriteLine(Invariant($"loss_after_{name}={unfused.Loss:F6}"));
             output.WriteLine(Invariant($"ratio_vs_{name}={median / Median(unfusedWall):F3} cpu_ratio_vs_{name}={Median(cpu) / Median(unfusedCpu):F3}"));

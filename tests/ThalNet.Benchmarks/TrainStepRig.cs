@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using ThalNet.Examples.SequentialMnist;
 using ThalNet.Runtime;
 using ThalNet.Runtime.Kernels;
 using ThalNet.Runtime.Models;
@@ -9,35 +8,32 @@ using ThalNet.Runtime.Parallel;
 namespace ThalNet.Benchmarks;
 
 /// <summary>
-/// One training setup of the train-step benchmark: the sequential-MNIST ThalNet, its data-parallel workers, RMSprop
-/// (lr 1e-3) and a stream of random batches (28 steps of 28 inputs, batch 50), all from one seed. Two rigs with
+/// One training setup of the train-step benchmark: a workload's model, its data-parallel workers, RMSprop (lr 1e-3)
+/// and a stream of random batches (random dense values or bytes, random classes), all from one seed. Two rigs with
 /// the same seed train the same model on the same data, each on its own tapes, so their batches can alternate.
+/// Every batch starts from the zero state (a language model's carried state does not change the cost of a step).
 /// </summary>
 internal sealed class TrainStepRig : IDisposable
 {
-    public const int Steps = 28;
-    public const int Inputs = 28;
-    public const int Batch = 50;
-    public const int Classes = 10;
-
+    private readonly TrainStepWorkload _workload;
     private readonly RandomSource _random;
-    private readonly DataParallel<SequentialMnistNet> _parallel;
+    private readonly DataParallel<SequenceModel> _parallel;
     private readonly RmsProp _optimizer;
-    private readonly float[] _sequence = new float[Steps * Batch * Inputs];
-    private readonly int[] _targets = new int[Batch];
+    private readonly SequenceBatch _batch;
     private readonly SequenceBatch[] _shards;
-    private readonly Func<int, Tape, SequentialMnistNet, Tensor> _pass;
+    private readonly Func<int, Tape, SequenceModel, Tensor> _pass;
 
-    public TrainStepRig(ulong seed, int threads, bool fusedReads = true, bool deferredWeightGradients = false, GemmRowBlocking rowBlocking = GemmRowBlocking.Balanced, bool? vector512 = null)
+    public TrainStepRig(TrainStepWorkload workload, ulong seed, int threads, bool fusedReads = true, bool? deferredWeightGradients = null, GemmRowBlocking rowBlocking = GemmRowBlocking.Balanced, bool? vector512 = null)
     {
+        _workload = workload;
         Vector512 = vector512 ?? Gemm.UseVector512;
         FusedReads = fusedReads;
         DeferredWeightGradients = deferredWeightGradients;
         RowBlocking = rowBlocking;
         _random = new RandomSource(seed);
-        Model = new SequentialMnistNet(_random);
+        Model = workload.Create(_random);
         var replicaSeed = new RandomSource(seed + 1);
-        _parallel = new DataParallel<SequentialMnistNet>(Model, () => new SequentialMnistNet(replicaSeed), threads);
+        _parallel = new DataParallel<SequenceModel>(Model, () => workload.Create(replicaSeed), threads);
         _optimizer = new RmsProp(Model.NamedParameters(), learningRate: 1e-3f);
         for (var w = 0; w < _parallel.Workers; w++)
         {
@@ -45,23 +41,25 @@ internal sealed class TrainStepRig : IDisposable
             _parallel.TapeOf(w).DeferWeightGradients = deferredWeightGradients;
         }
 
+        _batch = new SequenceBatch(Model.Info, workload.Steps, workload.Batch);
         _shards = new SequenceBatch[_parallel.Workers];
         var results = new LossResult[_parallel.Workers];
         for (var w = 0; w < _parallel.Workers; w++)
         {
-            var (_, count) = _parallel.Share(w, Batch);
-            _shards[w] = new SequenceBatch(Model.Info, Steps, count);
+            var (_, count) = _parallel.Share(w, workload.Batch);
+            _shards[w] = new SequenceBatch(Model.Info, workload.Steps, count);
             results[w] = new LossResult(Model.Info.Outputs.Count);
         }
 
-        _pass = (w, tape, replica) => replica.ComputeLoss(tape, _shards[w], null, (float)_shards[w].Batch / Batch, results[w]).Total;
+        _pass = (w, tape, replica) => replica.ComputeLoss(tape, _shards[w], null, (float)_shards[w].Batch / workload.Batch, results[w]).Total;
     }
 
-    public SequentialMnistNet Model { get; }
+    public SequenceModel Model { get; }
 
     public bool FusedReads { get; }
 
-    public bool DeferredWeightGradients { get; }
+    /// <summary>True defers every parameter gradient to the end of the pass, false none, null the tape's default.</summary>
+    public bool? DeferredWeightGradients { get; }
 
     /// <summary>The product kernel's row blocking, set for this rig's batches (the kernel's setting is process-wide).</summary>
     public GemmRowBlocking RowBlocking { get; }
@@ -70,6 +68,9 @@ internal sealed class TrainStepRig : IDisposable
     public bool Vector512 { get; }
 
     public int Workers => _parallel.Workers;
+
+    /// <summary>What samples per second counts for this workload: examples, or predicted bytes.</summary>
+    public int SamplesPerBatch => Model.Info.Outputs[0].EveryStep ? _workload.Steps * _workload.Batch : _workload.Batch;
 
     public float Loss { get; private set; }
 
@@ -89,32 +90,72 @@ internal sealed class TrainStepRig : IDisposable
 
     public void Dispose() => _parallel.Dispose();
 
-    /// <summary>Copies each worker's rows of the time-major batch [T, B, I] into its own [T, b, I] tensor.</summary>
+    /// <summary>Copies each worker's rows of the time-major batch into its own shard.</summary>
     private void Scatter()
     {
+        var (steps, batch) = (_workload.Steps, _workload.Batch);
         for (var w = 0; w < _shards.Length; w++)
         {
-            var (start, count) = _parallel.Share(w, Batch);
-            var data = _shards[w].Dense[0]!.Data;
-            for (var t = 0; t < Steps; t++)
+            var (start, count) = _parallel.Share(w, batch);
+            var shard = _shards[w];
+            for (var i = 0; i < _batch.Dense.Length; i++)
             {
-                _sequence.AsSpan(((t * Batch) + start) * Inputs, count * Inputs).CopyTo(data.Slice(t * count * Inputs, count * Inputs));
+                if (_batch.Dense[i] is { } dense)
+                {
+                    CopyRows(dense.Data, shard.Dense[i]!.Data, steps, batch, start, count, Model.Info.Inputs[i].Width);
+                }
+                else
+                {
+                    CopyRows<int>(_batch.Tokens[i], shard.Tokens[i], steps, batch, start, count, 1);
+                }
             }
 
-            _targets.AsSpan(start, count).CopyTo(_shards[w].Targets[0]);
+            for (var o = 0; o < _batch.Targets.Length; o++)
+            {
+                var rowsSteps = Model.Info.Outputs[o].EveryStep ? steps : 1;
+                CopyRows<int>(_batch.Targets[o], shard.Targets[o], rowsSteps, batch, start, count, 1);
+            }
+        }
+    }
+
+    private static void CopyRows<T>(Span<T> source, Span<T> target, int steps, int batch, int start, int count, int width)
+    {
+        for (var t = 0; t < steps; t++)
+        {
+            source.Slice(((t * batch) + start) * width, count * width).CopyTo(target.Slice(t * count * width, count * width));
         }
     }
 
     private void FillRandomBatch()
     {
-        for (var i = 0; i < _sequence.Length; i++)
+        var info = Model.Info;
+        for (var i = 0; i < info.Inputs.Count; i++)
         {
-            _sequence[i] = _random.NextFloat();
+            if (_batch.Dense[i] is { } dense)
+            {
+                var data = dense.Data;
+                for (var j = 0; j < data.Length; j++)
+                {
+                    data[j] = _random.NextFloat();
+                }
+            }
+            else
+            {
+                FillClasses(_batch.Tokens[i]!, info.Inputs[i].Width);
+            }
         }
 
-        for (var i = 0; i < _targets.Length; i++)
+        for (var o = 0; o < info.Outputs.Count; o++)
         {
-            _targets[i] = _random.NextInt(Classes);
+            FillClasses(_batch.Targets[o], info.Outputs[o].Size);
+        }
+    }
+
+    private void FillClasses(int[] values, int classes)
+    {
+        for (var j = 0; j < values.Length; j++)
+        {
+            values[j] = _random.NextInt(classes);
         }
     }
 }

@@ -18,6 +18,16 @@ public class DeferredWeightGradientTests
         }
     }
 
+    [Theory]
+    [InlineData(null, 5, true)]
+    [InlineData(null, 15, true)]
+    [InlineData(null, 16, false)]
+    [InlineData(null, 25, false)]
+    [InlineData(true, 25, true)]
+    [InlineData(false, 5, false)]
+    public void Small_products_are_deferred_by_default(bool? setting, int rows, bool deferred) =>
+        Assert.Equal(deferred, new Tape { DeferWeightGradients = setting }.DefersProductOf(rows));
+
     [Fact]
     public void Deferred_gradients_match_finite_differences()
     {

@@ -2,7 +2,10 @@ using ThalNet.Runtime.Kernels;
 
 namespace ThalNet.Runtime.Tests.Kernels;
 
-/// <summary>The blocked kernel against a double-precision triple loop on every row-block size, column panel and tail, both vector widths and both row blockings.</summary>
+/// <summary>
+/// The blocked kernel against a scalar chain of fused multiply-adds in the order of p, bit for bit, on every row-block
+/// size, column panel, tail and inner-dimension chunking, both vector widths and both row blockings.
+/// </summary>
 public sealed class GemmTests
 {
     public static TheoryData<int, int, int> Shapes()
@@ -13,6 +16,7 @@ public sealed class GemmTests
             foreach (var n in new[] { 1, 7, 8, 16, 24, 32, 33, 48, 50, 64, 100, 128 })
             {
                 data.Add(m, n, 13);
+                data.Add(m, n, 300);
             }
         }
 
@@ -40,13 +44,13 @@ public sealed class GemmTests
                 {
                     for (var j = 0; j < n; j++)
                     {
-                        var expected = accumulate ? initial[(i * n) + j] : 0.0;
+                        var expected = accumulate ? initial[(i * n) + j] : 0f;
                         for (var p = 0; p < k; p++)
                         {
-                            expected += (double)a[(i * k) + p] * b[(p * n) + j];
+                            expected = MathF.FusedMultiplyAdd(a[(i * k) + p], b[(p * n) + j], expected);
                         }
 
-                        Assert.True(Math.Abs(expected - c[(i * n) + j]) < 1e-4, $"m={m} n={n} wide={wide} accumulate={accumulate} {blocking} at ({i},{j}): {c[(i * n) + j]} vs {expected}");
+                        Assert.True(expected == c[(i * n) + j], $"m={m} n={n} k={k} wide={wide} accumulate={accumulate} {blocking} at ({i},{j}): {c[(i * n) + j]} vs {expected}");
                     }
                 }
             }
@@ -104,6 +108,16 @@ public sealed class GemmTests
         }
 
         Assert.Equal(expected, blocks);
+    }
+
+    [Fact]
+    public void An_empty_inner_dimension_writes_zeros_or_keeps_c()
+    {
+        var c = new[] { 1f, 2f, 3f, 4f };
+        Gemm.Run(2, 2, 0, [], 0, 1, [], 2, c, 2, accumulate: true);
+        Assert.Equal([1f, 2f, 3f, 4f], c);
+        Gemm.Run(2, 2, 0, [], 0, 1, [], 2, c, 2, accumulate: false);
+        Assert.Equal([0f, 0f, 0f, 0f], c);
     }
 
     [Fact]
