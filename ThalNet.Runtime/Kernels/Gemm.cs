@@ -6,7 +6,8 @@ namespace ThalNet.Runtime.Kernels;
 
 /// <summary>
 /// Single-precision matrix product for the small shapes of recurrent modules:
-/// C[i, j] (+)= sum_p A[i * aRowStride + p * aColStride] * B[p * ldb + j].
+/// C[i, j] (+)= sum_p A[i * aRowStride + p * aColStride] * B[p * ldb + j], or C[i, j] = bias[j] + sum_p ... when a bias
+/// is given (the accumulators start from it: no copy of the bias into every row first).
 /// A is read element by element with any strides (so A or A-transposed both work), B row-major. The columns go in
 /// panels of 32 (two 16-wide vectors, AVX-512), 16, 8 and a masked rest; the rows of every panel in blocks of up to
 /// eight (six on AVX2, which has 16 vector registers) of near-equal size, each A element broadcast against the
@@ -44,7 +45,8 @@ internal static unsafe class Gemm
         ReadOnlySpan<float> a, int aRowStride, int aColStride,
         ReadOnlySpan<float> b, int ldb,
         Span<float> c, int ldc,
-        bool accumulate)
+        bool accumulate,
+        ReadOnlySpan<float> bias = default)
     {
         if (m == 0 || n == 0)
         {
@@ -54,8 +56,9 @@ internal static unsafe class Gemm
         fixed (float* pa = a)
         fixed (float* pb = b)
         fixed (float* pc = c)
+        fixed (float* pbias = bias)
         {
-            Run(m, n, k, pa, aRowStride, aColStride, pb, ldb, pc, ldc, accumulate);
+            Run(m, n, k, pa, aRowStride, aColStride, pb, ldb, pc, ldc, accumulate, bias.IsEmpty ? null : pbias);
         }
     }
 
@@ -64,7 +67,8 @@ internal static unsafe class Gemm
         float* a, int ars, int acs,
         float* b, int ldb,
         float* c, int ldc,
-        bool accumulate)
+        bool accumulate,
+        float* bias = null)
     {
         if (CountFlops)
         {
@@ -84,12 +88,12 @@ internal static unsafe class Gemm
             var j = 0;
             for (; j + panel <= n; j += panel)
             {
-                RowBlocks(m, panel, chunk, ap, ars, acs, bp + j, ldb, c + j, ldc, add);
+                RowBlocks(m, panel, chunk, ap, ars, acs, bp + j, ldb, c + j, ldc, add, Offset(bias, j));
             }
 
             if (j < n)
             {
-                RowBlocks(m, n - j, chunk, ap, ars, acs, bp + j, ldb, c + j, ldc, add);
+                RowBlocks(m, n - j, chunk, ap, ars, acs, bp + j, ldb, c + j, ldc, add, Offset(bias, j));
             }
 
             p += InnerChunk;
@@ -97,15 +101,17 @@ internal static unsafe class Gemm
         while (p < k); // once at least: k = 0 still writes zeros when not accumulating
     }
 
+    private static float* Offset(float* bias, int j) => bias == null ? null : bias + j;
+
     /// <summary>Columns [0, n) of all m rows, in register blocks of rows.</summary>
-    private static void RowBlocks(int m, int n, int k, float* a, int ars, int acs, float* b, int ldb, float* c, int ldc, bool accumulate)
+    private static void RowBlocks(int m, int n, int k, float* a, int ars, int acs, float* b, int ldb, float* c, int ldc, bool accumulate, float* bias)
     {
         var maxRows = UseVector512 ? 8 : 6;
         var i = 0;
         while (i < m)
         {
             var rows = RowBlocking == GemmRowBlocking.Balanced ? BalancedBlock(m - i, maxRows) : Math.Min(m - i, 4) is 4 ? 4 : 1;
-            Block(rows, n, k, a + (i * ars), ars, acs, b, ldb, c + (i * ldc), ldc, accumulate);
+            Block(rows, n, k, a + (i * ars), ars, acs, b, ldb, c + (i * ldc), ldc, accumulate, bias);
             i += rows;
         }
     }
@@ -118,23 +124,23 @@ internal static unsafe class Gemm
     }
 
     /// <summary>Columns [0, n) of <paramref name="rows"/> rows of C: one panel, or the panels and tail of the last columns.</summary>
-    private static void Block(int rows, int n, int k, float* a, int ars, int acs, float* b, int ldb, float* c, int ldc, bool accumulate)
+    private static void Block(int rows, int n, int k, float* a, int ars, int acs, float* b, int ldb, float* c, int ldc, bool accumulate, float* bias)
     {
         switch (rows)
         {
-            case 1: Block<Rows1>(n, k, a, ars, acs, b, ldb, c, ldc, accumulate); break;
-            case 2: Block<Rows2>(n, k, a, ars, acs, b, ldb, c, ldc, accumulate); break;
-            case 3: Block<Rows3>(n, k, a, ars, acs, b, ldb, c, ldc, accumulate); break;
-            case 4: Block<Rows4>(n, k, a, ars, acs, b, ldb, c, ldc, accumulate); break;
-            case 5: Block<Rows5>(n, k, a, ars, acs, b, ldb, c, ldc, accumulate); break;
-            case 6: Block<Rows6>(n, k, a, ars, acs, b, ldb, c, ldc, accumulate); break;
-            case 7: Block<Rows7>(n, k, a, ars, acs, b, ldb, c, ldc, accumulate); break;
-            default: Block<Rows8>(n, k, a, ars, acs, b, ldb, c, ldc, accumulate); break;
+            case 1: Block<Rows1>(n, k, a, ars, acs, b, ldb, c, ldc, accumulate, bias); break;
+            case 2: Block<Rows2>(n, k, a, ars, acs, b, ldb, c, ldc, accumulate, bias); break;
+            case 3: Block<Rows3>(n, k, a, ars, acs, b, ldb, c, ldc, accumulate, bias); break;
+            case 4: Block<Rows4>(n, k, a, ars, acs, b, ldb, c, ldc, accumulate, bias); break;
+            case 5: Block<Rows5>(n, k, a, ars, acs, b, ldb, c, ldc, accumulate, bias); break;
+            case 6: Block<Rows6>(n, k, a, ars, acs, b, ldb, c, ldc, accumulate, bias); break;
+            case 7: Block<Rows7>(n, k, a, ars, acs, b, ldb, c, ldc, accumulate, bias); break;
+            default: Block<Rows8>(n, k, a, ars, acs, b, ldb, c, ldc, accumulate, bias); break;
         }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Block<TRows>(int n, int k, float* a, int ars, int acs, float* b, int ldb, float* c, int ldc, bool accumulate)
+    private static void Block<TRows>(int n, int k, float* a, int ars, int acs, float* b, int ldb, float* c, int ldc, bool accumulate, float* bias)
         where TRows : struct, IRowCount
     {
         var j = 0;
@@ -142,29 +148,29 @@ internal static unsafe class Gemm
         {
             for (; j + 32 <= n; j += 32)
             {
-                Panel32<TRows>(k, a, ars, acs, b + j, ldb, c + j, ldc, accumulate);
+                Panel32<TRows>(k, a, ars, acs, b + j, ldb, c + j, ldc, accumulate, Offset(bias, j));
             }
         }
 
         for (; j + 16 <= n; j += 16)
         {
-            Panel16<TRows>(k, a, ars, acs, b + j, ldb, c + j, ldc, accumulate);
+            Panel16<TRows>(k, a, ars, acs, b + j, ldb, c + j, ldc, accumulate, Offset(bias, j));
         }
 
         for (; j + 8 <= n; j += 8)
         {
-            Panel8<TRows>(k, a, ars, acs, b + j, ldb, c + j, ldc, accumulate);
+            Panel8<TRows>(k, a, ars, acs, b + j, ldb, c + j, ldc, accumulate, Offset(bias, j));
         }
 
         if (j < n)
         {
-            Tail<TRows>(n - j, k, a, ars, acs, b + j, ldb, c + j, ldc, accumulate);
+            Tail<TRows>(n - j, k, a, ars, acs, b + j, ldb, c + j, ldc, accumulate, Offset(bias, j));
         }
     }
 
     /// <summary>Rows x 32 columns in two 16-wide vectors per row (AVX-512).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Panel32<TRows>(int k, float* a, int ars, int acs, float* b, int ldb, float* c, int ldc, bool accumulate)
+    private static void Panel32<TRows>(int k, float* a, int ars, int acs, float* b, int ldb, float* c, int ldc, bool accumulate, float* bias)
         where TRows : struct, IRowCount
     {
         Vector512<float> c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default, c30 = default, c31 = default, c40 = default, c41 = default, c50 = default, c51 = default, c60 = default, c61 = default, c70 = default, c71 = default;
@@ -178,6 +184,19 @@ internal static unsafe class Gemm
             if (TRows.Rows > 5) { c50 = Vector512.Load(c + (5 * ldc)); c51 = Vector512.Load(c + (5 * ldc) + 16); }
             if (TRows.Rows > 6) { c60 = Vector512.Load(c + (6 * ldc)); c61 = Vector512.Load(c + (6 * ldc) + 16); }
             if (TRows.Rows > 7) { c70 = Vector512.Load(c + (7 * ldc)); c71 = Vector512.Load(c + (7 * ldc) + 16); }
+        }
+        else if (bias != null)
+        {
+            var bias0 = Vector512.Load(bias);
+            var bias1 = Vector512.Load(bias + 16);
+            c00 = bias0; c01 = bias1;
+            if (TRows.Rows > 1) { c10 = bias0; c11 = bias1; }
+            if (TRows.Rows > 2) { c20 = bias0; c21 = bias1; }
+            if (TRows.Rows > 3) { c30 = bias0; c31 = bias1; }
+            if (TRows.Rows > 4) { c40 = bias0; c41 = bias1; }
+            if (TRows.Rows > 5) { c50 = bias0; c51 = bias1; }
+            if (TRows.Rows > 6) { c60 = bias0; c61 = bias1; }
+            if (TRows.Rows > 7) { c70 = bias0; c71 = bias1; }
         }
 
         for (var p = 0; p < k; p++)
@@ -208,7 +227,7 @@ internal static unsafe class Gemm
 
     /// <summary>Rows x 16 columns in two 8-wide vectors per row.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Panel16<TRows>(int k, float* a, int ars, int acs, float* b, int ldb, float* c, int ldc, bool accumulate)
+    private static void Panel16<TRows>(int k, float* a, int ars, int acs, float* b, int ldb, float* c, int ldc, bool accumulate, float* bias)
         where TRows : struct, IRowCount
     {
         Vector256<float> c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default, c30 = default, c31 = default, c40 = default, c41 = default, c50 = default, c51 = default, c60 = default, c61 = default, c70 = default, c71 = default;
@@ -222,6 +241,19 @@ internal static unsafe class Gemm
             if (TRows.Rows > 5) { c50 = Vector256.Load(c + (5 * ldc)); c51 = Vector256.Load(c + (5 * ldc) + 8); }
             if (TRows.Rows > 6) { c60 = Vector256.Load(c + (6 * ldc)); c61 = Vector256.Load(c + (6 * ldc) + 8); }
             if (TRows.Rows > 7) { c70 = Vector256.Load(c + (7 * ldc)); c71 = Vector256.Load(c + (7 * ldc) + 8); }
+        }
+        else if (bias != null)
+        {
+            var bias0 = Vector256.Load(bias);
+            var bias1 = Vector256.Load(bias + 8);
+            c00 = bias0; c01 = bias1;
+            if (TRows.Rows > 1) { c10 = bias0; c11 = bias1; }
+            if (TRows.Rows > 2) { c20 = bias0; c21 = bias1; }
+            if (TRows.Rows > 3) { c30 = bias0; c31 = bias1; }
+            if (TRows.Rows > 4) { c40 = bias0; c41 = bias1; }
+            if (TRows.Rows > 5) { c50 = bias0; c51 = bias1; }
+            if (TRows.Rows > 6) { c60 = bias0; c61 = bias1; }
+            if (TRows.Rows > 7) { c70 = bias0; c71 = bias1; }
         }
 
         for (var p = 0; p < k; p++)
@@ -252,7 +284,7 @@ internal static unsafe class Gemm
 
     /// <summary>Rows x 8 columns in one 8-wide vector per row.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Panel8<TRows>(int k, float* a, int ars, int acs, float* b, int ldb, float* c, int ldc, bool accumulate)
+    private static void Panel8<TRows>(int k, float* a, int ars, int acs, float* b, int ldb, float* c, int ldc, bool accumulate, float* bias)
         where TRows : struct, IRowCount
     {
         Vector256<float> c00 = default, c10 = default, c20 = default, c30 = default, c40 = default, c50 = default, c60 = default, c70 = default;
@@ -266,6 +298,18 @@ internal static unsafe class Gemm
             if (TRows.Rows > 5) { c50 = Vector256.Load(c + (5 * ldc)); }
             if (TRows.Rows > 6) { c60 = Vector256.Load(c + (6 * ldc)); }
             if (TRows.Rows > 7) { c70 = Vector256.Load(c + (7 * ldc)); }
+        }
+        else if (bias != null)
+        {
+            var bias0 = Vector256.Load(bias);
+            c00 = bias0;
+            if (TRows.Rows > 1) { c10 = bias0; }
+            if (TRows.Rows > 2) { c20 = bias0; }
+            if (TRows.Rows > 3) { c30 = bias0; }
+            if (TRows.Rows > 4) { c40 = bias0; }
+            if (TRows.Rows > 5) { c50 = bias0; }
+            if (TRows.Rows > 6) { c60 = bias0; }
+            if (TRows.Rows > 7) { c70 = bias0; }
         }
 
         for (var p = 0; p < k; p++)
@@ -295,7 +339,7 @@ internal static unsafe class Gemm
 
     /// <summary>Rows x the last n &lt; 8 columns with masked loads and stores: masked-off lanes are never touched, so reading past the end of B is safe.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void MaskedPanel<TRows>(int k, float* a, int ars, int acs, float* b, int ldb, float* c, int ldc, bool accumulate, Vector256<float> mask)
+    private static void MaskedPanel<TRows>(int k, float* a, int ars, int acs, float* b, int ldb, float* c, int ldc, bool accumulate, float* bias, Vector256<float> mask)
         where TRows : struct, IRowCount
     {
         Vector256<float> c00 = default, c10 = default, c20 = default, c30 = default, c40 = default, c50 = default, c60 = default, c70 = default;
@@ -309,6 +353,18 @@ internal static unsafe class Gemm
             if (TRows.Rows > 5) { c50 = Avx.MaskLoad(c + (5 * ldc), mask); }
             if (TRows.Rows > 6) { c60 = Avx.MaskLoad(c + (6 * ldc), mask); }
             if (TRows.Rows > 7) { c70 = Avx.MaskLoad(c + (7 * ldc), mask); }
+        }
+        else if (bias != null)
+        {
+            var bias0 = Avx.MaskLoad(bias, mask);
+            c00 = bias0;
+            if (TRows.Rows > 1) { c10 = bias0; }
+            if (TRows.Rows > 2) { c20 = bias0; }
+            if (TRows.Rows > 3) { c30 = bias0; }
+            if (TRows.Rows > 4) { c40 = bias0; }
+            if (TRows.Rows > 5) { c50 = bias0; }
+            if (TRows.Rows > 6) { c60 = bias0; }
+            if (TRows.Rows > 7) { c70 = bias0; }
         }
 
         for (var p = 0; p < k; p++)
@@ -337,14 +393,14 @@ internal static unsafe class Gemm
     }
 
 
-    private static void Tail<TRows>(int n, int k, float* a, int ars, int acs, float* b, int ldb, float* c, int ldc, bool accumulate)
+    private static void Tail<TRows>(int n, int k, float* a, int ars, int acs, float* b, int ldb, float* c, int ldc, bool accumulate, float* bias)
         where TRows : struct, IRowCount
     {
         if (Avx.IsSupported)
         {
             // A few columns computed one at a time used to cost a third of a small-batch model's time.
             var mask = Vector256.LessThan(Vector256.Create(0, 1, 2, 3, 4, 5, 6, 7), Vector256.Create(n)).AsSingle();
-            MaskedPanel<TRows>(k, a, ars, acs, b, ldb, c, ldc, accumulate, mask);
+            MaskedPanel<TRows>(k, a, ars, acs, b, ldb, c, ldc, accumulate, bias, mask);
             return;
         }
 
@@ -354,7 +410,7 @@ internal static unsafe class Gemm
             var ci = c + (i * ldc);
             for (var j = 0; j < n; j++)
             {
-                var sum = accumulate ? ci[j] : 0f;
+                var sum = accumulate ? ci[j] : bias != null ? bias[j] : 0f;
                 for (var p = 0; p < k; p++)
                 {
                     sum = MathF.FusedMultiplyAdd(ai[p * acs], b[(p * ldb) + j], sum);

@@ -53,20 +53,7 @@ public sealed partial class Tape
         var needsGrad = IsRecording && (x.RequiresGrad || weight.RequiresGrad || (bias?.RequiresGrad ?? false));
         var y = NewTensor(x.Shape.WithDim(-1, n), needsGrad);
         var ys = y.Data;
-        if (bias is null)
-        {
-            Gemm.Run(m, n, k, x.Data, k, 1, wt.Data, n, ys, n, accumulate: false);
-        }
-        else
-        {
-            var bs = bias.Data;
-            for (var r = 0; r < m; r++)
-            {
-                bs.CopyTo(ys.Slice(r * n, n));
-            }
-
-            Gemm.Run(m, n, k, x.Data, k, 1, wt.Data, n, ys, n, accumulate: true);
-        }
+        Gemm.Run(m, n, k, x.Data, k, 1, wt.Data, n, ys, n, accumulate: false, bias is null ? default : bias.Data);
 
         Tensor? preActivation = null;
         if (activation != Activation.None)

@@ -138,13 +138,7 @@ public sealed partial class Tape
         var m = x.Shape.Rows;
         var f = w.Shape[0];
         var n = w.Shape[1];
-        var bs = bias.Data;
-        for (var r = 0; r < m; r++)
-        {
-            bs.CopyTo(y.Slice(r * n, n));
-        }
-
-        Gemm.Run(m, n, f, x.Data, f, 1, w.Data, n, y, n, accumulate: true);
+        Gemm.Run(m, n, f, x.Data, f, 1, w.Data, n, y, n, accumulate: false, bias.Data);
     }
 
     /// <summary>Backward of <see cref="AffineRight"/> given dy [M, N].</summary>

@@ -110,6 +110,40 @@ public sealed class GemmTests
         Assert.Equal(expected, blocks);
     }
 
+    [Theory]
+    [InlineData(5, 50, 13)]
+    [InlineData(25, 100, 300)]
+    [InlineData(8, 7, 3)]
+    public void A_bias_starts_every_row_as_a_copied_bias_would(int m, int n, int k)
+    {
+        var random = new RandomSource((ulong)(m + n + k));
+        var a = Fill(m * k, random);
+        var b = Fill(k * n, random);
+        var bias = Fill(n, random);
+        foreach (var wide in new[] { false, true })
+        {
+            var previous = Gemm.UseVector512;
+            Gemm.UseVector512 = wide && System.Runtime.Intrinsics.X86.Avx512F.IsSupported;
+            try
+            {
+                var copied = new float[m * n];
+                for (var i = 0; i < m; i++)
+                {
+                    bias.CopyTo(copied, i * n);
+                }
+
+                Gemm.Run(m, n, k, a, k, 1, b, n, copied, n, accumulate: true);
+                var fused = Fill(m * n, random); // whatever C held before is overwritten
+                Gemm.Run(m, n, k, a, k, 1, b, n, fused, n, accumulate: false, bias);
+                Assert.Equal(copied, fused);
+            }
+            finally
+            {
+                Gemm.UseVector512 = previous;
+            }
+        }
+    }
+
     [Fact]
     public void An_empty_inner_dimension_writes_zeros_or_keeps_c()
     {
