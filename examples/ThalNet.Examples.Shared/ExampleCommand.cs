@@ -78,7 +78,7 @@ public sealed class ExampleCommand
                 ? ExpectedErrors.Report(problems)
                 : ExpectedErrors.Run(() => train(settings));
         });
-        var analyzeCommand = new Command("analyze", "Write reading-weight heatmaps, step-by-step attention, the connectivity graph, module ablation and training curves of a checkpoint as an HTML report");
+        var analyzeCommand = new Command("analyze", "Write reading-weight heatmaps, step-by-step attention, the connectivity graph, module ablation and training curves of a checkpoint as an HTML report (analysis runs on the engine with the checkpoint's weights, whichever backend trained them)");
         foreach (var option in (Option[])[_data, _checkpoint, _metrics, _report, _traceExample, _batchSize, _maxEvalBatches, .. task])
         {
             analyzeCommand.Options.Add(option);
