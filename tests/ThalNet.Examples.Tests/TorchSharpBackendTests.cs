@@ -69,6 +69,19 @@ public sealed class TorchSharpBackendTests(ITestOutputHelper log) : ExampleTest(
         Assert.Contains("--backend engine", run.StandardError, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Device_cuda_without_a_CUDA_libtorch_names_the_package_to_add()
+    {
+        if (ExampleData.Find(ExampleData.Mnist, Log) is not { } data)
+        {
+            return;
+        }
+
+        var run = Runner.Run("SequentialMnist", "--data", data, "--backend", "torchsharp", "--device", "cuda", "--epochs", "1").FailedCleanly();
+
+        Assert.Contains("TorchSharp-cuda-linux", run.StandardError, StringComparison.Ordinal);
+    }
+
     private ExampleRun TinyRun(string example, params string[] arguments) =>
         Runner.Run(example, [.. arguments, "--backend", "torchsharp", "--epochs", "1", "--max-batches", "2", "--max-eval-batches", "1", "--checkpoint", Temp.File("model.safetensors"), "--metrics", Temp.File("metrics.jsonl")]).Succeeded();
 

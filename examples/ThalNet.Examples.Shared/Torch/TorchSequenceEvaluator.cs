@@ -23,9 +23,7 @@ internal sealed class TorchSequenceEvaluator(TorchThalNetModel model, SequenceIn
             var examples = order.Batch(b);
             var batch = BatchFor(data.Steps, examples.Length);
             data.Fill(examples, batch.Buffers);
-            using var scope = torch.NewDisposeScope();
-            var (inputs, targets) = batch.ToTensors(model.Device);
-            TorchTally.Add(_tally, model.ComputeLoss(inputs, targets), batch.Buffers, targets);
+            TorchPass.Evaluate(model, batch, _tally);
         }
 
         return _tally.ToResult();

@@ -4,7 +4,6 @@ using ThalNet.Runtime.IO;
 using ThalNet.Runtime.Models;
 using ThalNet.Runtime.Training;
 using ThalNet.TorchSharp.Models;
-using TorchSharp;
 
 namespace ThalNet.Examples.Torch;
 
@@ -58,13 +57,7 @@ public sealed class TorchSequenceTraining : ITrainingTask
     public float TrainBatch(int batch, OutputTally tally)
     {
         _train.Fill(_order.Batch(batch), _batch.Buffers);
-        using var scope = torch.NewDisposeScope();
-        _model.zero_grad();
-        var (inputs, targets) = _batch.ToTensors(_model.Device);
-        var loss = _model.ComputeLoss(inputs, targets);
-        loss.Total.backward();
-        TorchTally.Add(tally, loss, _batch.Buffers, targets);
-        return loss.Total.item<float>();
+        return TorchPass.Train(_model, _batch, tally);
     }
 
     public EvaluationResult? Evaluate() => _test is null ? null : _evaluator.Evaluate(_test);

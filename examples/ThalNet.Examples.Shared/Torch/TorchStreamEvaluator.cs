@@ -21,12 +21,7 @@ internal sealed class TorchStreamEvaluator(TorchThalNetModel model, SequenceInfo
         for (var s = 0; s < segments; s++)
         {
             data.Fill(s, 0, batch.Buffers);
-            using (var scope = torch.NewDisposeScope())
-            {
-                var (inputs, targets) = batch.ToTensors(model.Device);
-                TorchTally.Add(_tally, model.ComputeLoss(inputs, targets, state.State), batch.Buffers, targets);
-                state.Persist();
-            }
+            TorchPass.Evaluate(model, batch, _tally, state);
         }
 
         state.Release();

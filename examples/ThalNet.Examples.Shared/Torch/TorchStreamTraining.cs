@@ -3,7 +3,6 @@ using ThalNet.Runtime.IO;
 using ThalNet.Runtime.Models;
 using ThalNet.Runtime.Training;
 using ThalNet.TorchSharp.Models;
-using TorchSharp;
 
 namespace ThalNet.Examples.Torch;
 
@@ -52,14 +51,7 @@ public sealed class TorchStreamTraining : ITrainingTask
     public float TrainBatch(int batch, OutputTally tally)
     {
         _train.Fill(batch, 0, _batch.Buffers);
-        using var scope = torch.NewDisposeScope();
-        _model.zero_grad();
-        var (inputs, targets) = _batch.ToTensors(_model.Device);
-        var loss = _model.ComputeLoss(inputs, targets, _state.State);
-        loss.Total.backward();
-        TorchTally.Add(tally, loss, _batch.Buffers, targets);
-        _state.Persist();
-        return loss.Total.item<float>();
+        return TorchPass.Train(_model, _batch, tally, _state);
     }
 
     public EvaluationResult? Evaluate() => _test is null ? null : _evaluator.Evaluate(_test);
