@@ -7,7 +7,9 @@ namespace ThalNet.Runtime.Training;
 /// <summary>
 /// Training checkpoints in the safetensors format: the model's parameters under their dotted names (loadable by
 /// PyTorch), the optimizer's state under <c>optimizer.</c>, a language model's carried state under <c>state.</c>,
-/// and in the metadata the model name, the position in training and the random generator's states.
+/// and in the metadata the model name, the position in training and the random generator's states. Training writes
+/// and reads them through <see cref="ITrainingBackend"/>, in the engine's names and layouts, so a checkpoint written
+/// on one backend resumes on another.
 /// </summary>
 public static class Checkpoint
 {

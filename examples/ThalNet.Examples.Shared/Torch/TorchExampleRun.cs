@@ -26,7 +26,7 @@ internal static class TorchExampleRun
         var random = new RandomSource(options.Seed);
         var initial = createModel(random);
         using var model = createTorchModel();
-        TorchParameters.Load(model, initial.NamedParameters().Select(p => new NamedValues(p.Key, p.Value.Shape.ToArray(), p.Value.Data.ToArray())));
+        EngineWeights.CopyTo(initial, model);
         model.to(device);
         using var backend = new TorchTrainingBackend(model, initial.Info, options.Optimizer, options.LearningRate);
         var task = createTask(model, initial.Info, options);
