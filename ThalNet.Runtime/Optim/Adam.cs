@@ -5,6 +5,12 @@ namespace ThalNet.Runtime.Optim;
 /// <summary>torch.optim.Adam with bias correction; defaults lr 1e-3, betas (0.9, 0.999), eps 1e-8.</summary>
 public sealed class Adam : Optimizer
 {
+    /// <summary>The name of the first-moment buffer in <see cref="Optimizer.StateTensors"/>, as PyTorch names it.</summary>
+    public const string AverageBuffer = "exp_avg";
+
+    /// <summary>The name of the second-moment buffer in <see cref="Optimizer.StateTensors"/>, as PyTorch names it.</summary>
+    public const string SquareAverageBuffer = "exp_avg_sq";
+
     private readonly float[][] _expAvg;
     private readonly float[][] _expAvgSq;
 
@@ -15,8 +21,8 @@ public sealed class Adam : Optimizer
         Beta2 = beta2;
         Eps = eps;
         WeightDecay = weightDecay;
-        _expAvg = AddBuffer("exp_avg");
-        _expAvgSq = AddBuffer("exp_avg_sq");
+        _expAvg = AddBuffer(AverageBuffer);
+        _expAvgSq = AddBuffer(SquareAverageBuffer);
     }
 
     public float Beta1 { get; }

@@ -20,6 +20,9 @@ public abstract class Optimizer
         LearningRate = learningRate;
     }
 
+    /// <summary>The key of the step count in <see cref="StateTensors"/>.</summary>
+    public const string StepKey = "step";
+
     public float LearningRate { get; set; }
 
     /// <summary>How many updates have been applied.</summary>
@@ -51,7 +54,7 @@ public abstract class Optimizer
     /// </summary>
     public IReadOnlyList<KeyValuePair<string, Tensor>> StateTensors()
     {
-        var result = new List<KeyValuePair<string, Tensor>> { new("step", Tensor.FromArray([StepCount >> StepBits, StepCount & StepMask], 2)) };
+        var result = new List<KeyValuePair<string, Tensor>> { new(StepKey, Tensor.FromArray(EncodeStep(StepCount), 2)) };
         foreach (var (buffer, values) in _buffers)
         {
             for (var i = 0; i < _parameters.Length; i++)
@@ -65,12 +68,12 @@ public abstract class Optimizer
 
     public void LoadStateTensors(IReadOnlyDictionary<string, Tensor> state)
     {
-        if (!state.TryGetValue("step", out var step))
+        if (!state.TryGetValue(StepKey, out var step))
         {
-            throw new InvalidOperationException($"The optimizer state of {GetType().Name} has no 'step' entry.");
+            throw new InvalidOperationException($"The optimizer state of {GetType().Name} has no '{StepKey}' entry.");
         }
 
-        StepCount = step.Length == 2 ? ((long)step.Data[0] << StepBits) + (long)step.Data[1] : (long)step.Item();
+        StepCount = DecodeStep(step.Data);
         foreach (var (buffer, values) in _buffers)
         {
             for (var i = 0; i < _parameters.Length; i++)
@@ -85,6 +88,13 @@ public abstract class Optimizer
             }
         }
     }
+
+    /// <summary>A step count as the two float32 values <see cref="StateTensors"/> stores under <see cref="StepKey"/>: its high and low 24 bits.</summary>
+    public static float[] EncodeStep(long step) => [step >> StepBits, step & StepMask];
+
+    /// <summary>The step count of <see cref="EncodeStep"/>'s two values (or of a single value, as a plain count).</summary>
+    public static long DecodeStep(ReadOnlySpan<float> values) =>
+        values.Length == 2 ? ((long)values[0] << StepBits) + (long)values[1] : (long)values[0];
 
     /// <summary>A zeroed buffer per parameter, saved with the optimizer state under <paramref name="name"/>.</summary>
     protected float[][] AddBuffer(string name)

@@ -9,6 +9,9 @@ namespace ThalNet.Runtime.Optim;
 /// </summary>
 public sealed class RmsProp : Optimizer
 {
+    /// <summary>The name of the running average of squared gradients in <see cref="Optimizer.StateTensors"/>, as PyTorch names it.</summary>
+    public const string SquareAverageBuffer = "square_avg";
+
     private readonly float[][] _squareAvg;
 
     public RmsProp(IEnumerable<KeyValuePair<string, Parameter>> parameters, float learningRate = 1e-2f, float alpha = 0.99f, float eps = 1e-8f, float weightDecay = 0f)
@@ -17,7 +20,7 @@ public sealed class RmsProp : Optimizer
         Alpha = alpha;
         Eps = eps;
         WeightDecay = weightDecay;
-        _squareAvg = AddBuffer("square_avg");
+        _squareAvg = AddBuffer(SquareAverageBuffer);
     }
 
     public float Alpha { get; }

@@ -13,14 +13,15 @@ public static class TorchParameters
     public static IReadOnlyList<NamedValues> Save(nn.Module module)
     {
         ArgumentNullException.ThrowIfNull(module);
-        var values = new List<NamedValues>();
-        foreach (var (name, parameter) in module.named_parameters())
-        {
-            using var cpu = parameter.detach().cpu().contiguous();
-            values.Add(new NamedValues(name, cpu.shape.Select(d => checked((int)d)).ToArray(), cpu.data<float>().ToArray()));
-        }
+        return [.. module.named_parameters().Select(p => Copy(p.name, p.parameter))];
+    }
 
-        return values;
+    /// <summary>The values of <paramref name="tensor"/> (a parameter, or optimizer state), copied to the CPU under <paramref name="name"/>.</summary>
+    public static NamedValues Copy(string name, Tensor tensor)
+    {
+        ArgumentNullException.ThrowIfNull(tensor);
+        using var cpu = tensor.detach().cpu().contiguous();
+        return new NamedValues(name, cpu.shape.Select(d => checked((int)d)).ToArray(), cpu.data<float>().ToArray());
     }
 
     /// <summary>

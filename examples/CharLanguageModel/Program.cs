@@ -12,7 +12,7 @@ return new ExampleCommand("Train the byte-level ThalNet language model (bits per
 static int Train(ExampleSettings settings)
 {
     var corpus = Load(settings);
-    return LanguageModelExample.Train(settings, random => new CharLanguageModelNet(random), Source(corpus.Train, "training", settings), Source(corpus.Test, "test", settings));
+    return LanguageModelExample.Train(settings, random => new CharLanguageModelNet(random), () => new CharLanguageModelNetTorch(), Source(corpus.Train, "training", settings), Source(corpus.Test, "test", settings));
 }
 
 static int Analyze(ExampleSettings settings, string output) =>

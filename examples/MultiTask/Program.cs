@@ -8,7 +8,7 @@ return new ExampleCommand("Train a multi-task ThalNet on sequential MNIST: digit
     .Run(args, Train, Analyze);
 
 static int Train(ExampleSettings settings) =>
-    ClassificationExample.Train(settings, random => new MultiTaskMnistNet(random), Load(settings, DataSplit.Train), Load(settings, DataSplit.Test));
+    ClassificationExample.Train(settings, random => new MultiTaskMnistNet(random), () => new MultiTaskMnistNetTorch(), Load(settings, DataSplit.Train), Load(settings, DataSplit.Test));
 
 static int Analyze(ExampleSettings settings, string output) =>
     ClassificationExample.Analyze(settings, output, random => new MultiTaskMnistNet(random), Load(settings, DataSplit.Test));

@@ -12,7 +12,7 @@ return new ExampleCommand("Train the permuted sequential-MNIST ThalNet (a fixed 
     .Run(args, Train, Analyze);
 
 static int Train(ExampleSettings settings) =>
-    ClassificationExample.Train(settings, random => new PermutedMnistNet(random), Load(settings, DataSplit.Train), Load(settings, DataSplit.Test));
+    ClassificationExample.Train(settings, random => new PermutedMnistNet(random), () => new PermutedMnistNetTorch(), Load(settings, DataSplit.Train), Load(settings, DataSplit.Test));
 
 static int Analyze(ExampleSettings settings, string output) =>
     ClassificationExample.Analyze(settings, output, random => new PermutedMnistNet(random), Load(settings, DataSplit.Test));

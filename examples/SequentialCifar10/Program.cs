@@ -8,7 +8,7 @@ return new ExampleCommand("Train the sequential CIFAR-10 ThalNet (32 rows of 96 
     .Run(args, Train, Analyze);
 
 static int Train(ExampleSettings settings) =>
-    ClassificationExample.Train(settings, random => new SequentialCifar10Net(random), Load(settings, DataSplit.Train), Load(settings, DataSplit.Test));
+    ClassificationExample.Train(settings, random => new SequentialCifar10Net(random), () => new SequentialCifar10NetTorch(), Load(settings, DataSplit.Train), Load(settings, DataSplit.Test));
 
 static int Analyze(ExampleSettings settings, string output) =>
     ClassificationExample.Analyze(settings, output, random => new SequentialCifar10Net(random), Load(settings, DataSplit.Test));

@@ -8,7 +8,7 @@ return new ExampleCommand("Train the sequential-MNIST ThalNet (28 rows of 28 pix
     .Run(args, Train, Analyze);
 
 static int Train(ExampleSettings settings) =>
-    ClassificationExample.Train(settings, random => new SequentialMnistNet(random), () => new SequentialMnistNetTorch(), SequentialMnistNet.Layout.Info, Load(settings, DataSplit.Train), Load(settings, DataSplit.Test));
+    ClassificationExample.Train(settings, random => new SequentialMnistNet(random), () => new SequentialMnistNetTorch(), Load(settings, DataSplit.Train), Load(settings, DataSplit.Test));
 
 static int Analyze(ExampleSettings settings, string output) =>
     ClassificationExample.Analyze(settings, output, random => new SequentialMnistNet(random), Load(settings, DataSplit.Test));

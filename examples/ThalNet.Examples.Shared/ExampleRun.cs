@@ -1,6 +1,7 @@
 using ThalNet.Runtime;
 using ThalNet.Runtime.Analysis;
 using ThalNet.Runtime.Models;
+using ThalNet.Examples.Torch;
 using ThalNet.Runtime.Training;
 
 namespace ThalNet.Examples;
@@ -19,14 +20,20 @@ internal static class ExampleRun
 
         if (settings.Backend == "torchsharp")
         {
-            throw new TorchBackendException($"--backend torchsharp is not wired into this example yet; SequentialMnist has it. Use --backend engine.");
+            throw new TorchBackendException("--backend torchsharp trains generated ThalNet models, and this example's model is not a ThalNet spec, so it has no TorchSharp model; use --backend engine.");
         }
 
         using var trainer = new Trainer<TModel>(createModel, settings.ToTrainerOptions() with { Output = output });
         output.WriteLine($"model={trainer.Model.Info.Name} params={trainer.Model.ParameterCount()}{describeData} workers={trainer.Workers}");
         using var cancellation = new CtrlCCancellation();
         var result = fit(trainer, cancellation.Token);
-        var final = result.Epochs.Count > 0 && result.Epochs[^1].Test is { } last ? last : evaluate(trainer);
+        return Finish(output, result, () => evaluate(trainer), bitsPerCharacter);
+    }
+
+    /// <summary>Prints the summary of the last epoch's test metrics (or of <paramref name="evaluate"/> when this run trained none); 130 when interrupted.</summary>
+    public static int Finish(TextWriter output, TrainingResult result, Func<EvaluationResult> evaluate, bool bitsPerCharacter)
+    {
+        var final = result.Epochs.Count > 0 && result.Epochs[^1].Test is { } last ? last : evaluate();
         ExampleSummary.Print(output, result, final, bitsPerCharacter);
         return result.Interrupted ? 130 : 0;
     }

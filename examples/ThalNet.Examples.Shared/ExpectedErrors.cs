@@ -1,6 +1,7 @@
 using ThalNet.Runtime.Analysis;
 using ThalNet.Runtime.Data;
 using ThalNet.Runtime.IO;
+using ThalNet.Examples.Torch;
 using ThalNet.Runtime.Training;
 
 namespace ThalNet.Examples;

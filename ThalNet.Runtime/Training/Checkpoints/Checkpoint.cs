@@ -1,14 +1,15 @@
 using System.Globalization;
 using ThalNet.Runtime.IO;
 using ThalNet.Runtime.Models;
-using ThalNet.Runtime.Optim;
 
 namespace ThalNet.Runtime.Training;
 
 /// <summary>
 /// Training checkpoints in the safetensors format: the model's parameters under their dotted names (loadable by
 /// PyTorch), the optimizer's state under <c>optimizer.</c>, a language model's carried state under <c>state.</c>,
-/// and in the metadata the model name, the position in training and the random generator's states.
+/// and in the metadata the model name, the position in training and the random generator's states. Training writes
+/// and reads them through <see cref="ITrainingBackend"/>, in the engine's names and layouts, so a checkpoint written
+/// on one backend resumes on another.
 /// </summary>
 public static class Checkpoint
 {
@@ -38,7 +39,7 @@ public static class Checkpoint
         TensorChecksum.Verify(file, path);
         var metadata = new CheckpointMetadata(file.Metadata, path);
         var problems = new List<string>();
-        CheckModel(model, metadata, file, problems, strict: false);
+        CheckModel(model.Info.Name, Shapes(model), metadata, file, problems, strict: false);
         if (problems.Count > 0)
         {
             throw new CheckpointException(path, string.Join("; ", problems), LoadRemedy);
@@ -47,17 +48,12 @@ public static class Checkpoint
         CopyParameters(model, file);
     }
 
-    internal static void Save(string path, SequenceModel model, Optimizer optimizer, OptimizerKind kind, RandomSource random, TrainingPosition position, ITrainingTask task)
+    internal static void Save(string path, ITrainingBackend backend, OptimizerKind kind, RandomSource random, TrainingPosition position, ITrainingTask task)
     {
-        var tensors = new List<TensorEntry>();
-        foreach (var (name, p) in model.NamedParameters())
+        var tensors = new List<TensorEntry>(backend.SaveParameters());
+        foreach (var state in backend.SaveOptimizerState())
         {
-            tensors.Add(Entry(name, p));
-        }
-
-        foreach (var (key, t) in optimizer.StateTensors())
-        {
-            tensors.Add(Entry(OptimizerPrefix + key, t));
+            tensors.Add(new TensorEntry(OptimizerPrefix + state.Name, state.Shape, state.Data));
         }
 
         tensors.AddRange(task.StateTensors());
@@ -65,14 +61,14 @@ public static class Checkpoint
         {
             ["format"] = Format,
             ["format_version"] = Invariant(FormatVersion),
-            ["model"] = model.Info.Name,
+            ["model"] = backend.Info.Name,
             ["task"] = task.Kind,
             ["optimizer"] = Name(kind),
             ["batch_rows"] = Invariant(task.BatchRows),
             ["epoch"] = Invariant(position.Epoch),
             ["batch_in_epoch"] = Invariant(position.BatchInEpoch),
             ["global_step"] = Invariant(position.GlobalStep),
-            ["optimizer_step"] = Invariant(optimizer.StepCount),
+            ["optimizer_step"] = Invariant(backend.OptimizerStep),
             ["rng_state"] = Convert.ToBase64String(random.GetStateBytes()),
             ["epoch_rng_state"] = Convert.ToBase64String(position.EpochRandomState),
             ["epoch_seconds"] = position.EpochSeconds.ToString("R", CultureInfo.InvariantCulture),
@@ -83,13 +79,13 @@ public static class Checkpoint
     }
 
     /// <summary>Restores everything <see cref="Save"/> wrote, after checking that all of it fits this run.</summary>
-    internal static void Load(string path, SequenceModel model, Optimizer optimizer, OptimizerKind kind, RandomSource random, TrainingPosition position, ITrainingTask task)
+    internal static void Load(string path, ITrainingBackend backend, OptimizerKind kind, RandomSource random, TrainingPosition position, ITrainingTask task)
     {
         var file = SafeTensorsReader.ReadFile(path);
         TensorChecksum.Verify(file, path);
         var metadata = new CheckpointMetadata(file.Metadata, path);
         var problems = new List<string>();
-        CheckModel(model, metadata, file, problems, strict: true);
+        CheckModel(backend.Info.Name, Shapes(backend.SaveParameters()), metadata, file, problems, strict: true);
         Compare(metadata, "task", task.Kind, "a training run on {0} data, but this run trains on {1} data", problems);
         Compare(metadata, "optimizer", Name(kind), "the {0} optimizer's state, but this run uses {1}", problems);
         var batchInEpoch = metadata.Int("batch_in_epoch");
@@ -99,20 +95,20 @@ public static class Checkpoint
             problems.Add($"it stopped part-way through an epoch of batches of {metadata.Int("batch_rows")} rows, but this run's batches have {task.BatchRows}");
         }
 
-        var optimizerState = new Dictionary<string, Tensor>(StringComparer.Ordinal);
-        foreach (var (key, expected) in optimizer.StateTensors())
+        var optimizerState = new Dictionary<string, ReadOnlyMemory<float>>(StringComparer.Ordinal);
+        foreach (var expected in backend.SaveOptimizerState())
         {
-            if (Find(file, OptimizerPrefix + key, expected.Shape, problems) is { } entry)
+            if (Find(file, OptimizerPrefix + expected.Name, expected.Shape, problems) is { } entry)
             {
-                optimizerState[key] = Tensor.FromSpan(entry.Data.Span, expected.Shape);
+                optimizerState[expected.Name] = entry.Data;
             }
         }
 
         problems.AddRange(task.StateProblems(file));
         ThrowIfAny(metadata, problems);
 
-        CopyParameters(model, file);
-        optimizer.LoadStateTensors(optimizerState);
+        backend.LoadParameters(file);
+        backend.LoadOptimizerState(optimizerState);
         task.LoadState(file);
         random.RestoreStateBytes(metadata.RandomState("rng_state"));
         position.EpochRandomState = metadata.RandomState("epoch_rng_state");
@@ -123,7 +119,7 @@ public static class Checkpoint
         position.EpochTally.Load(metadata, "epoch_train.");
     }
 
-    private static void CheckModel(SequenceModel model, CheckpointMetadata metadata, SafeTensorsFile file, List<string> problems, bool strict)
+    private static void CheckModel(string modelName, IReadOnlyList<(string Name, int[] Shape)> parameters, CheckpointMetadata metadata, SafeTensorsFile file, List<string> problems, bool strict)
     {
         if (strict)
         {
@@ -140,17 +136,17 @@ public static class Checkpoint
 
         // Plain parameter files (e.g. saved by PyTorch) carry no model name; training checkpoints always do.
         var writer = strict || metadata.TryGet("model", out _) ? metadata.String("model") : null;
-        if (CheckpointParameters.Mismatch(model, file, writer) is { } mismatch)
+        if (CheckpointParameters.Mismatch(modelName, parameters, file, writer) is { } mismatch)
         {
             problems.Add(mismatch);
         }
         else if (writer is not null)
         {
-            Compare(metadata, "model", model.Info.Name, "model '{0}', but this run uses model '{1}'", problems);
+            Compare(metadata, "model", modelName, "model '{0}', but this run uses model '{1}'", problems);
         }
     }
 
-    private static TensorEntry? Find(SafeTensorsFile file, string name, Shape shape, List<string> problems)
+    private static TensorEntry? Find(SafeTensorsFile file, string name, int[] shape, List<string> problems)
     {
         if (!file.TryGetTensor(name, out var entry))
         {
@@ -158,9 +154,9 @@ public static class Checkpoint
             return null;
         }
 
-        if (!entry.Shape.AsSpan().SequenceEqual(Dims(shape)))
+        if (!entry.Shape.AsSpan().SequenceEqual(shape))
         {
-            problems.Add($"'{name}' has shape [{string.Join(", ", entry.Shape)}] but this run expects {shape}");
+            problems.Add($"'{name}' has shape [{string.Join(", ", entry.Shape)}] but this run expects [{string.Join(", ", shape)}]");
             return null;
         }
 
@@ -184,13 +180,17 @@ public static class Checkpoint
         }
     }
 
-    private static void CopyParameters(SequenceModel model, SafeTensorsFile file)
+    internal static void CopyParameters(SequenceModel model, SafeTensorsFile file)
     {
         foreach (var (name, p) in model.NamedParameters())
         {
             file[name].Data.Span.CopyTo(p.Data);
         }
     }
+
+    private static List<(string Name, int[] Shape)> Shapes(SequenceModel model) => [.. model.NamedParameters().Select(p => (p.Key, Dims(p.Value.Shape)))];
+
+    private static List<(string Name, int[] Shape)> Shapes(IReadOnlyList<TensorEntry> parameters) => [.. parameters.Select(p => (p.Name, p.Shape))];
 
     internal static TensorEntry Entry(string name, Tensor tensor) => new(name, Dims(tensor.Shape), tensor.Data.ToArray());
 

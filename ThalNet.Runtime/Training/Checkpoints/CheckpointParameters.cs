@@ -12,25 +12,25 @@ internal static class CheckpointParameters
     private const int Examples = 2;
 
     /// <summary>Tensor name prefixes that hold training state, not parameters.</summary>
-    private static readonly string[] StatePrefixes = ["optimizer.", StreamStates.Prefix];
+    private static readonly string[] StatePrefixes = ["optimizer.", CarriedStateTensors.Prefix];
 
     /// <param name="writer">The model name in the file's metadata, when it has one.</param>
     /// <returns>The problem, or null when every parameter is present with its shape and there is nothing else.</returns>
-    public static string? Mismatch(SequenceModel model, SafeTensorsFile file, string? writer)
+    public static string? Mismatch(string modelName, IReadOnlyList<(string Name, int[] Shape)> parameters, SafeTensorsFile file, string? writer)
     {
         var missing = new List<string>();
         var reshaped = new List<string>();
         var known = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (name, p) in model.NamedParameters())
+        foreach (var (name, shape) in parameters)
         {
             known.Add(name);
             if (!file.TryGetTensor(name, out var entry))
             {
                 missing.Add($"'{name}'");
             }
-            else if (!entry.Shape.AsSpan().SequenceEqual(Dims(p.Shape)))
+            else if (!entry.Shape.AsSpan().SequenceEqual(shape))
             {
-                reshaped.Add($"'{name}' [{string.Join(", ", entry.Shape)}] where this model has {p.Shape}");
+                reshaped.Add($"'{name}' [{string.Join(", ", entry.Shape)}] where this model has [{string.Join(", ", shape)}]");
             }
         }
 
@@ -48,8 +48,8 @@ internal static class CheckpointParameters
         Describe(parts, missing, "missing");
         Describe(parts, unexpected, "unexpected");
         Describe(parts, reshaped, "with another shape");
-        var by = writer is null || writer == model.Info.Name ? "a model" : $"model '{writer}'";
-        return $"it was written by {by} with other parameters than model '{model.Info.Name}': {string.Join(", ", parts)}";
+        var by = writer is null || writer == modelName ? "a model" : $"model '{writer}'";
+        return $"it was written by {by} with other parameters than model '{modelName}': {string.Join(", ", parts)}";
     }
 
     internal static int[] Dims(Shape shape)

@@ -1,22 +1,18 @@
 using System.Globalization;
-using ThalNet.Runtime.Models;
-using ThalNet.Runtime.Nn;
 
 namespace ThalNet.Runtime.Training;
 
 /// <summary>
 /// Stops training at the first non-finite loss or gradient (before the optimizer step) and at the first update that
 /// leaves a parameter non-finite, naming the step, the batch and the first culprit: a parameter, a gradient, or the
-/// output whose loss it is. Checks cost one vectorised sum per parameter tensor, nothing allocated while all is finite.
+/// output whose loss it is. On the engine, checks cost one vectorised sum per parameter tensor, nothing allocated while all is finite.
 /// </summary>
-internal sealed class DivergenceGuard(SequenceModel model, string? checkpointPath)
+internal sealed class DivergenceGuard(ITrainingBackend backend, string? checkpointPath)
 {
-    private readonly IReadOnlyList<KeyValuePair<string, Parameter>> _parameters = model.NamedParameters();
-
     /// <summary>After the backward pass: the batch loss and every gradient must be finite.</summary>
     public void CheckBackward(float loss, long step, int epoch, int batch, OutputTally tally)
     {
-        var gradient = NonFiniteScan.First(_parameters, gradients: true);
+        var gradient = backend.FirstNonFiniteGradient();
         if (float.IsFinite(loss) && gradient is null)
         {
             return;
@@ -31,7 +27,7 @@ internal sealed class DivergenceGuard(SequenceModel model, string? checkpointPat
     /// <summary>After the optimizer step: the update must leave every parameter finite.</summary>
     public void CheckUpdate(long step, int epoch, int batch)
     {
-        if (NonFiniteScan.First(_parameters, gradients: false) is { } parameter)
+        if (backend.FirstNonFiniteParameter() is { } parameter)
         {
             throw new TrainingDivergedException(step, epoch, batch, $"the optimizer step made the parameter {parameter}", LastGoodCheckpoint());
         }
@@ -40,7 +36,7 @@ internal sealed class DivergenceGuard(SequenceModel model, string? checkpointPat
     // A non-finite parameter explains the loss best; otherwise the output whose loss is not finite.
     private string Culprit(OutputTally tally, string? gradient)
     {
-        if (NonFiniteScan.First(_parameters, gradients: false) is { } parameter)
+        if (backend.FirstNonFiniteParameter() is { } parameter)
         {
             return $"; the first non-finite parameter is {parameter}";
         }

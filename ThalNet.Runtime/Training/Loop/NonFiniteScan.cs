@@ -26,6 +26,10 @@ public static class NonFiniteScan
         return First(model.NamedParameters(), gradients: true);
     }
 
+    /// <summary>One non-finite value as the scans report it: <c>'name'[index] = value</c>.</summary>
+    public static string Describe(string name, long index, float value) =>
+        string.Create(CultureInfo.InvariantCulture, $"'{name}'[{index}] = {value}");
+
     internal static string? First(IReadOnlyList<KeyValuePair<string, Parameter>> parameters, bool gradients)
     {
         for (var p = 0; p < parameters.Count; p++)
@@ -41,7 +45,7 @@ public static class NonFiniteScan
             {
                 if (!float.IsFinite(values[i]))
                 {
-                    return string.Create(CultureInfo.InvariantCulture, $"'{name}'[{i}] = {values[i]}");
+                    return Describe(name, i, values[i]);
                 }
             }
         }

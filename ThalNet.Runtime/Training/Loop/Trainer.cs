@@ -107,49 +107,6 @@ public sealed class Trainer<TModel> : IDisposable
 
     public void Dispose() => _replicas.Dispose();
 
-    private TrainingResult Run(ITrainingTask task, CancellationToken cancellationToken)
-    {
-        var view = ProgressViews.Create(_options);
-        var position = new TrainingPosition(Model.Info);
-        if (_options.CheckpointPath is { } checkpoint && IO.AtomicFile.RemoveStaleTemporaryFiles(checkpoint) is > 0 and var removed)
-        {
-            view.WriteLine($"Removed {removed} temporary file(s) left beside '{checkpoint}' by an interrupted write.");
-        }
-
-        var resumed = TryResume(task, position, view);
-        if (resumed && _options.MetricsPath is { } metrics)
-        {
-            MetricsRewind.TruncateAfter(metrics, position.GlobalStep);
-        }
-
-        using var log = MetricsWriter.Open(_options.MetricsPath, append: resumed);
-        var loop = new TrainingLoop(Model, Optimizer, _options, _random, task, position, log, view, _raiseBatchCompleted);
-        return loop.Run(cancellationToken);
-    }
-
-    private bool TryResume(ITrainingTask task, TrainingPosition position, IProgressView view)
-    {
-        if (!_options.Resume)
-        {
-            return false;
-        }
-
-        var path = _options.CheckpointPath!;
-        if (!File.Exists(path))
-        {
-            view.WriteLine($"No checkpoint at '{path}' yet; starting from the beginning.");
-            return false;
-        }
-
-        Checkpoint.Load(path, Model, Optimizer, _options.Optimizer, _random, position, task);
-        if (NonFiniteScan.FirstParameter(Model) is { } nonFinite)
-        {
-            view.WriteLine($"warning: checkpoint '{path}' holds a non-finite parameter, {nonFinite}.");
-        }
-
-        view.WriteLine(position.Epoch >= _options.Epochs
-            ? $"Checkpoint '{path}' has already finished all {_options.Epochs} epochs."
-            : $"Resuming from '{path}' at epoch {position.Epoch + 1}, batch {position.BatchInEpoch} (step {position.GlobalStep}).");
-        return true;
-    }
+    private TrainingResult Run(ITrainingTask task, CancellationToken cancellationToken) =>
+        TrainingSession.Run(new EngineTrainingBackend(Model, Optimizer), task, _options, _random, cancellationToken, _raiseBatchCompleted);
 }

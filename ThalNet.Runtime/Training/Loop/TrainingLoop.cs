@@ -1,20 +1,16 @@
 using System.Diagnostics;
 using ThalNet.Runtime.IO;
 using ThalNet.Runtime.Models;
-using ThalNet.Runtime.Nn;
-using ThalNet.Runtime.Optim;
 
 namespace ThalNet.Runtime.Training;
 
 /// <summary>
 /// One run of epochs over a task: optimizer steps, metrics, progress, checkpoints at every epoch end and on
-/// cancellation. Everything a step touches is allocated up front, so a steady-state step allocates nothing.
+/// cancellation. Everything a step touches is allocated up front, so a steady-state engine step allocates nothing.
 /// </summary>
 internal sealed class TrainingLoop
 {
-    private readonly SequenceModel _model;
-    private readonly IReadOnlyList<Parameter> _parameters;
-    private readonly Optimizer _optimizer;
+    private readonly ITrainingBackend _backend;
     private readonly TrainerOptions _options;
     private readonly RandomSource _random;
     private readonly ITrainingTask _task;
@@ -28,11 +24,9 @@ internal sealed class TrainingLoop
     private int _windowBatches;
     private long _windowStart;
 
-    public TrainingLoop(SequenceModel model, Optimizer optimizer, TrainerOptions options, RandomSource random, ITrainingTask task, TrainingPosition position, MetricsWriter? log, IProgressView view, Action<TrainingStep> onStep)
+    public TrainingLoop(ITrainingBackend backend, TrainerOptions options, RandomSource random, ITrainingTask task, TrainingPosition position, MetricsWriter? log, IProgressView view, Action<TrainingStep> onStep)
     {
-        _model = model;
-        _parameters = model.Parameters();
-        _optimizer = optimizer;
+        _backend = backend;
         _options = options;
         _random = random;
         _task = task;
@@ -40,12 +34,12 @@ internal sealed class TrainingLoop
         _log = log;
         _view = view;
         _onStep = onStep;
-        _batch = new OutputTally(model.Info);
-        _window = new OutputTally(model.Info);
-        _divergence = options.AllowNonFinite ? null : new DivergenceGuard(model, options.CheckpointPath);
+        _batch = new OutputTally(backend.Info);
+        _window = new OutputTally(backend.Info);
+        _divergence = options.AllowNonFinite ? null : new DivergenceGuard(backend, options.CheckpointPath);
     }
 
-    private SequenceInfo Info => _model.Info;
+    private SequenceInfo Info => _backend.Info;
 
     public TrainingResult Run(CancellationToken cancellationToken)
     {
@@ -53,7 +47,7 @@ internal sealed class TrainingLoop
         while (_position.Epoch < _options.Epochs)
         {
             var epoch = _position.Epoch + 1;
-            _optimizer.LearningRate = _options.LearningRateAt(epoch);
+            _backend.LearningRate = _options.LearningRateAt(epoch);
             StartEpoch();
             var cancelled = _view.RunEpoch(epoch, _task.BatchesPerEpoch, _position.BatchInEpoch, () => TrainBatches(epoch, cancellationToken));
             if (cancelled)
@@ -124,10 +118,10 @@ internal sealed class TrainingLoop
         _divergence?.CheckBackward(loss, _position.GlobalStep + 1, epoch, batch + 1, _batch);
         if (_options.MaxGradientNorm is { } maxNorm)
         {
-            GradientClipping.ClipByGlobalNorm(_parameters, maxNorm);
+            _backend.ClipGradients(maxNorm);
         }
 
-        _optimizer.Step();
+        _backend.Step();
         _divergence?.CheckUpdate(_position.GlobalStep + 1, epoch, batch + 1);
         _position.BatchInEpoch = batch + 1;
         _position.GlobalStep++;
@@ -192,7 +186,7 @@ internal sealed class TrainingLoop
     {
         if (_options.CheckpointPath is { } path)
         {
-            Checkpoint.Save(path, _model, _optimizer, _options.Optimizer, _random, _position, _task);
+            Checkpoint.Save(path, _backend, _options.Optimizer, _random, _position, _task);
         }
     }
 

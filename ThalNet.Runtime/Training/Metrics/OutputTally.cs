@@ -8,21 +8,24 @@ namespace ThalNet.Runtime.Training;
 /// batches of any size are exact averages over predictions. Sums are added in worker order and saved with
 /// round-trip precision, so a resumed epoch reports the same numbers as an uninterrupted one.
 /// </summary>
-internal sealed class OutputTally
+public sealed class OutputTally
 {
     private readonly SequenceInfo _info;
     private readonly double[] _lossSum;
     private readonly long[] _predictions;
     private readonly long[] _correct;
 
+    /// <summary>An empty tally for the outputs of <paramref name="info"/>.</summary>
     public OutputTally(SequenceInfo info)
     {
+        ArgumentNullException.ThrowIfNull(info);
         _info = info;
         _lossSum = new double[info.Outputs.Count];
         _predictions = new long[info.Outputs.Count];
         _correct = new long[info.Outputs.Count];
     }
 
+    /// <summary>Forgets everything added.</summary>
     public void Clear()
     {
         Array.Clear(_lossSum);
@@ -31,7 +34,7 @@ internal sealed class OutputTally
     }
 
     /// <summary>Adds the losses and predictions of the pass that just ran on <paramref name="shards"/> (before any tape reset).</summary>
-    public void AddShards(Shards shards)
+    internal void AddShards(Shards shards)
     {
         for (var w = 0; w < shards.Batches.Length; w++)
         {
@@ -44,16 +47,30 @@ internal sealed class OutputTally
             var scale = shards.Scale(w);
             for (var o = 0; o < _lossSum.Length; o++)
             {
-                var predictions = _info.Outputs[o].EveryStep ? batch.Steps * batch.Batch : batch.Batch;
-                _lossSum[o] += (double)result.PerOutput[o].Item() / scale * predictions;
-                _predictions[o] += predictions;
-                _correct[o] += CountCorrect(result.Logits[o], batch.Targets[o]);
+                var predictions = Predictions(o, batch.Steps, batch.Batch);
+                AddOutput(o, (double)result.PerOutput[o].Item() / scale * predictions, predictions, CountCorrect(result.Logits[o], batch.Targets[o]));
             }
         }
     }
 
+    /// <summary>
+    /// Adds one batch's output <paramref name="output"/> (in <see cref="SequenceInfo.Outputs"/> order): its mean loss
+    /// times its <paramref name="predictions"/> as <paramref name="lossSum"/>, and how many of them were correct.
+    /// </summary>
+    public void AddOutput(int output, double lossSum, long predictions, long correct)
+    {
+        _lossSum[output] += lossSum;
+        _predictions[output] += predictions;
+        _correct[output] += correct;
+    }
+
+    /// <summary>Predictions output <paramref name="output"/> makes on a batch of <paramref name="rows"/> sequences of <paramref name="steps"/> steps: one per step for `at: every`, else one per sequence.</summary>
+    public long Predictions(int output, int steps, int rows) => _info.Outputs[output].EveryStep ? (long)steps * rows : rows;
+
+    /// <summary>Adds everything <paramref name="other"/> holds.</summary>
     public void Add(OutputTally other)
     {
+        ArgumentNullException.ThrowIfNull(other);
         for (var o = 0; o < _lossSum.Length; o++)
         {
             _lossSum[o] += other._lossSum[o];
@@ -80,7 +97,7 @@ internal sealed class OutputTally
         return new EvaluationResult(total, outputs);
     }
 
-    public void Save(IDictionary<string, string> metadata, string prefix)
+    internal void Save(IDictionary<string, string> metadata, string prefix)
     {
         for (var o = 0; o < _lossSum.Length; o++)
         {
@@ -91,7 +108,7 @@ internal sealed class OutputTally
         }
     }
 
-    public void Load(CheckpointMetadata metadata, string prefix)
+    internal void Load(CheckpointMetadata metadata, string prefix)
     {
         for (var o = 0; o < _lossSum.Length; o++)
         {

@@ -11,8 +11,6 @@ namespace ThalNet.Runtime.Training;
 /// </summary>
 internal sealed class StreamStates
 {
-    public const string Prefix = "state.";
-
     private readonly IReadOnlyList<string> _names;
     private readonly ModelState?[] _states;
     private readonly int[] _start;
@@ -74,33 +72,20 @@ internal sealed class StreamStates
                 _states[w]?.Values[i].Data.CopyTo(values.AsSpan(_start[w] * width));
             }
 
-            yield return new TensorEntry(Prefix + _names[i], [Streams, width], values);
+            yield return new TensorEntry(CarriedStateTensors.Prefix + _names[i], [Streams, width], values);
         }
     }
 
     /// <summary>Describes what in <paramref name="file"/> does not fit these states (nothing when all fits).</summary>
-    public IEnumerable<string> Problems(SafeTensorsFile file)
-    {
-        for (var i = 0; i < _names.Count; i++)
-        {
-            var name = Prefix + _names[i];
-            if (!file.TryGetTensor(name, out var entry))
-            {
-                yield return $"the recurrent state '{name}' is missing";
-            }
-            else if (entry.Shape is not [var rows, var width] || rows != Streams || width != Width(i))
-            {
-                yield return $"the recurrent state '{name}' has shape [{string.Join(", ", entry.Shape)}] but this run carries [{Streams}, {Width(i)}]";
-            }
-        }
-    }
+    public IEnumerable<string> Problems(SafeTensorsFile file) =>
+        CarriedStateTensors.Problems(file, _names, Streams, [.. Enumerable.Range(0, _names.Count).Select(Width)]);
 
     public void Load(SafeTensorsFile file)
     {
         for (var i = 0; i < _names.Count; i++)
         {
             var width = Width(i);
-            var values = file[Prefix + _names[i]].Data.Span;
+            var values = file[CarriedStateTensors.Prefix + _names[i]].Data.Span;
             for (var w = 0; w < _states.Length; w++)
             {
                 if (_states[w] is { } state)

@@ -4,14 +4,17 @@ namespace ThalNet.Examples.Tests.Infrastructure;
 
 /// <summary>
 /// Runs an example program as <c>dotnet &lt;example&gt;.dll ...</c> in a working folder, logging the command, its
-/// output and its time to the test output. Every run gets <c>--no-progress --threads 2</c>: plain lines, and the
-/// same worker count on every machine, so a seed gives the same numbers everywhere.
+/// output and its time to the test output. Every run gets <c>--no-progress --threads 2</c> (<c>--threads 1</c> with
+/// <c>--backend torchsharp</c>, its default): plain lines, and the same thread count on every machine, so a seed gives
+/// the same numbers everywhere.
 /// </summary>
 internal sealed class ExampleRunner(ITestOutputHelper log, string workingDirectory)
 {
     public static readonly TimeSpan Timeout = TimeSpan.FromMinutes(3);
 
     private static readonly string[] Fixed = ["--no-progress", "--threads", "2"];
+
+    private static readonly string[] FixedForTorchSharp = ["--no-progress", "--threads", "1"];
 
     public ExampleRun Run(string example, params string[] arguments)
     {
@@ -23,12 +26,13 @@ internal sealed class ExampleRunner(ITestOutputHelper log, string workingDirecto
             UseShellExecute = false,
         };
         start.ArgumentList.Add(ExamplePrograms.Path(example));
-        foreach (var argument in arguments.Concat(Fixed))
+        var all = arguments.Concat(arguments.Contains("torchsharp") ? FixedForTorchSharp : Fixed).ToList();
+        foreach (var argument in all)
         {
             start.ArgumentList.Add(argument);
         }
 
-        var commandLine = $"{example} {string.Join(' ', arguments.Concat(Fixed))}";
+        var commandLine = $"{example} {string.Join(' ', all)}";
         log.WriteLine($"$ {commandLine}");
         var clock = Stopwatch.StartNew();
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {DotnetHost.Path}.");

@@ -36,6 +36,8 @@ internal sealed class KeyValueLine
         return values.Count > 0 ? new KeyValueLine(line.Trim(), values) : null;
     }
 
+    public IEnumerable<string> Keys => _values.Keys;
+
     public bool Has(string key) => _values.ContainsKey(key);
 
     public double Number(string key) => double.Parse(this[key], NumberStyles.Float, CultureInfo.InvariantCulture);

@@ -1,6 +1,6 @@
 using TorchSharp;
 
-namespace ThalNet.Examples;
+namespace ThalNet.Examples.Torch;
 
 /// <summary>Chooses TorchSharp's device for <c>--device</c>, or says what the user has to add.</summary>
 internal static class TorchBackend
