@@ -34,13 +34,16 @@ public sealed class ExampleCommand
 
     private readonly Option<string>? _task;
     private readonly IReadOnlyDictionary<string, string> _taskData;
+    private readonly IReadOnlyDictionary<string, int> _taskBatchSizes;
 
     /// <param name="taskData">When given, a --task option chooses among these tasks (the first is the default), each with its data subfolder.</param>
-    public ExampleCommand(string description, string dataSubfolder, int epochs = 20, int batchSize = 50, float learningRate = 1e-3f, IReadOnlyDictionary<string, string>? taskData = null, float? learningRateDecayTo = null, float? maxGradientNorm = null)
+    /// <param name="taskBatchSizes">Tasks whose default --batch-size is not <paramref name="batchSize"/> (a baseline trains as the model it is compared with).</param>
+    public ExampleCommand(string description, string dataSubfolder, int epochs = 20, int batchSize = 50, float learningRate = 1e-3f, IReadOnlyDictionary<string, string>? taskData = null, float? learningRateDecayTo = null, float? maxGradientNorm = null, IReadOnlyDictionary<string, int>? taskBatchSizes = null)
     {
         Description = description;
         DataSubfolder = dataSubfolder;
         _taskData = taskData ?? new Dictionary<string, string>();
+        _taskBatchSizes = taskBatchSizes ?? new Dictionary<string, int>();
         if (taskData is { Count: > 0 })
         {
             var first = taskData.Keys.First();
@@ -49,7 +52,8 @@ public sealed class ExampleCommand
         }
 
         _epochs = new("--epochs") { Description = "Epochs to train", DefaultValueFactory = _ => epochs };
-        _batchSize = new("--batch-size") { Description = "Examples per batch", DefaultValueFactory = _ => batchSize };
+        var batchDefaults = string.Concat(_taskBatchSizes.Select(t => $"; {t.Value} for --task {t.Key}"));
+        _batchSize = new("--batch-size") { Description = $"Examples per batch (default {batchSize}{batchDefaults})", DefaultValueFactory = _ => batchSize };
         _learningRate = new("--lr") { Description = "Learning rate", DefaultValueFactory = _ => learningRate };
         _clip = new("--clip") { Description = "Rescale gradients to at most this global L2 norm (clip_grad_norm)", DefaultValueFactory = _ => maxGradientNorm };
         _backend.AcceptOnlyFromAmong("engine", "torchsharp");
@@ -102,10 +106,17 @@ public sealed class ExampleCommand
     }
 
     /// <summary>
-    /// libtorch's default thread count for these small matrices: on this project's shared two-core machine one thread
-    /// trained sequential MNIST ten times faster than two (2.7 s against 27 s for 20 batches).
+    /// libtorch's default thread count for these small matrices: on a quiet two-core machine two threads gained nothing
+    /// (a sequential-MNIST epoch took 20.3 s with one, 20.9 s with two), and while other work shared the cores two
+    /// were ten times slower (27 s against 2.7 s for 20 batches).
     /// </summary>
     private const int TorchThreads = 1;
+
+    /// <summary>--batch-size as given, else the task's own default, else the program's.</summary>
+    private int BatchSize(ParseResult result, string? task) =>
+        result.GetResult(_batchSize) is { Implicit: false } || task is null || !_taskBatchSizes.TryGetValue(task, out var size)
+            ? result.GetValue(_batchSize)
+            : size;
 
     /// <summary>The entry program's name, which names its default checkpoint and metrics log.</summary>
     private static string ProgramName => System.Reflection.Assembly.GetEntryAssembly()?.GetName().Name ?? "thalnet";
@@ -117,7 +128,7 @@ public sealed class ExampleCommand
         return new(
             SharedData.Resolve(result.GetValue(_data), task is null ? DataSubfolder : _taskData[task]),
             Epochs: 0,
-            result.GetValue(_batchSize),
+            BatchSize(result, task),
             Seed: 1,
             result.GetValue(_checkpoint),
             Resume: false,
@@ -142,7 +153,7 @@ public sealed class ExampleCommand
         return new(
         SharedData.Resolve(result.GetValue(_data), subfolder),
         result.GetValue(_epochs),
-        result.GetValue(_batchSize),
+        BatchSize(result, task),
         result.GetValue(_seed),
         result.GetValue(_checkpoint),
         result.GetValue(_resume),

@@ -22,6 +22,23 @@ public sealed class ShortRunTests(ITestOutputHelper log) : ExampleTest(log)
         AssertPrintsItsLines(run, bitsPerCharacter: dataSet == ExampleData.Shakespeare);
     }
 
+    [Theory]
+    [InlineData(null, "10")]
+    [InlineData("20", "20")]
+    public void GruBaseline_text_trains_with_the_language_models_batch_unless_told(string? batchSize, string rows)
+    {
+        if (ExampleData.Find(ExampleData.Shakespeare, Log) is not { } data)
+        {
+            return;
+        }
+
+        var checkpoint = Temp.File("gru.safetensors");
+        string[] batch = batchSize is null ? [] : ["--batch-size", batchSize];
+        Runner.Run("GruBaseline", ["--task", "text", "--data", data, "--epochs", "1", "--max-batches", "1", "--max-eval-batches", "1", "--checkpoint", checkpoint, .. batch]).Succeeded();
+
+        Assert.Equal(rows, ThalNet.Runtime.IO.SafeTensorsReader.ReadFile(checkpoint).Metadata["batch_rows"]);
+    }
+
     [Fact]
     public void SequentialCifar10_trains_on_a_tiny_generated_cifar_folder()
     {
