@@ -128,38 +128,38 @@ internal static unsafe class Gemm
     {
         switch (rows)
         {
-            case 1: Block<Rows1>(n, k, a, ars, acs, b, ldb, c, ldc, accumulate, bias); break;
-            case 2: Block<Rows2>(n, k, a, ars, acs, b, ldb, c, ldc, accumulate, bias); break;
-            case 3: Block<Rows3>(n, k, a, ars, acs, b, ldb, c, ldc, accumulate, bias); break;
-            case 4: Block<Rows4>(n, k, a, ars, acs, b, ldb, c, ldc, accumulate, bias); break;
-            case 5: Block<Rows5>(n, k, a, ars, acs, b, ldb, c, ldc, accumulate, bias); break;
-            case 6: Block<Rows6>(n, k, a, ars, acs, b, ldb, c, ldc, accumulate, bias); break;
-            case 7: Block<Rows7>(n, k, a, ars, acs, b, ldb, c, ldc, accumulate, bias); break;
-            default: Block<Rows8>(n, k, a, ars, acs, b, ldb, c, ldc, accumulate, bias); break;
+            case 1: Block<N1>(n, k, a, ars, acs, b, ldb, c, ldc, accumulate, bias); break;
+            case 2: Block<N2>(n, k, a, ars, acs, b, ldb, c, ldc, accumulate, bias); break;
+            case 3: Block<N3>(n, k, a, ars, acs, b, ldb, c, ldc, accumulate, bias); break;
+            case 4: Block<N4>(n, k, a, ars, acs, b, ldb, c, ldc, accumulate, bias); break;
+            case 5: Block<N5>(n, k, a, ars, acs, b, ldb, c, ldc, accumulate, bias); break;
+            case 6: Block<N6>(n, k, a, ars, acs, b, ldb, c, ldc, accumulate, bias); break;
+            case 7: Block<N7>(n, k, a, ars, acs, b, ldb, c, ldc, accumulate, bias); break;
+            default: Block<N8>(n, k, a, ars, acs, b, ldb, c, ldc, accumulate, bias); break;
         }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Block<TRows>(int n, int k, float* a, int ars, int acs, float* b, int ldb, float* c, int ldc, bool accumulate, float* bias)
-        where TRows : struct, IRowCount
+        where TRows : struct, ICount
     {
         var j = 0;
         if (UseVector512)
         {
             for (; j + 32 <= n; j += 32)
             {
-                Panel32<TRows>(k, a, ars, acs, b + j, ldb, c + j, ldc, accumulate, Offset(bias, j));
+                Panel<TRows, N2, Wide, Vector512<float>>(k, a, ars, acs, b + j, ldb, c + j, ldc, accumulate, Offset(bias, j), default);
             }
         }
 
         for (; j + 16 <= n; j += 16)
         {
-            Panel16<TRows>(k, a, ars, acs, b + j, ldb, c + j, ldc, accumulate, Offset(bias, j));
+            Panel<TRows, N2, Narrow, Vector256<float>>(k, a, ars, acs, b + j, ldb, c + j, ldc, accumulate, Offset(bias, j), default);
         }
 
         for (; j + 8 <= n; j += 8)
         {
-            Panel8<TRows>(k, a, ars, acs, b + j, ldb, c + j, ldc, accumulate, Offset(bias, j));
+            Panel<TRows, N1, Narrow, Vector256<float>>(k, a, ars, acs, b + j, ldb, c + j, ldc, accumulate, Offset(bias, j), default);
         }
 
         if (j < n)
@@ -168,243 +168,85 @@ internal static unsafe class Gemm
         }
     }
 
-    /// <summary>Rows x 32 columns in two 16-wide vectors per row (AVX-512).</summary>
+    /// <summary>
+    /// Rows x (vectors per row x vector width) columns of C: the accumulators start from C, the bias or zero, then one
+    /// fused multiply-add per row, vector and p. Every row count, vector count and vector kind is its own instantiation,
+    /// so the JIT sees straight-line code with the accumulators in registers.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Panel32<TRows>(int k, float* a, int ars, int acs, float* b, int ldb, float* c, int ldc, bool accumulate, float* bias)
-        where TRows : struct, IRowCount
+    private static void Panel<TRows, TVectors, TOps, TVec>(int k, float* a, int ars, int acs, float* b, int ldb, float* c, int ldc, bool accumulate, float* bias, TVec mask)
+        where TRows : struct, ICount
+        where TVectors : struct, ICount
+        where TOps : struct, IVectorOps<TVec>
+        where TVec : struct
     {
-        Vector512<float> c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default, c30 = default, c31 = default, c40 = default, c41 = default, c50 = default, c51 = default, c60 = default, c61 = default, c70 = default, c71 = default;
+        var w = TOps.Width;
+        TVec c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default, c30 = default, c31 = default, c40 = default, c41 = default, c50 = default, c51 = default, c60 = default, c61 = default, c70 = default, c71 = default;
         if (accumulate)
         {
-            c00 = Vector512.Load(c); c01 = Vector512.Load(c + 16);
-            if (TRows.Rows > 1) { c10 = Vector512.Load(c + ldc); c11 = Vector512.Load(c + ldc + 16); }
-            if (TRows.Rows > 2) { c20 = Vector512.Load(c + (2 * ldc)); c21 = Vector512.Load(c + (2 * ldc) + 16); }
-            if (TRows.Rows > 3) { c30 = Vector512.Load(c + (3 * ldc)); c31 = Vector512.Load(c + (3 * ldc) + 16); }
-            if (TRows.Rows > 4) { c40 = Vector512.Load(c + (4 * ldc)); c41 = Vector512.Load(c + (4 * ldc) + 16); }
-            if (TRows.Rows > 5) { c50 = Vector512.Load(c + (5 * ldc)); c51 = Vector512.Load(c + (5 * ldc) + 16); }
-            if (TRows.Rows > 6) { c60 = Vector512.Load(c + (6 * ldc)); c61 = Vector512.Load(c + (6 * ldc) + 16); }
-            if (TRows.Rows > 7) { c70 = Vector512.Load(c + (7 * ldc)); c71 = Vector512.Load(c + (7 * ldc) + 16); }
+            c00 = TOps.Load(c, mask); if (TVectors.Value > 1) { c01 = TOps.Load(c + w, mask); }
+            if (TRows.Value > 1) { c10 = TOps.Load(c + ldc, mask); if (TVectors.Value > 1) { c11 = TOps.Load(c + ldc + w, mask); } }
+            if (TRows.Value > 2) { c20 = TOps.Load(c + (2 * ldc), mask); if (TVectors.Value > 1) { c21 = TOps.Load(c + (2 * ldc) + w, mask); } }
+            if (TRows.Value > 3) { c30 = TOps.Load(c + (3 * ldc), mask); if (TVectors.Value > 1) { c31 = TOps.Load(c + (3 * ldc) + w, mask); } }
+            if (TRows.Value > 4) { c40 = TOps.Load(c + (4 * ldc), mask); if (TVectors.Value > 1) { c41 = TOps.Load(c + (4 * ldc) + w, mask); } }
+            if (TRows.Value > 5) { c50 = TOps.Load(c + (5 * ldc), mask); if (TVectors.Value > 1) { c51 = TOps.Load(c + (5 * ldc) + w, mask); } }
+            if (TRows.Value > 6) { c60 = TOps.Load(c + (6 * ldc), mask); if (TVectors.Value > 1) { c61 = TOps.Load(c + (6 * ldc) + w, mask); } }
+            if (TRows.Value > 7) { c70 = TOps.Load(c + (7 * ldc), mask); if (TVectors.Value > 1) { c71 = TOps.Load(c + (7 * ldc) + w, mask); } }
         }
         else if (bias != null)
         {
-            var bias0 = Vector512.Load(bias);
-            var bias1 = Vector512.Load(bias + 16);
+            var bias0 = TOps.Load(bias, mask);
+            var bias1 = TVectors.Value > 1 ? TOps.Load(bias + w, mask) : default;
             c00 = bias0; c01 = bias1;
-            if (TRows.Rows > 1) { c10 = bias0; c11 = bias1; }
-            if (TRows.Rows > 2) { c20 = bias0; c21 = bias1; }
-            if (TRows.Rows > 3) { c30 = bias0; c31 = bias1; }
-            if (TRows.Rows > 4) { c40 = bias0; c41 = bias1; }
-            if (TRows.Rows > 5) { c50 = bias0; c51 = bias1; }
-            if (TRows.Rows > 6) { c60 = bias0; c61 = bias1; }
-            if (TRows.Rows > 7) { c70 = bias0; c71 = bias1; }
+            if (TRows.Value > 1) { c10 = bias0; c11 = bias1; }
+            if (TRows.Value > 2) { c20 = bias0; c21 = bias1; }
+            if (TRows.Value > 3) { c30 = bias0; c31 = bias1; }
+            if (TRows.Value > 4) { c40 = bias0; c41 = bias1; }
+            if (TRows.Value > 5) { c50 = bias0; c51 = bias1; }
+            if (TRows.Value > 6) { c60 = bias0; c61 = bias1; }
+            if (TRows.Value > 7) { c70 = bias0; c71 = bias1; }
         }
 
         for (var p = 0; p < k; p++)
         {
             var bp = b + (p * ldb);
-            var b0 = Vector512.Load(bp);
-            var b1 = Vector512.Load(bp + 16);
+            var b0 = TOps.Load(bp, mask);
+            var b1 = TVectors.Value > 1 ? TOps.Load(bp + w, mask) : default;
             var ap = a + (p * acs);
-            { var x = Vector512.Create(ap[0]); c00 = Vector512.FusedMultiplyAdd(x, b0, c00); c01 = Vector512.FusedMultiplyAdd(x, b1, c01); }
-            if (TRows.Rows > 1) { var x = Vector512.Create(ap[ars]); c10 = Vector512.FusedMultiplyAdd(x, b0, c10); c11 = Vector512.FusedMultiplyAdd(x, b1, c11); }
-            if (TRows.Rows > 2) { var x = Vector512.Create(ap[2 * ars]); c20 = Vector512.FusedMultiplyAdd(x, b0, c20); c21 = Vector512.FusedMultiplyAdd(x, b1, c21); }
-            if (TRows.Rows > 3) { var x = Vector512.Create(ap[3 * ars]); c30 = Vector512.FusedMultiplyAdd(x, b0, c30); c31 = Vector512.FusedMultiplyAdd(x, b1, c31); }
-            if (TRows.Rows > 4) { var x = Vector512.Create(ap[4 * ars]); c40 = Vector512.FusedMultiplyAdd(x, b0, c40); c41 = Vector512.FusedMultiplyAdd(x, b1, c41); }
-            if (TRows.Rows > 5) { var x = Vector512.Create(ap[5 * ars]); c50 = Vector512.FusedMultiplyAdd(x, b0, c50); c51 = Vector512.FusedMultiplyAdd(x, b1, c51); }
-            if (TRows.Rows > 6) { var x = Vector512.Create(ap[6 * ars]); c60 = Vector512.FusedMultiplyAdd(x, b0, c60); c61 = Vector512.FusedMultiplyAdd(x, b1, c61); }
-            if (TRows.Rows > 7) { var x = Vector512.Create(ap[7 * ars]); c70 = Vector512.FusedMultiplyAdd(x, b0, c70); c71 = Vector512.FusedMultiplyAdd(x, b1, c71); }
+            { var x = TOps.Broadcast(ap[0]); c00 = TOps.Fma(x, b0, c00); if (TVectors.Value > 1) { c01 = TOps.Fma(x, b1, c01); } }
+            if (TRows.Value > 1) { var x = TOps.Broadcast(ap[ars]); c10 = TOps.Fma(x, b0, c10); if (TVectors.Value > 1) { c11 = TOps.Fma(x, b1, c11); } }
+            if (TRows.Value > 2) { var x = TOps.Broadcast(ap[2 * ars]); c20 = TOps.Fma(x, b0, c20); if (TVectors.Value > 1) { c21 = TOps.Fma(x, b1, c21); } }
+            if (TRows.Value > 3) { var x = TOps.Broadcast(ap[3 * ars]); c30 = TOps.Fma(x, b0, c30); if (TVectors.Value > 1) { c31 = TOps.Fma(x, b1, c31); } }
+            if (TRows.Value > 4) { var x = TOps.Broadcast(ap[4 * ars]); c40 = TOps.Fma(x, b0, c40); if (TVectors.Value > 1) { c41 = TOps.Fma(x, b1, c41); } }
+            if (TRows.Value > 5) { var x = TOps.Broadcast(ap[5 * ars]); c50 = TOps.Fma(x, b0, c50); if (TVectors.Value > 1) { c51 = TOps.Fma(x, b1, c51); } }
+            if (TRows.Value > 6) { var x = TOps.Broadcast(ap[6 * ars]); c60 = TOps.Fma(x, b0, c60); if (TVectors.Value > 1) { c61 = TOps.Fma(x, b1, c61); } }
+            if (TRows.Value > 7) { var x = TOps.Broadcast(ap[7 * ars]); c70 = TOps.Fma(x, b0, c70); if (TVectors.Value > 1) { c71 = TOps.Fma(x, b1, c71); } }
         }
 
-        c00.Store(c); c01.Store(c + 16);
-        if (TRows.Rows > 1) { c10.Store(c + ldc); c11.Store(c + ldc + 16); }
-        if (TRows.Rows > 2) { c20.Store(c + (2 * ldc)); c21.Store(c + (2 * ldc) + 16); }
-        if (TRows.Rows > 3) { c30.Store(c + (3 * ldc)); c31.Store(c + (3 * ldc) + 16); }
-        if (TRows.Rows > 4) { c40.Store(c + (4 * ldc)); c41.Store(c + (4 * ldc) + 16); }
-        if (TRows.Rows > 5) { c50.Store(c + (5 * ldc)); c51.Store(c + (5 * ldc) + 16); }
-        if (TRows.Rows > 6) { c60.Store(c + (6 * ldc)); c61.Store(c + (6 * ldc) + 16); }
-        if (TRows.Rows > 7) { c70.Store(c + (7 * ldc)); c71.Store(c + (7 * ldc) + 16); }
-    }
-
-    /// <summary>Rows x 16 columns in two 8-wide vectors per row.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Panel16<TRows>(int k, float* a, int ars, int acs, float* b, int ldb, float* c, int ldc, bool accumulate, float* bias)
-        where TRows : struct, IRowCount
-    {
-        Vector256<float> c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default, c30 = default, c31 = default, c40 = default, c41 = default, c50 = default, c51 = default, c60 = default, c61 = default, c70 = default, c71 = default;
-        if (accumulate)
-        {
-            c00 = Vector256.Load(c); c01 = Vector256.Load(c + 8);
-            if (TRows.Rows > 1) { c10 = Vector256.Load(c + ldc); c11 = Vector256.Load(c + ldc + 8); }
-            if (TRows.Rows > 2) { c20 = Vector256.Load(c + (2 * ldc)); c21 = Vector256.Load(c + (2 * ldc) + 8); }
-            if (TRows.Rows > 3) { c30 = Vector256.Load(c + (3 * ldc)); c31 = Vector256.Load(c + (3 * ldc) + 8); }
-            if (TRows.Rows > 4) { c40 = Vector256.Load(c + (4 * ldc)); c41 = Vector256.Load(c + (4 * ldc) + 8); }
-            if (TRows.Rows > 5) { c50 = Vector256.Load(c + (5 * ldc)); c51 = Vector256.Load(c + (5 * ldc) + 8); }
-            if (TRows.Rows > 6) { c60 = Vector256.Load(c + (6 * ldc)); c61 = Vector256.Load(c + (6 * ldc) + 8); }
-            if (TRows.Rows > 7) { c70 = Vector256.Load(c + (7 * ldc)); c71 = Vector256.Load(c + (7 * ldc) + 8); }
-        }
-        else if (bias != null)
-        {
-            var bias0 = Vector256.Load(bias);
-            var bias1 = Vector256.Load(bias + 8);
-            c00 = bias0; c01 = bias1;
-            if (TRows.Rows > 1) { c10 = bias0; c11 = bias1; }
-            if (TRows.Rows > 2) { c20 = bias0; c21 = bias1; }
-            if (TRows.Rows > 3) { c30 = bias0; c31 = bias1; }
-            if (TRows.Rows > 4) { c40 = bias0; c41 = bias1; }
-            if (TRows.Rows > 5) { c50 = bias0; c51 = bias1; }
-            if (TRows.Rows > 6) { c60 = bias0; c61 = bias1; }
-            if (TRows.Rows > 7) { c70 = bias0; c71 = bias1; }
-        }
-
-        for (var p = 0; p < k; p++)
-        {
-            var bp = b + (p * ldb);
-            var b0 = Vector256.Load(bp);
-            var b1 = Vector256.Load(bp + 8);
-            var ap = a + (p * acs);
-            { var x = Vector256.Create(ap[0]); c00 = Vector256.FusedMultiplyAdd(x, b0, c00); c01 = Vector256.FusedMultiplyAdd(x, b1, c01); }
-            if (TRows.Rows > 1) { var x = Vector256.Create(ap[ars]); c10 = Vector256.FusedMultiplyAdd(x, b0, c10); c11 = Vector256.FusedMultiplyAdd(x, b1, c11); }
-            if (TRows.Rows > 2) { var x = Vector256.Create(ap[2 * ars]); c20 = Vector256.FusedMultiplyAdd(x, b0, c20); c21 = Vector256.FusedMultiplyAdd(x, b1, c21); }
-            if (TRows.Rows > 3) { var x = Vector256.Create(ap[3 * ars]); c30 = Vector256.FusedMultiplyAdd(x, b0, c30); c31 = Vector256.FusedMultiplyAdd(x, b1, c31); }
-            if (TRows.Rows > 4) { var x = Vector256.Create(ap[4 * ars]); c40 = Vector256.FusedMultiplyAdd(x, b0, c40); c41 = Vector256.FusedMultiplyAdd(x, b1, c41); }
-            if (TRows.Rows > 5) { var x = Vector256.Create(ap[5 * ars]); c50 = Vector256.FusedMultiplyAdd(x, b0, c50); c51 = Vector256.FusedMultiplyAdd(x, b1, c51); }
-            if (TRows.Rows > 6) { var x = Vector256.Create(ap[6 * ars]); c60 = Vector256.FusedMultiplyAdd(x, b0, c60); c61 = Vector256.FusedMultiplyAdd(x, b1, c61); }
-            if (TRows.Rows > 7) { var x = Vector256.Create(ap[7 * ars]); c70 = Vector256.FusedMultiplyAdd(x, b0, c70); c71 = Vector256.FusedMultiplyAdd(x, b1, c71); }
-        }
-
-        c00.Store(c); c01.Store(c + 8);
-        if (TRows.Rows > 1) { c10.Store(c + ldc); c11.Store(c + ldc + 8); }
-        if (TRows.Rows > 2) { c20.Store(c + (2 * ldc)); c21.Store(c + (2 * ldc) + 8); }
-        if (TRows.Rows > 3) { c30.Store(c + (3 * ldc)); c31.Store(c + (3 * ldc) + 8); }
-        if (TRows.Rows > 4) { c40.Store(c + (4 * ldc)); c41.Store(c + (4 * ldc) + 8); }
-        if (TRows.Rows > 5) { c50.Store(c + (5 * ldc)); c51.Store(c + (5 * ldc) + 8); }
-        if (TRows.Rows > 6) { c60.Store(c + (6 * ldc)); c61.Store(c + (6 * ldc) + 8); }
-        if (TRows.Rows > 7) { c70.Store(c + (7 * ldc)); c71.Store(c + (7 * ldc) + 8); }
-    }
-
-    /// <summary>Rows x 8 columns in one 8-wide vector per row.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Panel8<TRows>(int k, float* a, int ars, int acs, float* b, int ldb, float* c, int ldc, bool accumulate, float* bias)
-        where TRows : struct, IRowCount
-    {
-        Vector256<float> c00 = default, c10 = default, c20 = default, c30 = default, c40 = default, c50 = default, c60 = default, c70 = default;
-        if (accumulate)
-        {
-            c00 = Vector256.Load(c);
-            if (TRows.Rows > 1) { c10 = Vector256.Load(c + ldc); }
-            if (TRows.Rows > 2) { c20 = Vector256.Load(c + (2 * ldc)); }
-            if (TRows.Rows > 3) { c30 = Vector256.Load(c + (3 * ldc)); }
-            if (TRows.Rows > 4) { c40 = Vector256.Load(c + (4 * ldc)); }
-            if (TRows.Rows > 5) { c50 = Vector256.Load(c + (5 * ldc)); }
-            if (TRows.Rows > 6) { c60 = Vector256.Load(c + (6 * ldc)); }
-            if (TRows.Rows > 7) { c70 = Vector256.Load(c + (7 * ldc)); }
-        }
-        else if (bias != null)
-        {
-            var bias0 = Vector256.Load(bias);
-            c00 = bias0;
-            if (TRows.Rows > 1) { c10 = bias0; }
-            if (TRows.Rows > 2) { c20 = bias0; }
-            if (TRows.Rows > 3) { c30 = bias0; }
-            if (TRows.Rows > 4) { c40 = bias0; }
-            if (TRows.Rows > 5) { c50 = bias0; }
-            if (TRows.Rows > 6) { c60 = bias0; }
-            if (TRows.Rows > 7) { c70 = bias0; }
-        }
-
-        for (var p = 0; p < k; p++)
-        {
-            var bp = b + (p * ldb);
-            var b0 = Vector256.Load(bp);
-            var ap = a + (p * acs);
-            { var x = Vector256.Create(ap[0]); c00 = Vector256.FusedMultiplyAdd(x, b0, c00); }
-            if (TRows.Rows > 1) { var x = Vector256.Create(ap[ars]); c10 = Vector256.FusedMultiplyAdd(x, b0, c10); }
-            if (TRows.Rows > 2) { var x = Vector256.Create(ap[2 * ars]); c20 = Vector256.FusedMultiplyAdd(x, b0, c20); }
-            if (TRows.Rows > 3) { var x = Vector256.Create(ap[3 * ars]); c30 = Vector256.FusedMultiplyAdd(x, b0, c30); }
-            if (TRows.Rows > 4) { var x = Vector256.Create(ap[4 * ars]); c40 = Vector256.FusedMultiplyAdd(x, b0, c40); }
-            if (TRows.Rows > 5) { var x = Vector256.Create(ap[5 * ars]); c50 = Vector256.FusedMultiplyAdd(x, b0, c50); }
-            if (TRows.Rows > 6) { var x = Vector256.Create(ap[6 * ars]); c60 = Vector256.FusedMultiplyAdd(x, b0, c60); }
-            if (TRows.Rows > 7) { var x = Vector256.Create(ap[7 * ars]); c70 = Vector256.FusedMultiplyAdd(x, b0, c70); }
-        }
-
-        c00.Store(c);
-        if (TRows.Rows > 1) { c10.Store(c + ldc); }
-        if (TRows.Rows > 2) { c20.Store(c + (2 * ldc)); }
-        if (TRows.Rows > 3) { c30.Store(c + (3 * ldc)); }
-        if (TRows.Rows > 4) { c40.Store(c + (4 * ldc)); }
-        if (TRows.Rows > 5) { c50.Store(c + (5 * ldc)); }
-        if (TRows.Rows > 6) { c60.Store(c + (6 * ldc)); }
-        if (TRows.Rows > 7) { c70.Store(c + (7 * ldc)); }
-    }
-
-    /// <summary>Rows x the last n &lt; 8 columns with masked loads and stores: masked-off lanes are never touched, so reading past the end of B is safe.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void MaskedPanel<TRows>(int k, float* a, int ars, int acs, float* b, int ldb, float* c, int ldc, bool accumulate, float* bias, Vector256<float> mask)
-        where TRows : struct, IRowCount
-    {
-        Vector256<float> c00 = default, c10 = default, c20 = default, c30 = default, c40 = default, c50 = default, c60 = default, c70 = default;
-        if (accumulate)
-        {
-            c00 = Avx.MaskLoad(c, mask);
-            if (TRows.Rows > 1) { c10 = Avx.MaskLoad(c + ldc, mask); }
-            if (TRows.Rows > 2) { c20 = Avx.MaskLoad(c + (2 * ldc), mask); }
-            if (TRows.Rows > 3) { c30 = Avx.MaskLoad(c + (3 * ldc), mask); }
-            if (TRows.Rows > 4) { c40 = Avx.MaskLoad(c + (4 * ldc), mask); }
-            if (TRows.Rows > 5) { c50 = Avx.MaskLoad(c + (5 * ldc), mask); }
-            if (TRows.Rows > 6) { c60 = Avx.MaskLoad(c + (6 * ldc), mask); }
-            if (TRows.Rows > 7) { c70 = Avx.MaskLoad(c + (7 * ldc), mask); }
-        }
-        else if (bias != null)
-        {
-            var bias0 = Avx.MaskLoad(bias, mask);
-            c00 = bias0;
-            if (TRows.Rows > 1) { c10 = bias0; }
-            if (TRows.Rows > 2) { c20 = bias0; }
-            if (TRows.Rows > 3) { c30 = bias0; }
-            if (TRows.Rows > 4) { c40 = bias0; }
-            if (TRows.Rows > 5) { c50 = bias0; }
-            if (TRows.Rows > 6) { c60 = bias0; }
-            if (TRows.Rows > 7) { c70 = bias0; }
-        }
-
-        for (var p = 0; p < k; p++)
-        {
-            var bp = b + (p * ldb);
-            var b0 = Avx.MaskLoad(bp, mask);
-            var ap = a + (p * acs);
-            { var x = Vector256.Create(ap[0]); c00 = Vector256.FusedMultiplyAdd(x, b0, c00); }
-            if (TRows.Rows > 1) { var x = Vector256.Create(ap[ars]); c10 = Vector256.FusedMultiplyAdd(x, b0, c10); }
-            if (TRows.Rows > 2) { var x = Vector256.Create(ap[2 * ars]); c20 = Vector256.FusedMultiplyAdd(x, b0, c20); }
-            if (TRows.Rows > 3) { var x = Vector256.Create(ap[3 * ars]); c30 = Vector256.FusedMultiplyAdd(x, b0, c30); }
-            if (TRows.Rows > 4) { var x = Vector256.Create(ap[4 * ars]); c40 = Vector256.FusedMultiplyAdd(x, b0, c40); }
-            if (TRows.Rows > 5) { var x = Vector256.Create(ap[5 * ars]); c50 = Vector256.FusedMultiplyAdd(x, b0, c50); }
-            if (TRows.Rows > 6) { var x = Vector256.Create(ap[6 * ars]); c60 = Vector256.FusedMultiplyAdd(x, b0, c60); }
-            if (TRows.Rows > 7) { var x = Vector256.Create(ap[7 * ars]); c70 = Vector256.FusedMultiplyAdd(x, b0, c70); }
-        }
-
-        Avx.MaskStore(c, mask, c00);
-        if (TRows.Rows > 1) { Avx.MaskStore(c + ldc, mask, c10); }
-        if (TRows.Rows > 2) { Avx.MaskStore(c + (2 * ldc), mask, c20); }
-        if (TRows.Rows > 3) { Avx.MaskStore(c + (3 * ldc), mask, c30); }
-        if (TRows.Rows > 4) { Avx.MaskStore(c + (4 * ldc), mask, c40); }
-        if (TRows.Rows > 5) { Avx.MaskStore(c + (5 * ldc), mask, c50); }
-        if (TRows.Rows > 6) { Avx.MaskStore(c + (6 * ldc), mask, c60); }
-        if (TRows.Rows > 7) { Avx.MaskStore(c + (7 * ldc), mask, c70); }
+        TOps.Store(c, c00, mask); if (TVectors.Value > 1) { TOps.Store(c + w, c01, mask); }
+        if (TRows.Value > 1) { TOps.Store(c + ldc, c10, mask); if (TVectors.Value > 1) { TOps.Store(c + ldc + w, c11, mask); } }
+        if (TRows.Value > 2) { TOps.Store(c + (2 * ldc), c20, mask); if (TVectors.Value > 1) { TOps.Store(c + (2 * ldc) + w, c21, mask); } }
+        if (TRows.Value > 3) { TOps.Store(c + (3 * ldc), c30, mask); if (TVectors.Value > 1) { TOps.Store(c + (3 * ldc) + w, c31, mask); } }
+        if (TRows.Value > 4) { TOps.Store(c + (4 * ldc), c40, mask); if (TVectors.Value > 1) { TOps.Store(c + (4 * ldc) + w, c41, mask); } }
+        if (TRows.Value > 5) { TOps.Store(c + (5 * ldc), c50, mask); if (TVectors.Value > 1) { TOps.Store(c + (5 * ldc) + w, c51, mask); } }
+        if (TRows.Value > 6) { TOps.Store(c + (6 * ldc), c60, mask); if (TVectors.Value > 1) { TOps.Store(c + (6 * ldc) + w, c61, mask); } }
+        if (TRows.Value > 7) { TOps.Store(c + (7 * ldc), c70, mask); if (TVectors.Value > 1) { TOps.Store(c + (7 * ldc) + w, c71, mask); } }
     }
 
 
     private static void Tail<TRows>(int n, int k, float* a, int ars, int acs, float* b, int ldb, float* c, int ldc, bool accumulate, float* bias)
-        where TRows : struct, IRowCount
+        where TRows : struct, ICount
     {
         if (Avx.IsSupported)
         {
-            // A few columns computed one at a time used to cost a third of a small-batch model's time.
+            // A few columns computed one at a time used to cost a third of a small-batch model's time. Masked-off
+            // lanes are never touched, so reading past the end of B is safe.
             var mask = Vector256.LessThan(Vector256.Create(0, 1, 2, 3, 4, 5, 6, 7), Vector256.Create(n)).AsSingle();
-            MaskedPanel<TRows>(k, a, ars, acs, b, ldb, c, ldc, accumulate, bias, mask);
+            Panel<TRows, N1, NarrowMasked, Vector256<float>>(k, a, ars, acs, b, ldb, c, ldc, accumulate, bias, mask);
             return;
         }
 
-        for (var i = 0; i < TRows.Rows; i++)
+        for (var i = 0; i < TRows.Value; i++)
         {
             var ai = a + (i * ars);
             var ci = c + (i * ldc);
@@ -421,25 +263,95 @@ internal static unsafe class Gemm
         }
     }
 
-    /// <summary>A row count known when the kernel is compiled, so each block size gets its own straight-line kernel.</summary>
-    private interface IRowCount
+    /// <summary>A count known when a kernel is compiled (rows of a block, vectors per row), so each gets its own straight-line code.</summary>
+    private interface ICount
     {
-        static abstract int Rows { get; }
+        static abstract int Value { get; }
     }
 
-    private struct Rows1 : IRowCount { public static int Rows => 1; }
+    /// <summary>Loads, stores and arithmetic of one kind of vector, so one kernel serves every width.</summary>
+    private interface IVectorOps<TVec>
+        where TVec : struct
+    {
+        /// <summary>Floats per vector.</summary>
+        static abstract int Width { get; }
 
-    private struct Rows2 : IRowCount { public static int Rows => 2; }
+        static abstract TVec Load(float* p, TVec mask);
 
-    private struct Rows3 : IRowCount { public static int Rows => 3; }
+        static abstract void Store(float* p, TVec value, TVec mask);
 
-    private struct Rows4 : IRowCount { public static int Rows => 4; }
+        static abstract TVec Broadcast(float x);
 
-    private struct Rows5 : IRowCount { public static int Rows => 5; }
+        static abstract TVec Fma(TVec a, TVec b, TVec c);
+    }
 
-    private struct Rows6 : IRowCount { public static int Rows => 6; }
+    private struct N1 : ICount { public static int Value => 1; }
 
-    private struct Rows7 : IRowCount { public static int Rows => 7; }
+    private struct N2 : ICount { public static int Value => 2; }
 
-    private struct Rows8 : IRowCount { public static int Rows => 8; }
+    private struct N3 : ICount { public static int Value => 3; }
+
+    private struct N4 : ICount { public static int Value => 4; }
+
+    private struct N5 : ICount { public static int Value => 5; }
+
+    private struct N6 : ICount { public static int Value => 6; }
+
+    private struct N7 : ICount { public static int Value => 7; }
+
+    private struct N8 : ICount { public static int Value => 8; }
+
+    /// <summary>16-wide AVX-512 vectors (the mask is unused).</summary>
+    private struct Wide : IVectorOps<Vector512<float>>
+    {
+        public static int Width => 16;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<float> Load(float* p, Vector512<float> mask) => Vector512.Load(p);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static void Store(float* p, Vector512<float> value, Vector512<float> mask) => value.Store(p);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<float> Broadcast(float x) => Vector512.Create(x);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<float> Fma(Vector512<float> a, Vector512<float> b, Vector512<float> c) => Vector512.FusedMultiplyAdd(a, b, c);
+    }
+
+    /// <summary>8-wide vectors (the mask is unused).</summary>
+    private struct Narrow : IVectorOps<Vector256<float>>
+    {
+        public static int Width => 8;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<float> Load(float* p, Vector256<float> mask) => Vector256.Load(p);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static void Store(float* p, Vector256<float> value, Vector256<float> mask) => value.Store(p);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<float> Broadcast(float x) => Vector256.Create(x);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<float> Fma(Vector256<float> a, Vector256<float> b, Vector256<float> c) => Vector256.FusedMultiplyAdd(a, b, c);
+    }
+
+    /// <summary>8-wide vectors whose masked-off lanes are neither read nor written.</summary>
+    private struct NarrowMasked : IVectorOps<Vector256<float>>
+    {
+        public static int Width => 8;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<float> Load(float* p, Vector256<float> mask) => Avx.MaskLoad(p, mask);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static void Store(float* p, Vector256<float> value, Vector256<float> mask) => Avx.MaskStore(p, mask, value);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<float> Broadcast(float x) => Vector256.Create(x);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<float> Fma(Vector256<float> a, Vector256<float> b, Vector256<float> c) => Vector256.FusedMultiplyAdd(a, b, c);
+    }
 }
