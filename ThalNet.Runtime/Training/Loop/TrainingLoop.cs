@@ -153,7 +153,7 @@ internal sealed class TrainingLoop
         SaveCheckpoint();
         if (test is not null)
         {
-            _log?.Write(_position.GlobalStep, epoch, "test", test, Info, samplesPerSecond: null);
+            _log?.Write(_position.GlobalStep, epoch, "test", test, samplesPerSecond: null);
         }
 
         _view.WriteLine(EpochLine.Format(summary, Info));
@@ -174,7 +174,7 @@ internal sealed class TrainingLoop
         if (_windowBatches > 0 && _log is not null)
         {
             var seconds = Stopwatch.GetElapsedTime(_windowStart).TotalSeconds;
-            _log.Write(_position.GlobalStep, epoch, "train", _window.ToResult(), Info, SamplesPerSecond(_windowBatches, seconds));
+            _log.Write(_position.GlobalStep, epoch, "train", _window.ToResult(), SamplesPerSecond(_windowBatches, seconds));
         }
 
         _window.Clear();

@@ -29,7 +29,7 @@ internal sealed class MetricsWriter : IDisposable
     public static MetricsWriter? Open(string? path, bool append) => path is null ? null : new MetricsWriter(path, append);
 
     /// <summary>One line per output of <paramref name="metrics"/>.</summary>
-    public void Write(long step, int epoch, string split, EvaluationResult metrics, SequenceInfo info, double? samplesPerSecond)
+    public void Write(long step, int epoch, string split, EvaluationResult metrics, double? samplesPerSecond)
     {
         for (var o = 0; o < metrics.Outputs.Count; o++)
         {
