@@ -5,6 +5,9 @@ namespace ThalNet.Generators.Emit;
 /// <summary>The typed nested <c>Inputs</c>, <c>Outputs</c> and <c>State</c> of one step.</summary>
 internal static class StepTypesEmitter
 {
+    /// <summary>The generated State class's summary, the same for both backends.</summary>
+    internal const string StateSummary = "/// <summary>The recurrent state between steps: the center, each module's features and every inner recurrent layer's state (a GRU's hidden state; an LSTM's hidden state and cell), each [B, size].</summary>";
+
     public static void WriteInputs(CodeWriter w, ModelLayout model)
     {
         w.Line("/// <summary>The task inputs of one step, one tensor per input.</summary>");
@@ -63,7 +66,7 @@ internal static class StepTypesEmitter
 
     public static void WriteState(CodeWriter w, IReadOnlyList<StateEntry> entries)
     {
-        w.Line("/// <summary>The recurrent state between steps: the center, each module's features and the hidden state of every inner GRU layer, each [B, size].</summary>");
+        w.Line(StateSummary);
         w.Line(ModelEmitter.GeneratedCodeAttribute);
         using (w.Block($"public sealed class State : {ModelState}"))
         {

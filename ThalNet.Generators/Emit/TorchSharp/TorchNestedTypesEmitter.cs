@@ -41,7 +41,7 @@ internal static class TorchNestedTypesEmitter
 
     public static void WriteState(CodeWriter w, IReadOnlyList<StateEntry> entries)
     {
-        w.Line("/// <summary>The recurrent state between steps: the center, each module's features and the hidden state of every inner GRU layer, each [B, size].</summary>");
+        w.Line(StepTypesEmitter.StateSummary);
         w.Line(ModelEmitter.GeneratedCodeAttribute);
         using (w.Block($"public sealed class State : {ModelState}"))
         {
