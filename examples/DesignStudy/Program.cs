@@ -1,7 +1,6 @@
 using System.CommandLine;
 using ThalNet.Examples;
 using ThalNet.Examples.DesignStudy;
-using ThalNet.Runtime.Training;
 
 // The appendix's design study (Hafner et al. 2017): 5 module designs x 4 reading mechanisms on sequential MNIST,
 // every model sized by a 50,000-parameter budget, trained with RMSprop 1e-3 and batch 50.
@@ -12,12 +11,12 @@ var firstSeed = new Option<ulong>("--first-seed") { Description = "The first see
 var only = new Option<string[]>("--only") { Description = "Run only these configurations, as design/reading (e.g. FF-GRU/weight-norm)", AllowMultipleArgumentsPerToken = true };
 var maxBatches = new Option<int?>("--max-batches") { Description = "Stop each epoch after this many batches (quick runs)" };
 var maxEvalBatches = new Option<int?>("--max-eval-batches") { Description = "Evaluate on at most this many batches" };
-var threads = new Option<int>("--threads") { Description = "Worker threads", DefaultValueFactory = _ => TrainerOptions.DefaultWorkers };
+var backend = new BackendOptions();
 var output = new Option<string>("--out") { Description = "Folder for results.jsonl, the figures and the table; runs already in its log are not run again", DefaultValueFactory = _ => "design-study" };
 var reportOnly = new Option<bool>("--report-only") { Description = "Train nothing: draw the figures and the table from the runs already in the results log" };
 var noProgress = new Option<bool>("--no-progress") { Description = "Accepted as by the other examples; the study never draws progress bars, it prints one line per finished run" };
 var root = new RootCommand("Train the 20 configurations of the paper's design study (5 module designs x 4 readers) and draw Figure 5.");
-foreach (var option in new Option[] { data, epochs, seeds, firstSeed, only, maxBatches, maxEvalBatches, threads, output, reportOnly, noProgress })
+foreach (var option in new Option[] { data, epochs, seeds, firstSeed, only, maxBatches, maxEvalBatches, backend.Threads, backend.Backend, backend.Device, output, reportOnly, noProgress })
 {
     root.Options.Add(option);
 }
@@ -32,10 +31,12 @@ root.SetAction(result => ExpectedErrors.Run(() =>
         result.GetValue(only) ?? [],
         result.GetValue(maxBatches),
         result.GetValue(maxEvalBatches),
-        result.GetValue(threads),
+        backend.Workers(result),
         result.GetValue(output)!)
     {
         ReportOnly = result.GetValue(reportOnly),
+        Backend = result.GetValue(backend.Backend)!,
+        Device = result.GetValue(backend.Device)!,
     };
     return Study.Run(settings, Console.Out);
 }));

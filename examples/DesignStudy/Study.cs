@@ -24,8 +24,8 @@ internal static class Study
         var log = new ResultsLog(settings.ResultsPath);
         var results = log.Read().Where(settings.Matches).ToList();
         var data = new StudyData(settings.DataDirectory);
-        output.WriteLine($"design study: {settings.Configurations.Count} configurations x {settings.Seeds} seeds, {settings.Epochs} epochs, train={data.TrainCount} test={data.TestCount}, results={log.Path}");
         var runner = new StudyRunner(settings, data);
+        output.WriteLine($"design study: {settings.Configurations.Count} configurations x {settings.Seeds} seeds, {settings.Epochs} epochs, backend={settings.Backend}{(settings.Backend == BackendOptions.TorchSharp ? $" device={settings.Device}" : "")} threads={settings.Workers}, train={data.TrainCount} test={data.TestCount}, results={log.Path}");
         using var cancellation = new CtrlCCancellation();
         var done = new List<StudyResult>();
         foreach (var seed in settings.SeedList)

@@ -8,12 +8,18 @@ internal sealed record StudySettings(string DataDirectory, int Epochs, int Seeds
     /// <summary>Train nothing; report the logged runs of these settings.</summary>
     public bool ReportOnly { get; init; }
 
+    /// <summary><c>--backend</c>: <c>engine</c> or <c>torchsharp</c>; <see cref="Workers"/> are libtorch's threads with the latter.</summary>
+    public string Backend { get; init; } = BackendOptions.Engine;
+
+    /// <summary><c>--device</c> for the TorchSharp backend: <c>cpu</c> or <c>cuda</c>.</summary>
+    public string Device { get; init; } = "cpu";
+
     public string ResultsPath => Path.Combine(Output, "results.jsonl");
 
     public IEnumerable<ulong> SeedList => Enumerable.Range(0, Seeds).Select(i => FirstSeed + (ulong)i);
 
     public IReadOnlyList<StudyConfiguration> Configurations => Only.Count == 0 ? StudyConfiguration.All : [.. StudyConfiguration.All.Where(c => Only.Contains(c.Name))];
 
-    /// <summary>Whether a logged result was trained the way this run trains, so it counts as done.</summary>
-    public bool Matches(StudyResult result) => result.Epochs == Epochs && result.MaxBatches == MaxBatches;
+    /// <summary>Whether a logged result was trained the way this run trains (on the same backend), so it counts as done.</summary>
+    public bool Matches(StudyResult result) => result.Epochs == Epochs && result.MaxBatches == MaxBatches && result.Backend == Backend;
 }

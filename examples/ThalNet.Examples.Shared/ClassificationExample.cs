@@ -19,7 +19,7 @@ public static class ClassificationExample
     /// <summary>Like <see cref="Train{TModel}"/>, and with <c>--backend torchsharp</c> trains <paramref name="createTorchModel"/>'s model instead.</summary>
     public static int Train<TModel>(ExampleSettings settings, Func<RandomSource, TModel> createModel, Func<TorchThalNetModel> createTorchModel, ISequenceSource train, ISequenceSource test, TextWriter? output = null)
         where TModel : ThalNetModel =>
-        settings.Backend != "torchsharp"
+        settings.Backend != BackendOptions.TorchSharp
             ? Train(settings, createModel, train, test, output)
             : train.Count < settings.BatchSize
                 ? TooFewExamples(settings, train)

@@ -20,15 +20,13 @@ public sealed class ExampleCommand
     private readonly Option<bool> _resume = new("--resume") { Description = "Continue from --checkpoint when it exists" };
     private readonly Option<int?> _maxBatches = new("--max-batches") { Description = "Stop each epoch after this many batches (quick runs)" };
     private readonly Option<int?> _maxEvalBatches = new("--max-eval-batches") { Description = "Evaluate on at most this many batches" };
-    private readonly Option<int?> _threads = new("--threads") { Description = $"Worker threads (default {TrainerOptions.DefaultWorkers}); with --backend torchsharp, libtorch's threads (default {TorchThreads})" };
+    private readonly BackendOptions _backendOptions = new();
     private readonly Option<float> _learningRate;
     private readonly Option<float?> _lrDecay;
     private readonly Option<float?> _clip;
     private readonly Option<string?> _metrics = new("--metrics") { Description = "JSON-lines metrics log; analyze draws its training curves", DefaultValueFactory = _ => ProgramName + ".metrics.jsonl" };
     private readonly Option<bool> _noProgress = new("--no-progress") { Description = "Plain lines instead of live progress bars" };
     private readonly Option<bool> _allowNonFinite = new("--allow-non-finite") { Description = "Keep training when the loss or a gradient becomes NaN or infinite (by default training stops with an error)" };
-    private readonly Option<string> _backend = new("--backend") { Description = "engine (the own CPU engine) or torchsharp", DefaultValueFactory = _ => "engine" };
-    private readonly Option<string> _device = new("--device") { Description = "cpu or cuda (TorchSharp backend only)", DefaultValueFactory = _ => "cpu" };
     private readonly Option<string?> _report = new("--out") { Description = "Folder for the report (default: <checkpoint>.report)" };
     private readonly Option<int> _traceExample = new("--example") { Description = "Test example (stream, for language models) whose fast-reader attention is shown step by step", DefaultValueFactory = _ => 0 };
 
@@ -56,8 +54,6 @@ public sealed class ExampleCommand
         _batchSize = new("--batch-size") { Description = $"Examples per batch (default {batchSize}{batchDefaults})", DefaultValueFactory = _ => batchSize };
         _learningRate = new("--lr") { Description = "Learning rate", DefaultValueFactory = _ => learningRate };
         _clip = new("--clip") { Description = "Rescale gradients to at most this global L2 norm (clip_grad_norm)", DefaultValueFactory = _ => maxGradientNorm };
-        _backend.AcceptOnlyFromAmong("engine", "torchsharp");
-        _device.AcceptOnlyFromAmong("cpu", "cuda");
         _lrDecay = new("--lr-decay-to") { Description = "Cosine learning-rate decay over the epochs down to this fraction of --lr", DefaultValueFactory = _ => learningRateDecayTo };
     }
 
@@ -70,7 +66,7 @@ public sealed class ExampleCommand
     {
         var root = new RootCommand(Description);
         Option[] task = _task is null ? [] : [_task];
-        foreach (var option in (Option[])[_data, _epochs, _batchSize, _seed, _checkpoint, _resume, _maxBatches, _maxEvalBatches, _threads, _learningRate, _lrDecay, _clip, _metrics, _noProgress, _allowNonFinite, _backend, _device, .. task])
+        foreach (var option in (Option[])[_data, _epochs, _batchSize, _seed, _checkpoint, _resume, _maxBatches, _maxEvalBatches, _backendOptions.Threads, _learningRate, _lrDecay, _clip, _metrics, _noProgress, _allowNonFinite, _backendOptions.Backend, _backendOptions.Device, .. task])
         {
             root.Options.Add(option);
         }
@@ -104,13 +100,6 @@ public sealed class ExampleCommand
         root.Subcommands.Add(analyzeCommand);
         return root.Parse(args).Invoke();
     }
-
-    /// <summary>
-    /// libtorch's default thread count for these small matrices: on a quiet two-core machine two threads gained nothing
-    /// (a sequential-MNIST epoch took 20.3 s with one, 20.9 s with two), and while other work shared the cores two
-    /// were ten times slower (27 s against 2.7 s for 20 batches).
-    /// </summary>
-    private const int TorchThreads = 1;
 
     /// <summary>--batch-size as given, else the task's own default, else the program's.</summary>
     private int BatchSize(ParseResult result, string? task) =>
@@ -159,7 +148,7 @@ public sealed class ExampleCommand
         result.GetValue(_resume),
         result.GetValue(_maxBatches),
         result.GetValue(_maxEvalBatches),
-        result.GetValue(_threads) ?? (result.GetValue(_backend) == "torchsharp" ? TorchThreads : TrainerOptions.DefaultWorkers),
+        _backendOptions.Workers(result),
         result.GetValue(_learningRate),
         result.GetValue(_lrDecay),
         result.GetValue(_clip),
@@ -168,8 +157,8 @@ public sealed class ExampleCommand
         {
             Task = task,
             AllowNonFinite = result.GetValue(_allowNonFinite),
-            Backend = result.GetValue(_backend)!,
-            Device = result.GetValue(_device)!,
+            Backend = result.GetValue(_backendOptions.Backend)!,
+            Device = result.GetValue(_backendOptions.Device)!,
         };
     }
 }

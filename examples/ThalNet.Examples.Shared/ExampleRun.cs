@@ -18,7 +18,7 @@ internal static class ExampleRun
             throw new TorchBackendException("--device cuda runs on the TorchSharp backend: add --backend torchsharp (this program's engine runs on the CPU).");
         }
 
-        if (settings.Backend == "torchsharp")
+        if (settings.Backend == BackendOptions.TorchSharp)
         {
             throw new TorchBackendException("--backend torchsharp trains generated ThalNet models, and this example's model is not a ThalNet spec, so it has no TorchSharp model; use --backend engine.");
         }

@@ -39,7 +39,7 @@ public sealed record ExampleSettings(
     public bool AllowNonFinite { get; init; }
 
     /// <summary><c>--backend</c>: <c>engine</c> (the project's own CPU engine) or <c>torchsharp</c>.</summary>
-    public string Backend { get; init; } = "engine";
+    public string Backend { get; init; } = BackendOptions.Engine;
 
     /// <summary><c>--device</c> for the TorchSharp backend: <c>cpu</c> or <c>cuda</c>.</summary>
     public string Device { get; init; } = "cpu";

@@ -17,7 +17,7 @@ public static class LanguageModelExample
     /// <summary>Like <see cref="Train{TModel}"/>, and with <c>--backend torchsharp</c> trains <paramref name="createTorchModel"/>'s model instead.</summary>
     public static int Train<TModel>(ExampleSettings settings, Func<RandomSource, TModel> createModel, Func<TorchThalNetModel> createTorchModel, IStreamSource train, IStreamSource test, TextWriter? output = null)
         where TModel : ThalNetModel =>
-        settings.Backend != "torchsharp"
+        settings.Backend != BackendOptions.TorchSharp
             ? Train(settings, createModel, train, test, output)
             : TorchExampleRun.Train(settings, createModel, createTorchModel, string.Empty, (model, info, options) => new TorchStreamTraining(model, info, train, test, options), bitsPerCharacter: true, output);
 

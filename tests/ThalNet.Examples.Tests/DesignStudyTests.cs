@@ -31,5 +31,30 @@ public sealed class DesignStudyTests(ITestOutputHelper log) : ExampleTest(log)
         Assert.StartsWith("<svg", File.ReadAllText(Path.Combine(folder, "figure5.svg")), StringComparison.Ordinal);
         Assert.StartsWith("<svg", File.ReadAllText(Path.Combine(folder, "connectivity-similarity.svg")), StringComparison.Ordinal);
         Assert.Contains("| FF-GRU-FF | - | - | - | 0.", File.ReadAllText(Path.Combine(folder, "results.md")), StringComparison.Ordinal);
+        Assert.All(first, l => Assert.Equal("engine", l["backend"]));
+    }
+
+    [Fact]
+    public void A_results_log_written_before_the_backend_was_recorded_reads_as_engine_runs()
+    {
+        if (ExampleData.Find(ExampleData.Mnist, Log) is not { } data)
+        {
+            return;
+        }
+
+        var folder = Temp.File("study");
+        string[] arguments = ["--data", data, "--epochs", "1", "--max-batches", "1", "--max-eval-batches", "1", "--out", folder, "--only", "FF/linear"];
+        Runner.Run("DesignStudy", arguments).Succeeded();
+        var log = Path.Combine(folder, "results.jsonl");
+        File.WriteAllText(log, File.ReadAllText(log).Replace(",\"backend\":\"engine\"", "", StringComparison.Ordinal));
+        Assert.DoesNotContain("backend", File.ReadAllText(log), StringComparison.Ordinal);
+
+        var engine = Runner.Run("DesignStudy", [.. arguments, "--report-only"]).Succeeded().Output.LinesWith("design");
+        var torch = Runner.Run("DesignStudy", [.. arguments, "--report-only", "--backend", "torchsharp"]).Succeeded().Output.LinesWith("design");
+
+        var line = Assert.Single(engine);
+        Assert.Equal("engine", line["backend"]);
+        Assert.Equal("true", line["resumed"]);
+        Assert.Empty(torch);
     }
 }

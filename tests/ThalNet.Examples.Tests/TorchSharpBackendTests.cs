@@ -5,7 +5,8 @@ namespace ThalNet.Examples.Tests;
 
 /// <summary>
 /// <c>--backend torchsharp</c> trains every ThalNet example through the same training session as the engine: the same
-/// epoch and summary lines, checkpoint and JSON-lines metrics; GruBaseline, which is no ThalNet spec, says so.
+/// epoch and summary lines, checkpoint and JSON-lines metrics; DesignStudy's result lines and log; GruBaseline, which
+/// is no ThalNet spec, says so.
 /// </summary>
 public sealed class TorchSharpBackendTests(ITestOutputHelper log) : ExampleTest(log)
 {
@@ -56,6 +57,53 @@ public sealed class TorchSharpBackendTests(ITestOutputHelper log) : ExampleTest(
     }
 
     [Fact]
+    public void DesignStudy_trains_a_configuration_on_TorchSharp_and_logs_its_result()
+    {
+        if (ExampleData.Find(ExampleData.Mnist, Log) is not { } data)
+        {
+            return;
+        }
+
+        var folder = Temp.File("study");
+
+        var run = Runner.Run("DesignStudy", "--data", data, "--backend", "torchsharp", "--only", "FF-GRU/weight-norm", "--epochs", "1", "--max-batches", "2", "--max-eval-batches", "1", "--out", folder).Succeeded();
+
+        var result = Assert.Single(run.Output.LinesWith("design"));
+        Assert.Equal("FF-GRU/weight-norm", $"{result["design"]}/{result["reading"]}");
+        Assert.Equal("torchsharp", result["backend"]);
+        Assert.InRange(result.Number("params"), 40001, 50000);
+        Assert.True(double.IsFinite(result.Number("test_accuracy")), $"test_accuracy is not a finite number: {result}");
+        var logged = Assert.Single(File.ReadAllLines(Path.Combine(folder, "results.jsonl")));
+        Assert.Equal("torchsharp", JsonDocument.Parse(logged).RootElement.GetProperty("backend").GetString());
+    }
+
+    [Theory]
+    [InlineData("SequentialMnist")]
+    [InlineData("DesignStudy")]
+    public void Device_cuda_without_a_CUDA_libtorch_names_the_package_to_add(string example)
+    {
+        if (ExampleData.Find(ExampleData.Mnist, Log) is not { } data)
+        {
+            return;
+        }
+
+        var run = Runner.Run(example, "--data", data, "--backend", "torchsharp", "--device", "cuda", "--epochs", "1").FailedCleanly();
+
+        var error = Assert.Single(run.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("TorchSharp-cuda-linux", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void DesignStudy_refuses_an_unknown_backend()
+    {
+        var run = Runner.Run("DesignStudy", "--backend", "bogus", "--out", Temp.File("out")).FailedCleanly();
+
+        Assert.Contains("'bogus'", run.StandardError, StringComparison.Ordinal);
+        Assert.Contains("torchsharp", run.StandardError, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Temp.File("out")), "the refused command still wrote its output folder");
+    }
+
+    [Fact]
     public void GruBaseline_says_it_has_no_TorchSharp_model()
     {
         if (ExampleData.Find(ExampleData.Mnist, Log) is not { } data)
@@ -67,19 +115,6 @@ public sealed class TorchSharpBackendTests(ITestOutputHelper log) : ExampleTest(
 
         Assert.Contains("not a ThalNet spec", run.StandardError, StringComparison.Ordinal);
         Assert.Contains("--backend engine", run.StandardError, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Device_cuda_without_a_CUDA_libtorch_names_the_package_to_add()
-    {
-        if (ExampleData.Find(ExampleData.Mnist, Log) is not { } data)
-        {
-            return;
-        }
-
-        var run = Runner.Run("SequentialMnist", "--data", data, "--backend", "torchsharp", "--device", "cuda", "--epochs", "1").FailedCleanly();
-
-        Assert.Contains("TorchSharp-cuda-linux", run.StandardError, StringComparison.Ordinal);
     }
 
     private ExampleRun TinyRun(string example, params string[] arguments) =>

@@ -2,7 +2,6 @@ using ThalNet.Runtime;
 using ThalNet.Runtime.Models;
 using ThalNet.Runtime.Training;
 using ThalNet.TorchSharp.Models;
-using TorchSharp;
 
 namespace ThalNet.Examples.Torch;
 
@@ -17,22 +16,12 @@ internal static class TorchExampleRun
         where TModel : SequenceModel
     {
         output ??= Console.Out;
-        var device = TorchBackend.Device(settings.Device);
+        var device = TorchBackend.Prepare(settings.Device, settings.Workers);
         var options = settings.ToTrainerOptions() with { Output = output };
-        torch.set_num_threads(settings.Workers);
-
-        // The engine's trainer draws the initial weights from the seed's generator and then every epoch's order from
-        // the same generator: doing both here gives the TorchSharp run the engine's starting point and batches.
-        var random = new RandomSource(options.Seed);
-        var initial = createModel(random);
-        using var model = createTorchModel();
-        EngineWeights.CopyTo(initial, model);
-        model.to(device);
-        using var backend = new TorchTrainingBackend(model, initial.Info, options.Optimizer, options.LearningRate);
-        var task = createTask(model, initial.Info, options);
-        output.WriteLine($"model={initial.Info.Name} params={initial.ParameterCount()}{describeData} backend=torchsharp device={settings.Device} threads={settings.Workers}");
+        using var run = new TorchSeededRun<TModel>(options, createModel, createTorchModel, device, createTask);
+        output.WriteLine($"model={run.Initial.Info.Name} params={run.Initial.ParameterCount()}{describeData} backend=torchsharp device={settings.Device} threads={settings.Workers}");
         using var cancellation = new CtrlCCancellation();
-        var result = TrainingSession.Run(backend, task, options, random, cancellation.Token);
-        return ExampleRun.Finish(output, result, () => task.Evaluate()!, bitsPerCharacter);
+        var result = run.Train(cancellation.Token);
+        return ExampleRun.Finish(output, result, () => run.Task.Evaluate()!, bitsPerCharacter);
     }
 }

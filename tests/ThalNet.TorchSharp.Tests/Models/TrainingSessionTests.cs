@@ -97,12 +97,8 @@ public sealed class TrainingSessionTests : IDisposable
     /// <summary>Trains the TorchSharp model from the engine's initial weights for the seed, as the examples do.</summary>
     private static TrainingResult TrainOnTorch(TrainerOptions options, RandomSequences data)
     {
-        var random = new RandomSource(options.Seed);
-        var engine = new ByteLanguageModel(random);
-        using var model = new ByteLanguageModelTorch();
-        EngineWeights.CopyTo(engine, model);
-        using var backend = new TorchTrainingBackend(model, engine.Info, options.Optimizer, options.LearningRate);
-        return TrainingSession.Run(backend, new TorchStreamTraining(model, engine.Info, data, null, options), options, random);
+        using var run = new TorchSeededRun<ByteLanguageModel>(options, random => new ByteLanguageModel(random), () => new ByteLanguageModelTorch(), torch.CPU, (model, info, o) => new TorchStreamTraining(model, info, data, null, o));
+        return run.Train(CancellationToken.None);
     }
 
     private static TrainerOptions Options(int batches) => new()

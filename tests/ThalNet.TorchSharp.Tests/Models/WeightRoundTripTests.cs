@@ -2,6 +2,7 @@ using ThalNet.Examples.Features;
 using ThalNet.Examples.MultiTask;
 using ThalNet.Examples.SequentialMnist;
 using ThalNet.Examples.Text;
+using ThalNet.Examples.Torch;
 using ThalNet.Runtime;
 using ThalNet.Runtime.IO;
 using ThalNet.Runtime.Models;
@@ -44,6 +45,22 @@ public sealed class WeightRoundTripTests : IDisposable
     [Fact]
     public void Module_designs_round_trip() =>
         RoundTrip(new DesignNet(new RandomSource(3)), new DesignNetTorch(), () => new DesignNet(new RandomSource(4)));
+
+    [Fact]
+    public void EngineWeights_copies_a_TorchSharp_models_weights_back_into_an_engine_model()
+    {
+        var engine = new DesignNet(new RandomSource(3));
+        using var model = new DesignNetTorch();
+        EngineWeights.CopyTo(engine, model);
+        var fresh = new DesignNet(new RandomSource(4));
+        Assert.NotEqual(Values(engine), Values(fresh));
+
+        EngineWeights.CopyFrom(model, fresh);
+
+        Assert.Equal(Values(engine), Values(fresh));
+    }
+
+    private static float[] Values(SequenceModel model) => [.. model.NamedParameters().SelectMany(p => p.Value.Data.ToArray())];
 
     private void RoundTrip(ThalNetModel engine, TorchThalNetModel torchModel, Func<ThalNetModel> freshEngine)
     {
