@@ -20,7 +20,7 @@ internal static unsafe class Gemm
     /// <summary>
     /// Whether 32-column panels of 16-wide vectors are used; a field so benchmarks can compare both widths in one run.
     /// Wherever AVX-512 exists, even where the runtime does not prefer 512-bit vectors for fear of lower clocks: the
-    /// products measured 1.18-1.25x faster whole training steps with them on such a Xeon (train-step --compare other-vector-width).
+    /// products made whole training steps 1.3-1.5x faster on such a Xeon (train-step --compare other-vector-width, quiet machine).
     /// </summary>
     internal static bool UseVector512 = Avx512F.IsSupported;
 
