@@ -19,17 +19,9 @@ public sealed class GruCell : nn.Module<Tensor, Tensor, Tensor>
     public GruCell(int inputSize, int hiddenSize)
         : base(nameof(GruCell))
     {
-        if (inputSize < 1 || hiddenSize < 1)
-        {
-            throw new ArgumentOutOfRangeException(nameof(hiddenSize), $"GRU sizes must be positive; got input {inputSize}, hidden {hiddenSize}.");
-        }
-
+        (_weightIh, _weightHh, _biasIh, _biasHh) = RecurrentCellParameters.Create("GRU", 3, inputSize, hiddenSize);
         InputSize = inputSize;
         HiddenSize = hiddenSize;
-        _weightIh = Init.FanIn([3L * hiddenSize, inputSize], hiddenSize);
-        _weightHh = Init.FanIn([3L * hiddenSize, hiddenSize], hiddenSize);
-        _biasIh = Init.FanIn([3L * hiddenSize], hiddenSize);
-        _biasHh = Init.FanIn([3L * hiddenSize], hiddenSize);
         RegisterComponents();
     }
 

@@ -19,17 +19,9 @@ public sealed class LstmCell : nn.Module<Tensor, Tensor, Tensor, (Tensor Hidden,
     public LstmCell(int inputSize, int hiddenSize)
         : base(nameof(LstmCell))
     {
-        if (inputSize < 1 || hiddenSize < 1)
-        {
-            throw new ArgumentOutOfRangeException(nameof(hiddenSize), $"LSTM sizes must be positive; got input {inputSize}, hidden {hiddenSize}.");
-        }
-
+        (_weightIh, _weightHh, _biasIh, _biasHh) = RecurrentCellParameters.Create("LSTM", 4, inputSize, hiddenSize);
         InputSize = inputSize;
         HiddenSize = hiddenSize;
-        _weightIh = Init.FanIn([4L * hiddenSize, inputSize], hiddenSize);
-        _weightHh = Init.FanIn([4L * hiddenSize, hiddenSize], hiddenSize);
-        _biasIh = Init.FanIn([4L * hiddenSize], hiddenSize);
-        _biasHh = Init.FanIn([4L * hiddenSize], hiddenSize);
         RegisterComponents();
     }
 
