@@ -7,9 +7,26 @@ internal static class BenchmarkCli
 {
     public static int Run(string[] args)
     {
-        if (args.Length > 0 && args[0] == "train-step")
+        if (args.Length == 0 || args[0] is "--help" or "-h" || (args[0] == "train-step" && args.Any(a => a is "--help" or "-h")))
         {
-            var options = TrainStepOptions.Parse(args.AsSpan(1));
+            Usage(Console.Out);
+            return args.Length == 0 ? 2 : 0;
+        }
+
+        if (args[0] == "train-step")
+        {
+            TrainStepOptions options;
+            try
+            {
+                options = TrainStepOptions.Parse(args.AsSpan(1));
+            }
+            catch (ArgumentException e)
+            {
+                Console.Error.WriteLine($"train-step: {e.Message}");
+                Usage(Console.Error);
+                return 2;
+            }
+
             if (options.Backend == "torchsharp")
             {
                 TorchTrainStepBenchmark.Run(options, Console.Out);
@@ -22,15 +39,21 @@ internal static class BenchmarkCli
             return 0;
         }
 
-        if (args.Length > 0 && args[0] == "bdn")
+        if (args[0] == "bdn")
         {
             BenchmarkSwitcher.FromAssembly(typeof(BenchmarkCli).Assembly).Run(args[1..]);
             return 0;
         }
 
-        Console.Error.WriteLine("usage: ThalNet.Benchmarks train-step [--backend engine|torchsharp] [--batches N] [--seed S] [--threads 1|2] [--warmup N] [--model sequential-mnist|char-lm|gru-baseline-text|gru-baseline-mnist] [--compare unfused-reads|deferred-weight-grads|per-step-weight-grads|four-row-gemm|other-vector-width|gru-baseline]");
-        Console.Error.WriteLine("       ThalNet.Benchmarks bdn [BenchmarkDotNet arguments]");
+        Console.Error.WriteLine($"Unknown command '{args[0]}'.");
+        Usage(Console.Error);
         return 2;
+    }
+
+    private static void Usage(TextWriter output)
+    {
+        output.WriteLine("usage: ThalNet.Benchmarks train-step [--backend engine|torchsharp] [--batches N] [--seed S] [--threads 1|2] [--warmup N] [--model sequential-mnist|char-lm|gru-baseline-text|gru-baseline-mnist] [--compare unfused-reads|deferred-weight-grads|per-step-weight-grads|four-row-gemm|other-vector-width|gru-baseline]");
+        output.WriteLine("       ThalNet.Benchmarks bdn [BenchmarkDotNet arguments]");
     }
 }
 
@@ -52,10 +75,10 @@ internal sealed record TrainStepOptions(int Batches, ulong Seed, int Threads, in
             var value = i + 1 < args.Length ? args[i + 1] : throw new ArgumentException($"{args[i]} needs a value.");
             options = args[i] switch
             {
-                "--batches" => options with { Batches = int.Parse(value, CultureInfo.InvariantCulture) },
-                "--seed" => options with { Seed = ulong.Parse(value, CultureInfo.InvariantCulture) },
-                "--threads" => options with { Threads = int.Parse(value, CultureInfo.InvariantCulture) },
-                "--warmup" => options with { Warmup = int.Parse(value, CultureInfo.InvariantCulture) },
+                "--batches" => options with { Batches = Number<int>(args[i], value) },
+                "--seed" => options with { Seed = Number<ulong>(args[i], value) },
+                "--threads" => options with { Threads = Number<int>(args[i], value) },
+                "--warmup" => options with { Warmup = Number<int>(args[i], value) },
                 "--compare" when Comparisons.Contains(value) => options with { Compare = value },
                 "--compare" => throw new ArgumentException($"--compare takes {string.Join(", ", Comparisons)}; got '{value}'."),
                 "--model" => options with { Workload = TrainStepWorkload.All.FirstOrDefault(w => w.Name == value) ?? throw new ArgumentException($"--model takes {string.Join(", ", TrainStepWorkload.All.Select(w => w.Name))}; got '{value}'.") },
@@ -68,4 +91,8 @@ internal sealed record TrainStepOptions(int Batches, ulong Seed, int Threads, in
 
         return options;
     }
+
+    private static T Number<T>(string option, string value)
+        where T : IParsable<T> =>
+        T.TryParse(value, CultureInfo.InvariantCulture, out var number) ? number : throw new ArgumentException($"{option} takes a whole number; got '{value}'.");
 }

@@ -13,7 +13,7 @@ public sealed class GemmTests
         var data = new TheoryData<int, int, int>();
         foreach (var m in new[] { 1, 2, 3, 4, 5, 6, 7, 8, 9, 13, 25, 50 })
         {
-            foreach (var n in new[] { 1, 7, 8, 16, 24, 32, 33, 48, 50, 64, 100, 128 })
+            foreach (var n in new[] { 1, 7, 8, 12, 16, 24, 31, 32, 33, 44, 48, 50, 64, 100, 128 })
             {
                 data.Add(m, n, 13);
                 data.Add(m, n, 300);
@@ -136,6 +136,44 @@ public sealed class GemmTests
                 var fused = Fill(m * n, random); // whatever C held before is overwritten
                 Gemm.Run(m, n, k, a, k, 1, b, n, fused, n, accumulate: false, bias);
                 Assert.Equal(copied, fused);
+            }
+            finally
+            {
+                Gemm.UseVector512 = previous;
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData(50)]
+    [InlineData(44)]
+    [InlineData(7)]
+    public void Masked_columns_past_n_are_never_written(int n)
+    {
+        const int m = 5, k = 13, ldc = 64;
+        var random = new RandomSource((ulong)n);
+        var a = Fill(m * k, random);
+        var b = Fill(k * n, random);
+        var bias = Fill(n, random);
+        foreach (var (wide, accumulate, _) in Variants())
+        {
+            var previous = Gemm.UseVector512;
+            Gemm.UseVector512 = wide && System.Runtime.Intrinsics.X86.Avx512F.IsSupported;
+            try
+            {
+                var c = new float[m * ldc];
+                Array.Fill(c, float.NaN);
+                for (var i = 0; i < m; i++)
+                {
+                    Array.Clear(c, i * ldc, n);
+                }
+
+                Gemm.Run(m, n, k, a, k, 1, b, n, c, ldc, accumulate, accumulate ? default : bias);
+                for (var i = 0; i < m; i++)
+                {
+                    Assert.All(c.AsSpan((i * ldc) + n, ldc - n).ToArray(), v => Assert.True(float.IsNaN(v), $"wide={wide} row {i}: a column past n was written"));
+                    Assert.All(c.AsSpan(i * ldc, n).ToArray(), v => Assert.False(float.IsNaN(v)));
+                }
             }
             finally
             {
