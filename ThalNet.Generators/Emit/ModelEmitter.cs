@@ -141,6 +141,9 @@ internal static class ModelEmitter
             public override {{ReadOnlyList}}<string> StateNames => State.TensorNames;
 
             /// <inheritdoc/>
+            public override bool RunsModuleGroups => true;
+
+            /// <inheritdoc/>
             protected override void InitializeState({{Tape}} tape, int batch, {{Span}}<{{Tensor}}> values) => State.Initialize(tape, batch, values);
 
             """);

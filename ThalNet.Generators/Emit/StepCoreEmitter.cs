@@ -51,11 +51,11 @@ internal static class StepCoreEmitter
             }
 
             w.Line();
-            WriteOutputs(w, model, (head, features) => $"{head}.Forward(tape, {features})");
+            WriteOutputs(w, model, (head, features) => $"{head}.Forward(tape, {features})", module => $"Runs(tape, {Literals.Int(module)})");
         }
     }
 
-    /// <param name="declare"><c>var </c> where the sub-step's locals are declared, empty where they are assigned again.</param>
+    /// <param name="declare"><c>var </c> where the sub-step's reads are declared, empty where they are assigned again.</param>
     private static void WriteSubstep(CodeWriter w, ModelLayout model, Dictionary<string, int> inputIndices, string declare)
     {
         var staticReads = StaticReadModules(model);
@@ -66,21 +66,21 @@ internal static class StepCoreEmitter
             staticReadIndex[staticReads[i]] = i;
         }
 
-        foreach (var module in model.Modules)
+        for (var m = 0; m < model.Modules.Count; m++)
         {
-            WriteModule(w, module, inputIndices, staticReadIndex, declare);
-        }
-
-        foreach (var module in model.Modules)
-        {
-            w.Line($"{GeneratedNames.FeaturesLocal(module)} = {GeneratedNames.LayerLocal(module, module.Layers[module.Layers.Count - 1])};");
-            foreach (var layer in StateLayout.InnerRecurrentLayers(module))
+            var module = model.Modules[m];
+            using (w.Block($"if (Runs(tape, {Literals.Int(m)}))"))
             {
-                w.Line($"{GeneratedNames.HiddenLocal(module, layer)} = {GeneratedNames.LayerLocal(module, layer)};");
+                WriteModule(w, module, inputIndices, staticReadIndex);
+                w.Line($"{GeneratedNames.FeaturesLocal(module)} = {GeneratedNames.LayerLocal(module, module.Layers[module.Layers.Count - 1])};");
+                foreach (var layer in StateLayout.InnerRecurrentLayers(module))
+                {
+                    w.Line($"{GeneratedNames.HiddenLocal(module, layer)} = {GeneratedNames.LayerLocal(module, layer)};");
+                }
             }
         }
 
-        w.Line($"center = Ablate(tape, tape.Concat(1, {string.Join(", ", model.Modules.Select(GeneratedNames.FeaturesLocal))}));");
+        w.Line($"center = Ablate(tape, tape.JoinCenter({string.Join(", ", model.Modules.Select(GeneratedNames.FeaturesLocal))}));");
     }
 
     /// <summary>
@@ -101,7 +101,11 @@ internal static class StepCoreEmitter
     /// <summary>The modules with a static (linear or weight-normalised) reader, in module order: the members of the model's read group.</summary>
     public static List<ModuleLayout> StaticReadModules(ModelLayout model) => model.Modules.Where(m => !Catalog.Reading(m.Reading).ReadsOwnFeatures).ToList();
 
-    private static void WriteModule(CodeWriter w, ModuleLayout module, Dictionary<string, int> inputIndices, Dictionary<ModuleLayout, int> staticReadIndex, string declare)
+    /// <summary>
+    /// One module's read (unless static) and layers, inside its <c>Runs(tape, m)</c> block. Each module uses only its own
+    /// previous state and the previous center, so it may update its state right away.
+    /// </summary>
+    private static void WriteModule(CodeWriter w, ModuleLayout module, Dictionary<string, int> inputIndices, Dictionary<ModuleLayout, int> staticReadIndex)
     {
         var features = GeneratedNames.FeaturesLocal(module);
         string x;
@@ -112,7 +116,7 @@ internal static class StepCoreEmitter
         else
         {
             var context = GeneratedNames.ContextLocal(module);
-            w.Line($"{declare}{context} = {module.CSharpName}.Read.Read(tape, center, {features});");
+            w.Line($"var {context} = {module.CSharpName}.Read.Read(tape, center, {features});");
             x = module.Inputs.IsEmpty ? context : Inputs(module, inputIndices, context);
         }
 
@@ -129,25 +133,39 @@ internal static class StepCoreEmitter
                 var other => throw new InvalidOperationException($"No step call for recurrence {other} of layer kind {layer.Kind}."),
             };
             var local = GeneratedNames.LayerLocal(module, layer);
-            w.Line($"{declare}{local} = {call};");
+            w.Line($"var {local} = {call};");
             x = local;
         }
     }
 
     /// <summary>
     /// Heads read the features after the last sub-step: <c>at: every</c> heads at every step, <c>at: last</c> heads
-    /// only at the last. <paramref name="call"/> writes one head's call on the module's features (it differs by backend).
+    /// only at the last. <paramref name="call"/> writes one head's call on the module's features (it differs by backend);
+    /// <paramref name="runs"/>, where given, the condition under which this worker computes a head of module m.
     /// </summary>
-    internal static void WriteOutputs(CodeWriter w, ModelLayout model, Func<string, string, string> call)
+    internal static void WriteOutputs(CodeWriter w, ModelLayout model, Func<string, string, string> call, Func<int, string>? runs = null)
     {
         var outputs = OutputList.Of(model);
-        string Head(int index) => $"outputs[{Literals.Int(index)}] = {call($"{outputs[index].Module.CSharpName}.{outputs[index].Output.CSharpName}", GeneratedNames.FeaturesLocal(outputs[index].Module))};";
+        string Assignment(int index) => $"outputs[{Literals.Int(index)}] = {call($"{outputs[index].Module.CSharpName}.{outputs[index].Output.CSharpName}", GeneratedNames.FeaturesLocal(outputs[index].Module))};";
+        void Head(int index)
+        {
+            if (runs is null)
+            {
+                w.Line(Assignment(index));
+                return;
+            }
+
+            using (w.Block($"if ({runs(ModuleIndex(model, outputs[index].Module))})"))
+            {
+                w.Line(Assignment(index));
+            }
+        }
 
         for (var i = 0; i < outputs.Count; i++)
         {
             if (outputs[i].Output.At == OutputTiming.Every)
             {
-                w.Line(Head(i));
+                Head(i);
             }
         }
 
@@ -159,11 +177,24 @@ internal static class StepCoreEmitter
                 {
                     if (outputs[i].Output.At == OutputTiming.Last)
                     {
-                        w.Line(Head(i));
+                        Head(i);
                     }
                 }
             }
         }
+    }
+
+    private static int ModuleIndex(ModelLayout model, ModuleLayout module)
+    {
+        for (var m = 0; m < model.Modules.Count; m++)
+        {
+            if (model.Modules[m] == module)
+            {
+                return m;
+            }
+        }
+
+        throw new InvalidOperationException($"Module '{module.Name}' is not in model '{model.Name}'.");
     }
 
     /// <summary>The module's inputs (then its context, when given) as one tensor.</summary>

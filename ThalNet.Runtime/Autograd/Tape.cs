@@ -30,6 +30,12 @@ public sealed partial class Tape
     /// <summary>False inside a <see cref="NoGrad"/> scope.</summary>
     public bool IsRecording => _noGradDepth == 0;
 
+    /// <summary>
+    /// The modules this tape's worker runs in a module-parallel pass; null (the default) runs every module. Generated
+    /// step code skips the modules, reads and outputs of other workers, and <see cref="JoinCenter"/> meets them.
+    /// </summary>
+    public ModuleGroup? Group { get; internal set; }
+
     public int NodeCount => _nodeCount;
 
     /// <summary>Forgets the recorded graph; every tensor this tape made becomes free for reuse.</summary>
@@ -39,6 +45,7 @@ public sealed partial class Tape
         _viewCursor = 0;
         _nodeCount = 0;
         _backwardRan = false;
+        Group?.StartPass();
         DiscardDeferredWeightGradients();
         Generation = Interlocked.Increment(ref s_generations);
     }
@@ -65,7 +72,9 @@ public sealed partial class Tape
             throw new ShapeMismatchException("Backward", loss.Shape, "the loss must have exactly one element");
         }
 
-        if (!loss.RequiresGrad)
+        // A worker of a module-parallel pass whose modules have no output has a constant zero loss: its gradients
+        // all arrive through the center, but it still runs its nodes (and meets the other workers at every join).
+        if (!loss.RequiresGrad && Group is null)
         {
             throw new InvalidOperationException("Backward: the loss does not depend on any tensor that requires gradients.");
         }
@@ -76,7 +85,11 @@ public sealed partial class Tape
         }
 
         _backwardRan = true;
-        loss.Grad[0] += 1f;
+        if (loss.RequiresGrad)
+        {
+            loss.Grad[0] += 1f;
+        }
+
         for (var i = _nodeCount - 1; i >= 0; i--)
         {
             _nodes[i]!.Backward();

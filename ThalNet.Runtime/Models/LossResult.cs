@@ -10,6 +10,7 @@ public sealed class LossResult
     {
         PerOutput = new Tensor[outputs];
         Logits = new Tensor[outputs];
+        Computed = new bool[outputs];
     }
 
     public Tensor Total { get; internal set; } = null!;
@@ -17,4 +18,10 @@ public sealed class LossResult
     public Tensor[] PerOutput { get; }
 
     public Tensor[] Logits { get; }
+
+    /// <summary>
+    /// Per output, whether this result holds its loss and logits: always, except on a worker of a module-parallel pass
+    /// whose modules do not include the output's (its entries are then unset and its <see cref="Total"/> leaves it out).
+    /// </summary>
+    public bool[] Computed { get; }
 }

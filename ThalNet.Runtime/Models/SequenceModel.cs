@@ -10,10 +10,7 @@ namespace ThalNet.Runtime.Models;
 /// </summary>
 public abstract class SequenceModel : Module
 {
-    private Tensor[] _stepInputs = [];
-    private Tensor?[] _stepOutputs = [];
-    private Tensor[][] _everyStepLogits = [];
-    private ModelState? _scratchState;
+    private RunBuffers?[] _buffers = new RunBuffers?[1];
 
     public abstract SequenceInfo Info { get; }
 
@@ -42,9 +39,10 @@ public abstract class SequenceModel : Module
         var info = Info;
         if (state is null)
         {
-            _scratchState ??= new ModelState(StateNames, new Tensor[StateNames.Count]);
-            InitializeState(tape, batch.Batch, _scratchState.Values);
-            state = _scratchState;
+            var buffers = Buffers(tape);
+            buffers.ScratchState ??= new ModelState(StateNames, new Tensor[StateNames.Count]);
+            InitializeState(tape, batch.Batch, buffers.ScratchState.Values);
+            state = buffers.ScratchState;
         }
 
         result ??= new LossResult(info.Outputs.Count);
@@ -52,6 +50,12 @@ public abstract class SequenceModel : Module
         Tensor? total = null;
         for (var o = 0; o < info.Outputs.Count; o++)
         {
+            result.Computed[o] = Computes(tape, o);
+            if (!result.Computed[o])
+            {
+                continue;
+            }
+
             var output = info.Outputs[o];
             var loss = OutputLoss.Compute(tape, output.Loss, result.Logits[o], batch, o, scale);
             result.PerOutput[o] = loss;
@@ -59,7 +63,12 @@ public abstract class SequenceModel : Module
             total = total is null ? weighted : tape.Add(total, weighted);
         }
 
-        result.Total = total ?? throw new InvalidOperationException($"Model '{info.Name}' has no outputs.");
+        if (info.Outputs.Count == 0)
+        {
+            throw new InvalidOperationException($"Model '{info.Name}' has no outputs.");
+        }
+
+        result.Total = total ?? tape.Zeros(Shape.Scalar);
         return result;
     }
 
@@ -82,16 +91,17 @@ public abstract class SequenceModel : Module
         ArgumentNullException.ThrowIfNull(state);
         var info = Info;
         InputChecks.Sequence(info, dense, tokens, steps, batch);
-        EnsureBuffers(info, steps);
+        var buffers = Buffers(tape);
+        buffers.Ensure(info, steps);
         for (var t = 0; t < steps; t++)
         {
-            PrepareInputs(tape, dense, tokens, batch, t);
-            StepCore(tape, _stepInputs, state, t == steps - 1, _stepOutputs);
+            PrepareInputs(tape, dense, tokens, batch, t, buffers.StepInputs);
+            StepCore(tape, buffers.StepInputs, state, t == steps - 1, buffers.StepOutputs);
             for (var o = 0; o < info.Outputs.Count; o++)
             {
-                if (info.Outputs[o].EveryStep)
+                if (info.Outputs[o].EveryStep && Computes(tape, o))
                 {
-                    _everyStepLogits[o][t] = _stepOutputs[o]!;
+                    buffers.EveryStepLogits[o][t] = buffers.StepOutputs[o]!;
                 }
             }
         }
@@ -99,10 +109,35 @@ public abstract class SequenceModel : Module
         for (var o = 0; o < info.Outputs.Count; o++)
         {
             var output = info.Outputs[o];
+            if (!Computes(tape, o))
+            {
+                logits[o] = null!; // another worker of a module-parallel pass runs this output's module
+                continue;
+            }
+
             logits[o] = output.EveryStep
-                ? tape.Reshape(tape.Concat(0, _everyStepLogits[o]), Shape.Of(steps, batch, output.Size))
-                : _stepOutputs[o] ?? throw new InvalidOperationException($"Output '{output.Name}' was not computed at the last step.");
+                ? tape.Reshape(tape.Concat(0, buffers.EveryStepLogits[o]), Shape.Of(steps, batch, output.Size))
+                : buffers.StepOutputs[o] ?? throw new InvalidOperationException($"Output '{output.Name}' was not computed at the last step.");
         }
+    }
+
+    /// <summary>Whether the worker of <paramref name="tape"/> computes output <paramref name="output"/> (all do, but in a module-parallel pass).</summary>
+    private static bool Computes(Tape tape, int output) => tape.Group?.RunsOutput(output) ?? true;
+
+    /// <summary>The step buffers of the tape's worker: module-parallel workers run the same model at once.</summary>
+    private RunBuffers Buffers(Tape tape)
+    {
+        if (tape.Group is not { } group)
+        {
+            return _buffers[0] ??= new RunBuffers();
+        }
+
+        if (_buffers.Length < group.Exchange.Workers)
+        {
+            Interlocked.CompareExchange(ref _buffers, new RunBuffers?[group.Exchange.Workers], _buffers);
+        }
+
+        return _buffers[group.Index] ??= new RunBuffers();
     }
 
     /// <summary>
@@ -112,33 +147,45 @@ public abstract class SequenceModel : Module
     /// </summary>
     protected abstract void StepCore(Tape tape, ReadOnlySpan<Tensor> inputs, ModelState state, bool lastStep, Span<Tensor?> outputs);
 
-    private void EnsureBuffers(SequenceInfo info, int steps)
-    {
-        if (_stepInputs.Length != info.Inputs.Count)
-        {
-            _stepInputs = new Tensor[info.Inputs.Count];
-            _stepOutputs = new Tensor?[info.Outputs.Count];
-            _everyStepLogits = new Tensor[info.Outputs.Count][];
-        }
-
-        Array.Clear(_stepOutputs);
-        for (var o = 0; o < info.Outputs.Count; o++)
-        {
-            if (info.Outputs[o].EveryStep && (_everyStepLogits[o] is null || _everyStepLogits[o].Length != steps))
-            {
-                _everyStepLogits[o] = new Tensor[steps];
-            }
-        }
-    }
-
-    private void PrepareInputs(Tape tape, ReadOnlySpan<Tensor?> dense, ReadOnlySpan<int[]?> tokens, int batch, int t)
+    private void PrepareInputs(Tape tape, ReadOnlySpan<Tensor?> dense, ReadOnlySpan<int[]?> tokens, int batch, int t, Tensor[] stepInputs)
     {
         var inputs = Info.Inputs;
         for (var i = 0; i < inputs.Count; i++)
         {
-            _stepInputs[i] = inputs[i].IsTokens
+            stepInputs[i] = inputs[i].IsTokens
                 ? tape.OneHot(tokens[i].AsSpan(t * batch, batch), inputs[i].Width)
                 : tape.Select(dense[i]!, t);
+        }
+    }
+
+    /// <summary>One worker's per-step inputs and outputs, every-step logits and scratch state, reused from batch to batch.</summary>
+    private sealed class RunBuffers
+    {
+        public Tensor[] StepInputs { get; private set; } = [];
+
+        public Tensor?[] StepOutputs { get; private set; } = [];
+
+        public Tensor[][] EveryStepLogits { get; private set; } = [];
+
+        public ModelState? ScratchState { get; set; }
+
+        public void Ensure(SequenceInfo info, int steps)
+        {
+            if (StepInputs.Length != info.Inputs.Count || StepOutputs.Length != info.Outputs.Count)
+            {
+                StepInputs = new Tensor[info.Inputs.Count];
+                StepOutputs = new Tensor?[info.Outputs.Count];
+                EveryStepLogits = new Tensor[info.Outputs.Count][];
+            }
+
+            Array.Clear(StepOutputs);
+            for (var o = 0; o < info.Outputs.Count; o++)
+            {
+                if (info.Outputs[o].EveryStep && (EveryStepLogits[o] is null || EveryStepLogits[o].Length != steps))
+                {
+                    EveryStepLogits[o] = new Tensor[steps];
+                }
+            }
         }
     }
 }

@@ -15,8 +15,21 @@ public abstract class ThalNetModel : SequenceModel
     /// <summary>Each module's reader, in module (center) order.</summary>
     public abstract IReadOnlyList<Reader> Readers { get; }
 
+    /// <summary>
+    /// Whether <see cref="SequenceModel.StepCore"/> runs only the modules of its tape's <see cref="Tape.Group"/> and
+    /// joins the center with <see cref="Tape.JoinCenter"/>, so that workers may split the modules
+    /// (<see cref="Parallel.ParallelPlan.Modules"/>). Generated models do; a hand-written model says so by overriding this.
+    /// </summary>
+    public virtual bool RunsModuleGroups => false;
+
     /// <summary>When set, zeroes the given modules' slices of the center every sub-step (module ablation).</summary>
     public CenterAblation? Ablation { get; set; }
+
+    /// <summary>
+    /// Whether the worker of <paramref name="tape"/> runs module <paramref name="module"/> (in center order): every
+    /// module, unless the modules are split across workers (<see cref="Tape.Group"/>).
+    /// </summary>
+    protected static bool Runs(Tape tape, int module) => tape.Group?.Runs(module) ?? true;
 
     /// <summary>Applies <see cref="Ablation"/> to a freshly written center.</summary>
     protected Tensor Ablate(Tape tape, Tensor center) => Ablation is null ? center : Ablation.Apply(tape, center);

@@ -5,7 +5,10 @@ namespace ThalNet.Runtime.Parallel;
 /// <summary>
 /// Splits each batch across worker threads, one model replica and one tape per worker. Replicas share the
 /// primary's parameter values but keep their own gradients, which are summed into the primary's in worker order
-/// after every pass, so results are bit-identical from run to run for a given worker count.
+/// after every pass, so results are bit-identical from run to run for a given worker count. With
+/// <see cref="ParallelPlan.Modules"/> the workers instead split a ThalNet model's modules: every worker runs the
+/// primary on all rows (<see cref="Share"/> gives each the whole batch) and each parameter's gradient is written by
+/// the one worker that runs its module.
 /// </summary>
 public sealed class DataParallel<TModel> : IDisposable
     where TModel : Module
@@ -15,15 +18,27 @@ public sealed class DataParallel<TModel> : IDisposable
     private readonly Parameter[][] _parameters;
     private readonly float[] _losses;
     private readonly WorkerPool _pool;
+    private readonly ModuleGroup[]? _groups;
     private Func<int, Tape, TModel, Tensor>? _pass;
     private Action<int, Tape, TModel>? _forwardPass;
 
     /// <param name="primary">The model the optimizer updates; worker 0 runs on it.</param>
     /// <param name="createReplica">Builds a model of the same architecture (its initial values are replaced).</param>
     /// <param name="workers">Number of workers (threads), at least 1.</param>
-    public DataParallel(TModel primary, Func<TModel> createReplica, int workers)
+    /// <param name="plan">Split the rows (the default) or, for a ThalNet model with at least as many modules as workers, the modules.</param>
+    public DataParallel(TModel primary, Func<TModel> createReplica, int workers, ParallelPlan plan = ParallelPlan.Data)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(workers, 1);
+        if (plan == ParallelPlan.Modules)
+        {
+            if (primary is not Models.ThalNetModel { RunsModuleGroups: true } thalNet || thalNet.Info.Modules.Count < workers)
+            {
+                throw new ArgumentException($"Splitting the modules across {workers} workers needs a generated ThalNet model (RunsModuleGroups) with at least {workers} modules.", nameof(plan));
+            }
+
+            _groups = workers > 1 ? ModuleGroups.Create(thalNet, workers) : null;
+        }
+
         _replicas = new TModel[workers];
         _tapes = new Tape[workers];
         _parameters = new Parameter[workers][];
@@ -34,11 +49,14 @@ public sealed class DataParallel<TModel> : IDisposable
         {
             if (w > 0)
             {
-                _replicas[w] = createReplica();
-                ShareValues(primaryParameters, _replicas[w].NamedParameters());
+                _replicas[w] = _groups is null ? createReplica() : primary;
+                if (_groups is null)
+                {
+                    ShareValues(primaryParameters, _replicas[w].NamedParameters());
+                }
             }
 
-            _tapes[w] = new Tape();
+            _tapes[w] = new Tape { Group = _groups?[w] };
             _parameters[w] = [.. _replicas[w].Parameters()];
         }
 
@@ -48,6 +66,9 @@ public sealed class DataParallel<TModel> : IDisposable
     public int Workers => _replicas.Length;
 
     public TModel Primary => _replicas[0];
+
+    /// <summary>Whether the workers split the rows or the modules (<see cref="ParallelPlan.Modules"/> with one worker runs like <see cref="ParallelPlan.Data"/>).</summary>
+    public ParallelPlan Plan => _groups is null ? ParallelPlan.Data : ParallelPlan.Modules;
 
     public IReadOnlyList<TModel> Replicas => _replicas;
 
@@ -63,10 +84,27 @@ public sealed class DataParallel<TModel> : IDisposable
     public float ForwardBackward(Func<int, Tape, TModel, Tensor> pass)
     {
         _pass = pass;
-        _pool.Run();
-        _pass = null;
+        if (_groups is not null)
+        {
+            foreach (var p in _parameters[0])
+            {
+                p.ZeroGrad();
+            }
+
+            _groups[0].Exchange.Barrier.Reset();
+        }
+
+        try
+        {
+            _pool.Run();
+        }
+        finally
+        {
+            _pass = null;
+        }
+
         var primary = _parameters[0];
-        for (var w = 1; w < _replicas.Length; w++)
+        for (var w = 1; w < _replicas.Length && _groups is null; w++)
         {
             var replica = _parameters[w];
             for (var i = 0; i < primary.Length; i++)
@@ -96,6 +134,7 @@ public sealed class DataParallel<TModel> : IDisposable
         }
 
         _forwardPass = pass;
+        _groups?[0].Exchange.Barrier.Reset();
         try
         {
             _pool.Run();
@@ -113,6 +152,11 @@ public sealed class DataParallel<TModel> : IDisposable
     /// <summary>Rows [start, start + count) of a batch of <paramref name="batch"/> rows that worker <paramref name="worker"/> takes.</summary>
     public (int Start, int Count) Share(int worker, int batch)
     {
+        if (_groups is not null)
+        {
+            return (0, batch);
+        }
+
         var workers = _replicas.Length;
         var start = (int)((long)batch * worker / workers);
         var end = (int)((long)batch * (worker + 1) / workers);
@@ -121,7 +165,50 @@ public sealed class DataParallel<TModel> : IDisposable
 
     public void Dispose() => _pool.Dispose();
 
+    /// <summary>
+    /// The worker whose copy of state tensor <paramref name="name"/> is current after a pass: under
+    /// <see cref="ParallelPlan.Modules"/> the one running the module the state belongs to (any for the center, which
+    /// every worker joins); null under <see cref="ParallelPlan.Data"/>, where each worker's rows are its own.
+    /// </summary>
+    public int? StateOwner(string name)
+    {
+        if (_groups is null)
+        {
+            return null;
+        }
+
+        var modules = ((Models.ThalNetModel)(object)_replicas[0]).Info.Modules;
+        for (var m = 0; m < modules.Count; m++)
+        {
+            if (name.StartsWith(modules[m].Name + ".", StringComparison.Ordinal))
+            {
+                return Array.FindIndex(_groups, g => g.Runs(m));
+            }
+        }
+
+        return 0;
+    }
+
     private void RunWorker(int worker)
+    {
+        if (_groups is null)
+        {
+            RunShare(worker);
+            return;
+        }
+
+        try
+        {
+            RunShare(worker);
+        }
+        catch
+        {
+            _groups[worker].Exchange.Barrier.Abort(); // the other workers would wait for this one forever
+            throw;
+        }
+    }
+
+    private void RunShare(int worker)
     {
         var tape = _tapes[worker];
         var replica = _replicas[worker];
@@ -136,9 +223,9 @@ public sealed class DataParallel<TModel> : IDisposable
             return;
         }
 
-        foreach (var p in _parameters[worker])
+        for (var i = 0; i < _parameters[worker].Length && _groups is null; i++)
         {
-            p.ZeroGrad();
+            _parameters[worker][i].ZeroGrad();
         }
 
         var loss = _pass!(worker, tape, replica);

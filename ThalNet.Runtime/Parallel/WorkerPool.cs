@@ -52,13 +52,14 @@ internal sealed class WorkerPool : IDisposable
             e.Reset();
         }
 
-        for (var i = 0; i < _errors.Length; i++)
+        // The cause, not a worker that gave up waiting for the failed one (module-parallel passes abort their barrier).
+        var failed = Array.FindIndex(_errors, e => e is not null and not OperationCanceledException);
+        failed = failed >= 0 ? failed : Array.FindIndex(_errors, e => e is not null);
+        if (failed >= 0)
         {
-            if (_errors[i] is { } error)
-            {
-                Array.Clear(_errors);
-                throw new AggregateException($"Worker {i} failed: {error.Message}", error);
-            }
+            var error = _errors[failed]!;
+            Array.Clear(_errors);
+            throw new AggregateException($"Worker {failed} failed: {error.Message}", error);
         }
     }
 

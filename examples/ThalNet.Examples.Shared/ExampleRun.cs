@@ -24,7 +24,7 @@ internal static class ExampleRun
         }
 
         using var trainer = new Trainer<TModel>(createModel, settings.ToTrainerOptions() with { Output = output });
-        output.WriteLine($"model={trainer.Model.Info.Name} params={trainer.Model.ParameterCount()}{describeData} workers={trainer.Workers}");
+        output.WriteLine($"model={trainer.Model.Info.Name} params={trainer.Model.ParameterCount()}{describeData} workers={trainer.Workers} parallel={trainer.Parallel.ToString().ToLowerInvariant()}");
         using var cancellation = new CtrlCCancellation();
         var result = fit(trainer, cancellation.Token);
         return Finish(output, result, () => evaluate(trainer), bitsPerCharacter);

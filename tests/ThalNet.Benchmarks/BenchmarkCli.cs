@@ -1,5 +1,6 @@
 using System.Globalization;
 using BenchmarkDotNet.Running;
+using ThalNet.Runtime.Parallel;
 
 namespace ThalNet.Benchmarks;
 
@@ -52,17 +53,20 @@ internal static class BenchmarkCli
 
     private static void Usage(TextWriter output)
     {
-        output.WriteLine("usage: ThalNet.Benchmarks train-step [--backend engine|torchsharp] [--batches N] [--seed S] [--threads 1|2] [--warmup N] [--model sequential-mnist|char-lm|gru-baseline-text|gru-baseline-mnist] [--compare unfused-reads|deferred-weight-grads|per-step-weight-grads|four-row-gemm|other-vector-width|gru-baseline]");
+        output.WriteLine("usage: ThalNet.Benchmarks train-step [--backend engine|torchsharp] [--batches N] [--seed S] [--threads 1|2] [--warmup N] [--model sequential-mnist|char-lm|gru-baseline-text|gru-baseline-mnist] [--parallel data|modules] [--compare unfused-reads|deferred-weight-grads|per-step-weight-grads|four-row-gemm|other-vector-width|gru-baseline|other-parallel-plan]");
         output.WriteLine("       ThalNet.Benchmarks bdn [BenchmarkDotNet arguments]");
     }
 }
 
 internal sealed record TrainStepOptions(int Batches, ulong Seed, int Threads, int Warmup, string? Compare = null)
 {
-    private static readonly string[] Comparisons = ["unfused-reads", "deferred-weight-grads", "per-step-weight-grads", "four-row-gemm", "other-vector-width", "gru-baseline"];
+    private static readonly string[] Comparisons = ["unfused-reads", "deferred-weight-grads", "per-step-weight-grads", "four-row-gemm", "other-vector-width", "gru-baseline", "other-parallel-plan"];
 
     /// <summary>The model and data shape to train (<c>--model</c>).</summary>
     public TrainStepWorkload Workload { get; init; } = TrainStepWorkload.SequentialMnist;
+
+    /// <summary>Whether the engine's workers split the rows (the default) or the modules (<c>--parallel modules</c>).</summary>
+    public ParallelPlan Plan { get; init; } = ParallelPlan.Data;
 
     /// <summary><c>engine</c> (the default) or <c>torchsharp</c>.</summary>
     public string Backend { get; init; } = "engine";
@@ -83,6 +87,8 @@ internal sealed record TrainStepOptions(int Batches, ulong Seed, int Threads, in
                 "--compare" => throw new ArgumentException($"--compare takes {string.Join(", ", Comparisons)}; got '{value}'."),
                 "--model" => options with { Workload = TrainStepWorkload.All.FirstOrDefault(w => w.Name == value) ?? throw new ArgumentException($"--model takes {string.Join(", ", TrainStepWorkload.All.Select(w => w.Name))}; got '{value}'.") },
                 "--backend" when value is "engine" or "torchsharp" => options with { Backend = value },
+                "--parallel" when value is "data" or "modules" => options with { Plan = value == "data" ? ParallelPlan.Data : ParallelPlan.Modules },
+                "--parallel" => throw new ArgumentException($"--parallel takes data or modules, not '{value}'."),
                 "--backend" => throw new ArgumentException($"--backend takes engine or torchsharp, not '{value}'."),
                 _ => throw new ArgumentException($"Unknown option {args[i]}."),
             };

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Runtime.Intrinsics.X86;
 using ThalNet.Runtime.Kernels;
+using ThalNet.Runtime.Parallel;
 
 namespace ThalNet.Benchmarks;
 
@@ -21,7 +22,7 @@ internal static class TrainStepBenchmark
     public static void Run(TrainStepOptions options, TextWriter output)
     {
         var workload = options.Workload;
-        using var fused = new TrainStepRig(workload, options.Seed, options.Threads);
+        using var fused = new TrainStepRig(workload, options.Seed, options.Threads, plan: options.Plan);
         using var unfused = options.Compare switch
         {
             "unfused-reads" => new TrainStepRig(workload, options.Seed, options.Threads, fusedReads: false),
@@ -30,6 +31,7 @@ internal static class TrainStepBenchmark
             "four-row-gemm" => new TrainStepRig(workload, options.Seed, options.Threads, rowBlocking: GemmRowBlocking.FourRowsThenSingles),
             "other-vector-width" => new TrainStepRig(workload, options.Seed, options.Threads, vector512: !Gemm.UseVector512 && Avx512F.IsSupported),
             "gru-baseline" => new TrainStepRig(workload.Baseline, options.Seed, options.Threads),
+            "other-parallel-plan" => new TrainStepRig(workload, options.Seed, options.Threads, plan: options.Plan == ParallelPlan.Data ? ParallelPlan.Modules : ParallelPlan.Data),
             _ => null,
         };
         var wall = new double[options.Batches];
@@ -59,7 +61,7 @@ internal static class TrainStepBenchmark
         var peak = MachinePeak.Measure(fused.Workers);
         var gflops = flops / (median / 1000) / 1e9;
         output.WriteLine($"model={workload.Name} params={fused.Model.ParameterCount()}");
-        output.WriteLine($"threads={fused.Workers}");
+        output.WriteLine($"threads={fused.Workers} parallel={fused.Plan.ToString().ToLowerInvariant()}");
         output.WriteLine(Invariant($"ms_per_batch={median:F3}"));
         output.WriteLine(Invariant($"cpu_ms_per_batch={Median(cpu):F3}"));
         output.WriteLine(Invariant($"samples_per_second={fused.SamplesPerBatch / (median / 1000):F0}"));

@@ -14,6 +14,7 @@ public sealed class StaticReadGroup
     private readonly Tensor[] _outputs;
     private long _generation = -1;
     private Tensor? _matrices;
+    private WorkerReads?[]? _byWorker;
 
     public StaticReadGroup(params StaticReader[] readers)
     {
@@ -52,6 +53,11 @@ public sealed class StaticReadGroup
             throw new ArgumentException($"{_readers.Length} readers need {_readers.Length} prefixes (null for none); got {prefixes.Length}.", nameof(prefixes));
         }
 
+        return tape.Group is { } group ? ReadOwn(group, tape, center, prefixes) : ReadAll(tape, center, prefixes);
+    }
+
+    private ReadOnlySpan<Tensor> ReadAll(Tape tape, Tensor center, ReadOnlySpan<Tensor?> prefixes)
+    {
         if (!tape.FuseStaticReads)
         {
             for (var i = 0; i < _readers.Length; i++)
@@ -77,5 +83,52 @@ public sealed class StaticReadGroup
 
         tape.StaticReads(center, _matrices, _transposedParts, prefixes, _outputs);
         return _outputs;
+    }
+
+    /// <summary>
+    /// In a module-parallel pass each worker reads for its own modules' readers only, with a group of its own (its own
+    /// product, matrices and results); the entries of other workers' readers are left unset.
+    /// </summary>
+    private ReadOnlySpan<Tensor> ReadOwn(ModuleGroup group, Tape tape, Tensor center, ReadOnlySpan<Tensor?> prefixes)
+    {
+        var byWorker = _byWorker ?? Interlocked.CompareExchange(ref _byWorker, new WorkerReads?[group.Exchange.Workers], null) ?? _byWorker!;
+        var own = byWorker[group.Index] ??= new WorkerReads(_readers, group);
+        if (own.Group is null)
+        {
+            return own.Outputs;
+        }
+
+        for (var i = 0; i < own.Positions.Length; i++)
+        {
+            own.Prefixes[i] = prefixes[own.Positions[i]];
+        }
+
+        var results = own.Group.ReadAll(tape, center, own.Prefixes);
+        for (var i = 0; i < own.Positions.Length; i++)
+        {
+            own.Outputs[own.Positions[i]] = results[i];
+        }
+
+        return own.Outputs;
+    }
+
+    /// <summary>One worker's readers of the group: their positions in it, their own group, and the whole group's results.</summary>
+    private sealed class WorkerReads
+    {
+        public WorkerReads(StaticReader[] readers, ModuleGroup group)
+        {
+            Positions = [.. Enumerable.Range(0, readers.Length).Where(i => group.RunsPart(readers[i]))];
+            Group = Positions.Length == 0 ? null : new StaticReadGroup([.. Positions.Select(i => readers[i])]);
+            Prefixes = new Tensor?[Positions.Length];
+            Outputs = new Tensor[readers.Length];
+        }
+
+        public int[] Positions { get; }
+
+        public StaticReadGroup? Group { get; }
+
+        public Tensor?[] Prefixes { get; }
+
+        public Tensor[] Outputs { get; }
     }
 }

@@ -8,10 +8,11 @@ namespace ThalNet.Runtime.Training;
 /// <summary>
 /// Trains a compiled ThalNet model: classification and multi-task models on examples (<see cref="ISequenceSource"/>,
 /// shuffled every epoch, full backpropagation through time), language models on streams (<see cref="IStreamSource"/>,
-/// truncated backpropagation through time with the state carried across segments). Batches are split by rows across
-/// <see cref="Workers"/> threads. Same seed, options and worker count give bit-identical runs, and a run resumed
-/// from a checkpoint continues exactly as if it had never stopped. With another worker count the gradients are
-/// summed in another order, so results differ in the last bits.
+/// truncated backpropagation through time with the state carried across segments). Batches are split by rows, or a
+/// ThalNet model's modules by worker (<see cref="Parallel"/>), across <see cref="Workers"/> threads. Same seed, options,
+/// worker count and plan give bit-identical runs, and a run resumed from a checkpoint continues exactly as if it had
+/// never stopped. With another worker count or plan the gradients are summed in another order, so results differ in
+/// the last bits.
 /// </summary>
 public sealed class Trainer<TModel> : IDisposable
     where TModel : SequenceModel
@@ -36,8 +37,9 @@ public sealed class Trainer<TModel> : IDisposable
         Model = createModel(_random);
         // Replicas draw from their own generator so the worker count does not change the training generator's stream.
         var replicaRandom = new RandomSource(~_options.Seed);
-        Workers = Math.Min(_options.Workers, _options.BatchSize);
-        _replicas = new DataParallel<SequenceModel>(Model, () => createModel(replicaRandom), Workers);
+        var plan = _options.Parallel ?? ParallelPlans.Choose(Model, _options.Workers, _options.BatchSize);
+        Workers = plan == ParallelPlan.Modules ? _options.Workers : Math.Min(_options.Workers, _options.BatchSize);
+        _replicas = new DataParallel<SequenceModel>(Model, () => createModel(replicaRandom), Workers, plan);
         Optimizer = _options.Optimizer switch
         {
             OptimizerKind.RmsProp => new RmsProp(Model.NamedParameters(), _options.LearningRate),
@@ -60,8 +62,11 @@ public sealed class Trainer<TModel> : IDisposable
 
     public TrainerOptions Options => _options;
 
-    /// <summary>Worker threads in use: <see cref="TrainerOptions.Workers"/>, at most one per batch row.</summary>
+    /// <summary>Worker threads in use: <see cref="TrainerOptions.Workers"/>, at most one per batch row when they split the rows.</summary>
     public int Workers { get; }
+
+    /// <summary>Whether the workers split each batch's rows or the model's modules.</summary>
+    public ParallelPlan Parallel => _replicas.Plan;
 
     /// <summary>
     /// Trains on examples for the remaining epochs (all of them, or those after the checkpoint when resuming),

@@ -1,3 +1,5 @@
+using ThalNet.Runtime.Parallel;
+
 namespace ThalNet.Runtime.Training;
 
 /// <summary>How a <see cref="Trainer{TModel}"/> trains. Defaults follow the paper: RMSprop, learning rate 1e-3, batch 50.</summary>
@@ -28,8 +30,14 @@ public sealed partial record TrainerOptions
     /// <summary>When set, gradients are rescaled so their global L2 norm is at most this value (clip_grad_norm).</summary>
     public float? MaxGradientNorm { get; init; }
 
-    /// <summary>Worker threads of the data-parallel step, each with its own model replica and tape.</summary>
+    /// <summary>Worker threads of a training step, each with its own tape (and, splitting the rows, its own model replica).</summary>
     public int Workers { get; init; } = DefaultWorkers;
+
+    /// <summary>
+    /// Whether the workers split each batch's rows or a ThalNet model's modules; null chooses
+    /// (<see cref="ParallelPlans.Choose"/>: the modules where a worker would get fewer than 16 rows).
+    /// </summary>
+    public ParallelPlan? Parallel { get; init; }
 
     /// <summary>Caps the batches (segments, for language modelling) of every epoch, for quick runs.</summary>
     public int? MaxBatchesPerEpoch { get; init; }

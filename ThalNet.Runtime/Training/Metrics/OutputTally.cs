@@ -47,6 +47,11 @@ public sealed class OutputTally
             var scale = shards.Scale(w);
             for (var o = 0; o < _lossSum.Length; o++)
             {
+                if (!result.Computed[o])
+                {
+                    continue;
+                }
+
                 var predictions = Predictions(o, batch.Steps, batch.Batch);
                 AddOutput(o, (double)result.PerOutput[o].Item() / scale * predictions, predictions, CountCorrect(result.Logits[o], batch.Targets[o]));
             }

@@ -6,7 +6,7 @@ namespace ThalNet.Runtime.Training;
 
 /// <summary>
 /// The recurrent state carried between segments of <see cref="Streams"/> streams: one <see cref="ModelState"/> per
-/// worker for its rows. Saved as one tensor per state name with all streams' rows, so a checkpoint does not depend
+/// worker for its rows (all rows when the workers split the modules). Saved as one tensor per state name with all streams' rows, so a checkpoint does not depend
 /// on the number of workers.
 /// </summary>
 internal sealed class StreamStates
@@ -14,6 +14,7 @@ internal sealed class StreamStates
     private readonly IReadOnlyList<string> _names;
     private readonly ModelState?[] _states;
     private readonly int[] _start;
+    private readonly int?[] _owners;
 
     public StreamStates(DataParallel<SequenceModel> replicas, int streams)
     {
@@ -21,6 +22,7 @@ internal sealed class StreamStates
         _names = replicas.Primary.StateNames;
         _states = new ModelState?[replicas.Workers];
         _start = new int[replicas.Workers];
+        _owners = [.. _names.Select(replicas.StateOwner)];
         for (var w = 0; w < replicas.Workers; w++)
         {
             var (start, count) = replicas.Share(w, streams);
@@ -69,7 +71,11 @@ internal sealed class StreamStates
             var values = new float[Streams * width];
             for (var w = 0; w < _states.Length; w++)
             {
-                _states[w]?.Values[i].Data.CopyTo(values.AsSpan(_start[w] * width));
+                // Workers that split the modules each hold every row; only the one running the state's module is current.
+                if (_owners[i] is null || _owners[i] == w)
+                {
+                    _states[w]?.Values[i].Data.CopyTo(values.AsSpan(_start[w] * width));
+                }
             }
 
             yield return new TensorEntry(CarriedStateTensors.Prefix + _names[i], [Streams, width], values);
