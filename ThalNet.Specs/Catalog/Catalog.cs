@@ -22,8 +22,8 @@ public static class Catalog
     /// <summary>The output heads, <c>Linear</c> on every backend.</summary>
     public static HeadEntry Head { get; } = new(
         [
-            CatalogParameter<HeadSizes>.Uniform("weight", "[S, F]", s => [s.Output, s.Features], s => s.Features),
-            CatalogParameter<HeadSizes>.Uniform("bias", "[S]", s => [s.Output], s => s.Features),
+            CatalogParameter<HeadSizes>.Uniform("weight", "[S, F]", s => [s.Output, s.Features], s => s.Features, "F"),
+            CatalogParameter<HeadSizes>.Uniform("bias", "[S]", s => [s.Output], s => s.Features, "F"),
         ],
         BackendTypes.Nn("Linear"));
 

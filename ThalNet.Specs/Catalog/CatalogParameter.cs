@@ -16,6 +16,7 @@ public enum InitKind
 /// </summary>
 /// <param name="ShapeText">The shape in the catalog's size letters, for documentation (<c>[4H, I]</c>).</param>
 /// <param name="FanIn">For <see cref="InitKind.UniformFanIn"/>: the fan-in; else null.</param>
+/// <param name="FanInText">For <see cref="InitKind.UniformFanIn"/>: the fan-in in the catalog's size letters (<c>H</c>), for documentation; else null.</param>
 /// <param name="NormOf">For <see cref="InitKind.NormOf"/>: the parameter whose norm it starts at; else null.</param>
 public sealed record CatalogParameter<TSizes>(
     string Name,
@@ -23,18 +24,19 @@ public sealed record CatalogParameter<TSizes>(
     Func<TSizes, long[]> Shape,
     InitKind Init,
     Func<TSizes, long>? FanIn,
+    string? FanInText,
     string? NormOf)
 {
-    internal static CatalogParameter<TSizes> Uniform(string name, string shapeText, Func<TSizes, long[]> shape, Func<TSizes, long> fanIn)
-        => new(name, shapeText, shape, InitKind.UniformFanIn, fanIn, null);
+    internal static CatalogParameter<TSizes> Uniform(string name, string shapeText, Func<TSizes, long[]> shape, Func<TSizes, long> fanIn, string fanInText)
+        => new(name, shapeText, shape, InitKind.UniformFanIn, fanIn, fanInText, null);
 
     internal static CatalogParameter<TSizes> Norm(string name, string shapeText, Func<TSizes, long[]> shape, string of)
-        => new(name, shapeText, shape, InitKind.NormOf, null, of);
+        => new(name, shapeText, shape, InitKind.NormOf, null, null, of);
 
     /// <summary>The initialisation in words, for documentation.</summary>
     public string InitText => Init switch
     {
-        InitKind.UniformFanIn => "U(±1/√fan-in)",
+        InitKind.UniformFanIn => $"U(±1/√{FanInText})",
         InitKind.NormOf => $"‖{NormOf}‖_F",
         _ => throw new InvalidOperationException($"No description for initialisation {Init}."),
     };

@@ -15,8 +15,8 @@ internal static class LayerEntries
             Recurrence.None,
             "fully connected with {2} activation: {0} to [B, {1}]",
             [
-                CatalogParameter<LayerSizes>.Uniform("weight", "[H, I]", s => [s.Output, s.Input], s => s.Input),
-                CatalogParameter<LayerSizes>.Uniform("bias", "[H]", s => [s.Output], s => s.Input),
+                CatalogParameter<LayerSizes>.Uniform("weight", "[H, I]", s => [s.Output, s.Input], s => s.Input, "I"),
+                CatalogParameter<LayerSizes>.Uniform("bias", "[H]", s => [s.Output], s => s.Input, "I"),
             ],
             BackendTypes.Nn("FeedForward")),
         new(
@@ -45,10 +45,10 @@ internal static class LayerEntries
         var rows = gates + "H";
         return
         [
-            CatalogParameter<LayerSizes>.Uniform("weight_ih", $"[{rows}, I]", s => [gates * (long)s.Output, s.Input], s => s.Output),
-            CatalogParameter<LayerSizes>.Uniform("weight_hh", $"[{rows}, H]", s => [gates * (long)s.Output, s.Output], s => s.Output),
-            CatalogParameter<LayerSizes>.Uniform("bias_ih", $"[{rows}]", s => [gates * (long)s.Output], s => s.Output),
-            CatalogParameter<LayerSizes>.Uniform("bias_hh", $"[{rows}]", s => [gates * (long)s.Output], s => s.Output),
+            CatalogParameter<LayerSizes>.Uniform("weight_ih", $"[{rows}, I]", s => [gates * (long)s.Output, s.Input], s => s.Output, "H"),
+            CatalogParameter<LayerSizes>.Uniform("weight_hh", $"[{rows}, H]", s => [gates * (long)s.Output, s.Output], s => s.Output, "H"),
+            CatalogParameter<LayerSizes>.Uniform("bias_ih", $"[{rows}]", s => [gates * (long)s.Output], s => s.Output, "H"),
+            CatalogParameter<LayerSizes>.Uniform("bias_hh", $"[{rows}]", s => [gates * (long)s.Output], s => s.Output, "H"),
         ];
     }
 }

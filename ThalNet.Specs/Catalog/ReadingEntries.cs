@@ -13,7 +13,7 @@ internal static class ReadingEntries
             "linear",
             "context = center @ w^T",
             ReadsOwnFeatures: false,
-            [P.Uniform("w", "[K, C]", s => [s.Context, s.Center], s => s.Center)],
+            [P.Uniform("w", "[K, C]", s => [s.Context, s.Center], s => s.Center, "C")],
             BackendTypes.Nn("LinearReader")),
         new(
             ReadingMechanism.WeightNorm,
@@ -22,7 +22,7 @@ internal static class ReadingEntries
             "context = center @ (beta * w / ‖w‖_F)^T",
             ReadsOwnFeatures: false,
             [
-                P.Uniform("w", "[K, C]", s => [s.Context, s.Center], s => s.Center),
+                P.Uniform("w", "[K, C]", s => [s.Context, s.Center], s => s.Center, "C"),
                 P.Norm("beta", "[]", _ => [], "w"),
             ],
             BackendTypes.Nn("WeightNormReader")),
@@ -33,8 +33,8 @@ internal static class ReadingEntries
             "a = softmax over the center of (features @ w + b) as [C, K]; context = a^T center",
             ReadsOwnFeatures: true,
             [
-                P.Uniform("w", "[F, C*K]", s => [s.Features, (long)s.Center * s.Context], s => s.Features),
-                P.Uniform("b", "[C*K]", s => [(long)s.Center * s.Context], s => s.Features),
+                P.Uniform("w", "[F, C*K]", s => [s.Features, (long)s.Center * s.Context], s => s.Features, "F"),
+                P.Uniform("b", "[C*K]", s => [(long)s.Center * s.Context], s => s.Features, "F"),
             ],
             BackendTypes.Nn("FastSoftmaxReader")),
         new(
@@ -44,18 +44,18 @@ internal static class ReadingEntries
             "a Gaussian over center positions per context element, mean and scale from the features",
             ReadsOwnFeatures: true,
             [
-                P.Uniform("w_mean", "[F, K]", s => [s.Features, s.Context], s => s.Features),
-                P.Uniform("b_mean", "[K]", s => [s.Context], s => s.Features),
-                P.Uniform("w_scale", "[F, K]", s => [s.Features, s.Context], s => s.Features),
-                P.Uniform("b_scale", "[K]", s => [s.Context], s => s.Features),
+                P.Uniform("w_mean", "[F, K]", s => [s.Features, s.Context], s => s.Features, "F"),
+                P.Uniform("b_mean", "[K]", s => [s.Context], s => s.Features, "F"),
+                P.Uniform("w_scale", "[F, K]", s => [s.Features, s.Context], s => s.Features, "F"),
+                P.Uniform("b_scale", "[K]", s => [s.Context], s => s.Features, "F"),
             ],
             BackendTypes.Nn("FastGaussianReader")),
     ];
 
     private static class P
     {
-        public static CatalogParameter<ReaderSizes> Uniform(string name, string text, Func<ReaderSizes, long[]> shape, Func<ReaderSizes, long> fanIn)
-            => CatalogParameter<ReaderSizes>.Uniform(name, text, shape, fanIn);
+        public static CatalogParameter<ReaderSizes> Uniform(string name, string text, Func<ReaderSizes, long[]> shape, Func<ReaderSizes, long> fanIn, string fanInText)
+            => CatalogParameter<ReaderSizes>.Uniform(name, text, shape, fanIn, fanInText);
 
         public static CatalogParameter<ReaderSizes> Norm(string name, string text, Func<ReaderSizes, long[]> shape, string of)
             => CatalogParameter<ReaderSizes>.Norm(name, text, shape, of);

@@ -81,6 +81,30 @@ public sealed class ModuleParallelTests
     }
 
     [Fact]
+    public void A_steady_state_pass_allocates_nothing_on_either_worker()
+    {
+        var model = new ThalNet.Examples.CharLanguageModel.CharLanguageModelNet(new RandomSource(2));
+        var batch = Batches.Random(model.Info, steps: 5, batch: 4, seed: 3);
+        using var parallel = new DataParallel<SequenceModel>(model, () => throw new InvalidOperationException("split modules need no replica"), workers: 2, ParallelPlan.Modules);
+        var results = new[] { new LossResult(1), new LossResult(1) };
+        var allocated = new long[2, 12];
+        var pass = 0;
+        Func<int, Tape, SequenceModel, Tensor> step = (w, tape, m) =>
+        {
+            allocated[w, pass] = GC.GetAllocatedBytesForCurrentThread(); // each worker's own thread: all of its previous pass
+            return m.ComputeLoss(tape, batch, null, 1f, results[w]).Total;
+        };
+
+        for (; pass < 12; pass++)
+        {
+            parallel.ForwardBackward(step);
+        }
+
+        Assert.Equal(0, allocated[0, 11] - allocated[0, 4]);
+        Assert.Equal(0, allocated[1, 11] - allocated[1, 4]);
+    }
+
+    [Fact]
     public void Only_a_thalnet_model_with_enough_modules_splits()
     {
         var model = new ThalNet.Examples.Text.ByteLanguageModel(new RandomSource(1)); // 3 modules

@@ -118,6 +118,40 @@ public class KindCatalogTests
     }
 
     [Fact]
+    public void Every_fan_in_letter_names_the_size_the_initialisation_uses()
+    {
+        // Distinct sizes, so each letter stands for exactly one value.
+        var reader = new ReaderSizes(Center: 11, Context: 13, Features: 17);
+        var layer = new LayerSizes(Input: 19, Output: 23);
+        var head = new HeadSizes(Features: 29, Output: 31);
+        var readerLetters = new Dictionary<string, long> { ["C"] = 11, ["K"] = 13, ["F"] = 17 };
+        var layerLetters = new Dictionary<string, long> { ["I"] = 19, ["H"] = 23 };
+        var headLetters = new Dictionary<string, long> { ["F"] = 29, ["S"] = 31 };
+
+        foreach (var entry in Catalog.Readings)
+        {
+            AssertFanIns(entry.Parameters, reader, readerLetters, entry.Kind.ToString());
+        }
+
+        foreach (var entry in Catalog.Layers)
+        {
+            AssertFanIns(entry.Parameters, layer, layerLetters, entry.Kind.ToString());
+        }
+
+        AssertFanIns(Catalog.Head.Parameters, head, headLetters, "head");
+    }
+
+    private static void AssertFanIns<TSizes>(IEnumerable<CatalogParameter<TSizes>> parameters, TSizes sizes, Dictionary<string, long> letters, string entry)
+    {
+        foreach (var p in parameters.Where(p => p.Init == InitKind.UniformFanIn))
+        {
+            Assert.True(letters.TryGetValue(p.FanInText!, out var expected), $"{entry}.{p.Name}: fan-in letter '{p.FanInText}' is none of {string.Join(", ", letters.Keys)}");
+            Assert.Equal(expected, p.FanIn!(sizes));
+            Assert.Equal($"U(±1/√{p.FanInText})", p.InitText);
+        }
+    }
+
+    [Fact]
     public void Docs_catalog_md_is_generated_from_the_catalog()
     {
         var path = Path.Combine(RepositoryRoot(), "docs", "catalog.md");
