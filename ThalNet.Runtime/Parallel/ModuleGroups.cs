@@ -41,7 +41,7 @@ public static class ModuleGroups
     }
 
     /// <summary>One group per worker for <paramref name="model"/>, sharing one exchange.</summary>
-    public static ModuleGroup[] Create(ThalNetModel model, int workers)
+    internal static ModuleGroup[] Create(ThalNetModel model, int workers)
     {
         var owner = Assign(model, workers);
         var info = model.Info;
@@ -57,7 +57,6 @@ public static class ModuleGroups
 
         return groups;
     }
-
 
     private static int IndexOf(IReadOnlyList<ModuleInfo> modules, string name)
     {
