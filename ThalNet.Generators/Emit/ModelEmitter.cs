@@ -50,7 +50,7 @@ internal static class ModelEmitter
             w.Line();
             StepTypesEmitter.WriteOutputs(w, model);
             w.Line();
-            StepTypesEmitter.WriteState(w, state);
+            StateEmitter.Write(w, state, StateEmitter.Engine);
             w.Line();
             BatchEmitter.Write(w, model);
             w.Line();

@@ -18,41 +18,56 @@ internal static class StepCoreEmitter
         w.Line("/// <inheritdoc/>");
         using (w.Block($"protected override void StepCore({Tape} tape, {ReadOnlySpan}<{Tensor}> inputs, {ModelState} state, bool lastStep, {Span}<{Tensor}?> outputs)"))
         {
-            w.Line("var values = state.Values;");
-            for (var i = 0; i < state.Count; i++)
-            {
-                w.Line($"var {state[i].Local} = values[{Literals.Int(i)}];");
-            }
-
             var inputIndices = InputIndices(model);
-            if (model.Substeps <= MaxUnrolledSubsteps)
-            {
-                for (var substep = 1; substep <= model.Substeps; substep++)
-                {
-                    w.Line();
-                    w.Line($"// Sub-step {Literals.Int(substep)} of {Literals.Int(model.Substeps)}: every module reads the previous center.");
-                    WriteSubstep(w, model, inputIndices, declare: substep == 1 ? "var " : "");
-                }
-            }
-            else
+            WriteBody(
+                w,
+                model,
+                state,
+                declare => WriteSubstep(w, model, inputIndices, declare),
+                () => WriteOutputs(w, model, (head, features) => $"{head}.Forward(tape, {features})", module => $"Runs(tape, {Literals.Int(module)})"));
+        }
+    }
+
+    /// <summary>
+    /// The body of <c>StepCore</c> on either backend: the state into locals, the sub-steps (unrolled up to
+    /// <see cref="MaxUnrolledSubsteps"/>, else a loop), the locals back into the state, then the heads.
+    /// <paramref name="writeSubstep"/> writes one sub-step, given <c>var </c> where its locals are first declared.
+    /// </summary>
+    internal static void WriteBody(CodeWriter w, ModelLayout model, IReadOnlyList<StateEntry> state, Action<string> writeSubstep, Action writeOutputs)
+    {
+        w.Line("var values = state.Values;");
+        for (var i = 0; i < state.Count; i++)
+        {
+            w.Line($"var {state[i].Local} = values[{Literals.Int(i)}];");
+        }
+
+        if (model.Substeps <= MaxUnrolledSubsteps)
+        {
+            for (var substep = 1; substep <= model.Substeps; substep++)
             {
                 w.Line();
-                w.Line($"// {Literals.Int(model.Substeps)} sub-steps: in each, every module reads the previous center.");
-                using (w.Block("for (var substep = 0; substep < Substeps; substep++)"))
-                {
-                    WriteSubstep(w, model, inputIndices, declare: "var ");
-                }
+                w.Line($"// Sub-step {Literals.Int(substep)} of {Literals.Int(model.Substeps)}: every module reads the previous center.");
+                writeSubstep(substep == 1 ? "var " : "");
             }
-
-            w.Line();
-            for (var i = 0; i < state.Count; i++)
-            {
-                w.Line($"values[{Literals.Int(i)}] = {state[i].Local};");
-            }
-
-            w.Line();
-            WriteOutputs(w, model, (head, features) => $"{head}.Forward(tape, {features})", module => $"Runs(tape, {Literals.Int(module)})");
         }
+        else
+        {
+            w.Line();
+            w.Line($"// {Literals.Int(model.Substeps)} sub-steps: in each, every module reads the previous center.");
+            using (w.Block("for (var substep = 0; substep < Substeps; substep++)"))
+            {
+                writeSubstep("var ");
+            }
+        }
+
+        w.Line();
+        for (var i = 0; i < state.Count; i++)
+        {
+            w.Line($"values[{Literals.Int(i)}] = {state[i].Local};");
+        }
+
+        w.Line();
+        writeOutputs();
     }
 
     /// <param name="declare"><c>var </c> where the sub-step's reads are declared, empty where they are assigned again.</param>

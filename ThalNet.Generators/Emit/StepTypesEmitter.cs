@@ -63,46 +63,4 @@ internal static class StepTypesEmitter
             }
         }
     }
-
-    public static void WriteState(CodeWriter w, IReadOnlyList<StateEntry> entries)
-    {
-        w.Line(StateSummary);
-        w.Line(ModelEmitter.GeneratedCodeAttribute);
-        using (w.Block($"public sealed class State : {ModelState}"))
-        {
-            w.Line("/// <summary>The runtime names of the state tensors, in order.</summary>");
-            w.Line($"internal static readonly string[] TensorNames = {{ {string.Join(", ", entries.Select(e => Literals.String(e.Name)))} }};");
-            w.Line();
-            w.Line($"/// <summary>Wraps state tensors given in the order of <see cref=\"{ModelState}.Names\"/>.</summary>");
-            w.Line($"/// <param name=\"values\">{Literals.Int(entries.Count)} tensors: {string.Join(", ", entries.Select(e => e.Name))}.</param>");
-            w.Line($"public State({Tensor}[] values)");
-            w.Line("    : base(TensorNames, values)");
-            w.Line("{");
-            w.Line("}");
-            w.Line();
-            w.Line("/// <summary>A zero state for <paramref name=\"batch\"/> sequences, the state before the first step.</summary>");
-            using (w.Block($"public static State Zeros({Tape} tape, int batch)"))
-            {
-                w.Line($"var values = new {Tensor}[{Literals.Int(entries.Count)}];");
-                w.Line("Initialize(tape, batch, values);");
-                w.Line("return new State(values);");
-            }
-
-            w.Line();
-            using (w.Block($"internal static void Initialize({Tape} tape, int batch, {Span}<{Tensor}> values)"))
-            {
-                for (var i = 0; i < entries.Count; i++)
-                {
-                    w.Line($"values[{Literals.Int(i)}] = tape.Zeros({Shape}.Of(batch, {entries[i].Size}));");
-                }
-            }
-
-            for (var i = 0; i < entries.Count; i++)
-            {
-                w.Line();
-                w.Line($"/// <summary>{entries[i].Description}: [B, {Literals.Int(entries[i].Width)}].</summary>");
-                w.Line($"public {Tensor} {entries[i].Property} => Values[{Literals.Int(i)}];");
-            }
-        }
-    }
 }

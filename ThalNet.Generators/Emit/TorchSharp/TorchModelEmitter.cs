@@ -47,7 +47,7 @@ internal static class TorchModelEmitter
             w.Line();
             StepTypesEmitter.WriteOutputs(w, model, Tensor);
             w.Line();
-            TorchNestedTypesEmitter.WriteState(w, state);
+            StateEmitter.Write(w, state, TorchNestedTypesEmitter.State);
             foreach (var module in model.Modules)
             {
                 w.Line();

@@ -39,47 +39,16 @@ internal static class TorchNestedTypesEmitter
         }
     }
 
-    public static void WriteState(CodeWriter w, IReadOnlyList<StateEntry> entries)
-    {
-        w.Line(StepTypesEmitter.StateSummary);
-        w.Line(ModelEmitter.GeneratedCodeAttribute);
-        using (w.Block($"public sealed class State : {ModelState}"))
-        {
-            w.Line("/// <summary>The names of the state tensors, in order.</summary>");
-            w.Line($"internal static readonly string[] TensorNames = {{ {string.Join(", ", entries.Select(e => Literals.String(e.Name)))} }};");
-            w.Line();
-            w.Line($"/// <summary>Wraps state tensors given in the order of <see cref=\"{ModelState}.Names\"/>.</summary>");
-            w.Line($"/// <param name=\"values\">{Literals.Int(entries.Count)} tensors: {string.Join(", ", entries.Select(e => e.Name))}.</param>");
-            w.Line($"public State({Tensor}[] values)");
-            w.Line("    : base(TensorNames, values)");
-            w.Line("{");
-            w.Line("}");
-            w.Line();
-            w.Line("/// <summary>A zero state for <paramref name=\"batch\"/> sequences, the state before the first step, on <paramref name=\"device\"/> (the CPU when null).</summary>");
-            using (w.Block($"public static State Zeros(long batch, {Device}? device = null)"))
-            {
-                w.Line($"var values = new {Tensor}[{Literals.Int(entries.Count)}];");
-                w.Line($"Initialize(batch, device ?? {Torch}.CPU, values);");
-                w.Line("return new State(values);");
-            }
-
-            w.Line();
-            using (w.Block($"internal static void Initialize(long batch, {Device} device, global::System.Span<{Tensor}> values)"))
-            {
-                for (var i = 0; i < entries.Count; i++)
-                {
-                    w.Line($"values[{Literals.Int(i)}] = {Torch}.zeros(batch, {entries[i].Size}, device: device);");
-                }
-            }
-
-            for (var i = 0; i < entries.Count; i++)
-            {
-                w.Line();
-                w.Line($"/// <summary>{entries[i].Description}: [B, {Literals.Int(entries[i].Width)}].</summary>");
-                w.Line($"public {Tensor} {entries[i].Property} => Values[{Literals.Int(i)}];");
-            }
-        }
-    }
+    /// <summary>TorchSharp's state: tensors on a device.</summary>
+    public static StateBackend State { get; } = new(
+        Tensor,
+        ModelState,
+        "The names of the state tensors, in order.",
+        "A zero state for <paramref name=\"batch\"/> sequences, the state before the first step, on <paramref name=\"device\"/> (the CPU when null).",
+        $"public static State Zeros(long batch, {Device}? device = null)",
+        $"Initialize(batch, device ?? {Torch}.CPU, values);",
+        $"internal static void Initialize(long batch, {Device} device, global::System.Span<{Tensor}> values)",
+        size => $"{Torch}.zeros(batch, {size}, device: device)");
 
     /// <summary>One module: its reader, layers and heads as typed members, registered under the spec's names.</summary>
     public static void WriteModule(CodeWriter w, ModelLayout model, ModuleLayout module)

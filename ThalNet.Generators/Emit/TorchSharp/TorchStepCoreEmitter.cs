@@ -15,40 +15,13 @@ internal static class TorchStepCoreEmitter
         using (w.Block($"protected override void StepCore(global::System.ReadOnlySpan<{Tensor}> inputs, {ModelState} state, bool lastStep, global::System.Span<{Tensor}?> outputs)"))
         {
             w.Line("global::System.ArgumentNullException.ThrowIfNull(state);");
-            w.Line("var values = state.Values;");
-            for (var i = 0; i < state.Count; i++)
-            {
-                w.Line($"var {state[i].Local} = values[{Literals.Int(i)}];");
-            }
-
             var inputIndices = StepCoreEmitter.InputIndices(model);
-            if (model.Substeps <= StepCoreEmitter.MaxUnrolledSubsteps)
-            {
-                for (var substep = 1; substep <= model.Substeps; substep++)
-                {
-                    w.Line();
-                    w.Line($"// Sub-step {Literals.Int(substep)} of {Literals.Int(model.Substeps)}: every module reads the previous center.");
-                    WriteSubstep(w, model, inputIndices, declare: substep == 1 ? "var " : "");
-                }
-            }
-            else
-            {
-                w.Line();
-                w.Line($"// {Literals.Int(model.Substeps)} sub-steps: in each, every module reads the previous center.");
-                using (w.Block("for (var substep = 0; substep < Substeps; substep++)"))
-                {
-                    WriteSubstep(w, model, inputIndices, declare: "var ");
-                }
-            }
-
-            w.Line();
-            for (var i = 0; i < state.Count; i++)
-            {
-                w.Line($"values[{Literals.Int(i)}] = {state[i].Local};");
-            }
-
-            w.Line();
-            StepCoreEmitter.WriteOutputs(w, model, (head, features) => $"{head}.call({features})");
+            StepCoreEmitter.WriteBody(
+                w,
+                model,
+                state,
+                declare => WriteSubstep(w, model, inputIndices, declare),
+                () => StepCoreEmitter.WriteOutputs(w, model, (head, features) => $"{head}.call({features})"));
         }
     }
 
