@@ -100,7 +100,9 @@ public sealed partial class Tape
     {
         if (x.RequiresGrad)
         {
-            Gemm.Run(m, k, n, dy, n, 1, weight.Data, k, x.Grad, k, accumulate: true);
+            // Only the columns whose gradient is read (each is its own chain of multiply-adds, so this changes no bits).
+            var from = x.LeadingColumnsWithoutGrad;
+            Gemm.Run(m, k - from, n, dy, n, 1, weight.Data[from..], k, x.Grad[from..], k, accumulate: true);
         }
 
         if (weight.RequiresGrad)

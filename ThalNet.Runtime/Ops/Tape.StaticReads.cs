@@ -38,6 +38,7 @@ public sealed partial class Tape
             var k = transposedParts[i].Shape[1];
             var width = prefixWidth + k;
             var y = NewTensor(Shape.Of(m, width), needsGrad);
+            y.LeadingColumnsWithoutGrad = prefix is { RequiresGrad: false } ? prefixWidth : 0;
             var ys = y.Data;
             if (prefix is not null)
             {

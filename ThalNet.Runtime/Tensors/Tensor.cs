@@ -39,6 +39,12 @@ public class Tensor
     /// <summary>Whether a module owns this tensor and an optimizer updates it (a parameter, not an intermediate of a tape).</summary>
     internal virtual bool IsParameter => false;
 
+    /// <summary>
+    /// For a [rows, cols] tensor whose gradient is read only from column <see cref="LeadingColumnsWithoutGrad"/> on
+    /// (a module's inputs, which need none, before its context): products leave those columns of the gradient alone.
+    /// </summary>
+    internal int LeadingColumnsWithoutGrad { get; set; }
+
     public Span<float> Data => _storage.AsSpan(_offset, Shape.Size);
 
     public Span<float> Grad => _gradStorage is null
@@ -145,6 +151,7 @@ public class Tensor
         }
 
         Shape = shape;
+        LeadingColumnsWithoutGrad = 0;
         if (requiresGrad)
         {
             _ownedGrad ??= new float[_storage.Length];
@@ -164,6 +171,7 @@ public class Tensor
         _gradStorage = keepGrad ? source._gradStorage : null;
         _offset = source._offset + elementOffset;
         Shape = shape;
+        LeadingColumnsWithoutGrad = 0;
     }
 
     /// <summary>Makes this tensor share the values of <paramref name="source"/> (used for data-parallel replicas).</summary>

@@ -35,6 +35,40 @@ public class StaticReadGroupTests
     }
 
     [Fact]
+    public void A_layer_after_an_input_without_gradient_forms_only_the_context_columns_of_its_input_gradient()
+    {
+        const int Batch = 4, CenterSize = 6, Inputs = 5, Context = 3, Hidden = 7;
+        var random = new RandomSource(9);
+        var center = RandomTensors.Uniform(random, Shape.Of(Batch, CenterSize)).RequireGrad();
+        var input = Tensor.FromSpan(RandomTensors.Uniform(random, Shape.Of(Batch, Inputs)).Data, Shape.Of(Batch, Inputs)); // task input: no gradient
+        var w = RandomTensors.Uniform(random, Shape.Of(Context, CenterSize)).RequireGrad();
+        var layer = RandomTensors.Uniform(random, Shape.Of(Hidden, Inputs + Context)).RequireGrad();
+        var bias = RandomTensors.Uniform(random, Shape.Of(Hidden)).RequireGrad();
+
+        (float[] Center, float[] Read) Run(bool inputWithGradient)
+        {
+            center.ZeroGrad();
+            var tape = new Tape();
+            var prefix = inputWithGradient ? Tensor.FromSpan(input.Data, input.Shape, requiresGrad: true) : input;
+            var outputs = new Tensor[1];
+            tape.StaticReads(center, w, [tape.TransposeConstant(w)], [prefix], outputs);
+            var y = tape.Linear(outputs[0], layer, bias, Activation.Tanh);
+            tape.Backward(tape.Sum(y));
+            return (center.Grad.ToArray(), outputs[0].Grad.ToArray());
+        }
+
+        var skipped = Run(inputWithGradient: false);
+        var full = Run(inputWithGradient: true);
+
+        Assert.Equal(full.Center, skipped.Center); // bit for bit: every input-gradient column is its own chain
+        for (var r = 0; r < Batch; r++)
+        {
+            Assert.All(skipped.Read.AsSpan(r * (Inputs + Context), Inputs).ToArray(), v => Assert.Equal(0f, v));
+            Assert.Equal(full.Read.AsSpan((r * (Inputs + Context)) + Inputs, Context).ToArray(), skipped.Read.AsSpan((r * (Inputs + Context)) + Inputs, Context).ToArray());
+        }
+    }
+
+    [Fact]
     public void Fused_group_reads_what_each_reader_reads_and_routes_the_same_gradients()
     {
         const int Batch = 5, CenterSize = 9;
