@@ -23,7 +23,7 @@ internal static class SequenceResultsEmitter
                 }
             }
 
-            foreach (var (module, output) in outputs)
+            foreach (var (module, _, output) in outputs)
             {
                 var shape = output.At == OutputTiming.Every
                     ? $"logits at every step, [T, B, {Literals.Int(output.Size)}]"
@@ -58,7 +58,7 @@ internal static class SequenceResultsEmitter
             w.Line();
             w.Line("/// <summary>Every output's logits, with its timing.</summary>");
             w.Line("public SequenceOutputs Outputs { get; }");
-            foreach (var (module, output) in outputs)
+            foreach (var (module, _, output) in outputs)
             {
                 var weight = output.Weight == 1.0 ? "" : $", counted {Literals.Float(output.Weight).TrimEnd('f')} times in the total";
                 w.Line();

@@ -170,7 +170,7 @@ internal static class StepCoreEmitter
                 return;
             }
 
-            using (w.Block($"if ({runs(ModuleIndex(model, outputs[index].Module))})"))
+            using (w.Block($"if ({runs(outputs[index].ModuleIndex)})"))
             {
                 w.Line(Assignment(index));
             }
@@ -197,19 +197,6 @@ internal static class StepCoreEmitter
                 }
             }
         }
-    }
-
-    private static int ModuleIndex(ModelLayout model, ModuleLayout module)
-    {
-        for (var m = 0; m < model.Modules.Count; m++)
-        {
-            if (model.Modules[m] == module)
-            {
-                return m;
-            }
-        }
-
-        throw new InvalidOperationException($"Module '{module.Name}' is not in model '{model.Name}'.");
     }
 
     /// <summary>The module's inputs (then its context, when given) as one tensor.</summary>

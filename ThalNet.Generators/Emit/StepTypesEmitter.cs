@@ -55,7 +55,7 @@ internal static class StepTypesEmitter
                 }
             }
 
-            foreach (var (module, output) in outputs)
+            foreach (var (module, _, output) in outputs)
             {
                 w.Line();
                 w.Line($"/// <summary>{Descriptions.Output(module, output)}</summary>");

@@ -249,10 +249,13 @@ internal static unsafe class Gemm
         if (TRows.Value > 7) { TOps.Store(c + (7 * ldc), c70, mask0); if (TVectors.Value > 1) { TOps.Store(c + (7 * ldc) + w, c71, mask1); } }
     }
 
-
     /// <summary>The first <paramref name="lanes"/> of 16 lanes set.</summary>
     private static Vector512<float> WideMask(int lanes) =>
         Vector512.LessThan(Vector512.Create(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15), Vector512.Create(lanes)).AsSingle();
+
+    /// <summary>The first <paramref name="lanes"/> of 8 lanes set.</summary>
+    private static Vector256<float> NarrowMask(int lanes) =>
+        Vector256.LessThan(Vector256.Create(0, 1, 2, 3, 4, 5, 6, 7), Vector256.Create(lanes)).AsSingle();
 
     private static void Tail<TRows>(int n, int k, float* a, int ars, int acs, float* b, int ldb, float* c, int ldc, bool accumulate, float* bias)
         where TRows : struct, ICount
@@ -261,8 +264,7 @@ internal static unsafe class Gemm
         {
             // A few columns computed one at a time used to cost a third of a small-batch model's time. Masked-off
             // lanes are never touched, so reading past the end of B is safe.
-            var mask = Vector256.LessThan(Vector256.Create(0, 1, 2, 3, 4, 5, 6, 7), Vector256.Create(n)).AsSingle();
-            Panel<TRows, N1, NarrowMasked, Vector256<float>>(k, a, ars, acs, b, ldb, c, ldc, accumulate, bias, mask, default);
+            Panel<TRows, N1, NarrowMasked, Vector256<float>>(k, a, ars, acs, b, ldb, c, ldc, accumulate, bias, NarrowMask(n), default);
             return;
         }
 

@@ -37,6 +37,11 @@ public abstract class SequenceModel : Module
     {
         ArgumentNullException.ThrowIfNull(batch);
         var info = Info;
+        if (info.Outputs.Count == 0)
+        {
+            throw new InvalidOperationException($"Model '{info.Name}' has no outputs.");
+        }
+
         if (state is null)
         {
             var buffers = Buffers(tape);
@@ -63,12 +68,7 @@ public abstract class SequenceModel : Module
             total = total is null ? weighted : tape.Add(total, weighted);
         }
 
-        if (info.Outputs.Count == 0)
-        {
-            throw new InvalidOperationException($"Model '{info.Name}' has no outputs.");
-        }
-
-        result.Total = total ?? tape.Zeros(Shape.Scalar);
+        result.Total = total ?? tape.Zeros(Shape.Scalar); // a worker running no output module: see Tape.Backward
         return result;
     }
 

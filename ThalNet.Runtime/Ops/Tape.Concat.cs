@@ -42,12 +42,7 @@ public sealed partial class Tape
         foreach (var p in parts)
         {
             var width = p.Shape[a] * inner;
-            var ps = p.Data;
-            for (var o = 0; o < outer; o++)
-            {
-                ps.Slice(o * width, width).CopyTo(ys.Slice((o * total * inner) + offset, width));
-            }
-
+            VectorMath.CopyRows(p.Data, width, ys[offset..], total * inner, outer, width);
             offset += width;
         }
 
@@ -72,12 +67,7 @@ public sealed partial class Tape
         var y = NewTensor(x.Shape.WithDim(a, length), NeedsGrad(x));
         var (outer, full, inner) = x.Shape.Around(a);
         var width = length * inner;
-        var xs = x.Data;
-        var ys = y.Data;
-        for (var o = 0; o < outer; o++)
-        {
-            xs.Slice((o * full * inner) + (start * inner), width).CopyTo(ys.Slice(o * width, width));
-        }
+        VectorMath.CopyRows(x.Data[(start * inner)..], full * inner, y.Data, width, outer, width);
 
         if (y.RequiresGrad)
         {
@@ -122,11 +112,7 @@ public sealed partial class Tape
                 var width = p.Shape[_axis] * inner;
                 if (p.RequiresGrad)
                 {
-                    var dp = p.Grad;
-                    for (var o = 0; o < outer; o++)
-                    {
-                        VectorMath.AddInPlace(dp.Slice(o * width, width), dy.Slice((o * total * inner) + offset, width));
-                    }
+                    VectorMath.AddRows(dy[offset..], total * inner, p.Grad, width, outer, width);
                 }
 
                 offset += width;
@@ -145,12 +131,7 @@ public sealed partial class Tape
         {
             var (outer, full, inner) = X.Shape.Around(Axis);
             var width = Y.Shape[Axis] * inner;
-            var dx = X.Grad;
-            var dy = Y.Grad;
-            for (var o = 0; o < outer; o++)
-            {
-                VectorMath.AddInPlace(dx.Slice((o * full * inner) + (Start * inner), width), dy.Slice(o * width, width));
-            }
+            VectorMath.AddRows(Y.Grad, width, X.Grad[(Start * inner)..], full * inner, outer, width);
         }
     }
 }

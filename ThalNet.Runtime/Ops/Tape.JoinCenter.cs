@@ -1,4 +1,5 @@
 using ThalNet.Runtime.Kernels;
+
 namespace ThalNet.Runtime;
 
 public sealed partial class Tape
@@ -37,17 +38,11 @@ public sealed partial class Tape
         }
 
         var y = NewTensor(Shape.Of(rows, width), IsRecording);
-        var ys = y.Data;
         var offset = 0;
         foreach (var f in published)
         {
             var cols = f!.Shape.Cols;
-            var fs = f.Data;
-            for (var r = 0; r < rows; r++)
-            {
-                fs.Slice(r * cols, cols).CopyTo(ys.Slice((r * width) + offset, cols));
-            }
-
+            VectorMath.CopyRows(f.Data, cols, y.Data[offset..], width, rows, cols);
             offset += cols;
         }
 
@@ -99,14 +94,14 @@ public sealed partial class Tape
                 {
                     if (part.RequiresGrad)
                     {
-                        AddColumns(dy, width, offset, part.Grad, cols, rows);
+                        VectorMath.AddRows(dy[offset..], width, part.Grad, cols, rows, cols);
                     }
                 }
                 else
                 {
                     var gradient = _tape.NewTensor(Shape.Of(rows, cols), requiresGrad: false);
                     gradient.Data.Clear();
-                    AddColumns(dy, width, offset, gradient.Data, cols, rows);
+                    VectorMath.AddRows(dy[offset..], width, gradient.Data, cols, rows, cols);
                     sent[m] = gradient;
                 }
 
@@ -128,14 +123,6 @@ public sealed partial class Tape
                         VectorMath.AddInPlace(_parts[m].Grad, exchange.Gradients(_join, w)[m]!.Data);
                     }
                 }
-            }
-        }
-
-        private static void AddColumns(ReadOnlySpan<float> dy, int width, int offset, Span<float> target, int cols, int rows)
-        {
-            for (var r = 0; r < rows; r++)
-            {
-                VectorMath.AddInPlace(target.Slice(r * cols, cols), dy.Slice((r * width) + offset, cols));
             }
         }
     }

@@ -42,11 +42,7 @@ public sealed partial class Tape
             var ys = y.Data;
             if (prefix is not null)
             {
-                var ps = prefix.Data;
-                for (var r = 0; r < m; r++)
-                {
-                    ps.Slice(r * prefixWidth, prefixWidth).CopyTo(ys.Slice(r * width, prefixWidth));
-                }
+                VectorMath.CopyRows(prefix.Data, prefixWidth, ys, width, m, prefixWidth);
             }
 
             Gemm.Run(m, k, c, center.Data, c, 1, transposedParts[i].Data, k, ys[prefixWidth..], width, accumulate: false);
@@ -132,17 +128,12 @@ public sealed partial class Tape
                 var width = _outputs[i].Shape.Cols;
                 var k = width - prefixWidth;
                 var dy = _outputs[i].Grad;
-                for (var r = 0; r < m; r++)
+                if (prefix is { RequiresGrad: true })
                 {
-                    var row = dy.Slice(r * width, width);
-                    if (prefix is { RequiresGrad: true })
-                    {
-                        VectorMath.AddInPlace(prefix.Grad.Slice(r * prefixWidth, prefixWidth), row[..prefixWidth]);
-                    }
-
-                    row[prefixWidth..].CopyTo(dc.Slice((r * total) + offset, k));
+                    VectorMath.AddRows(dy, width, prefix.Grad, prefixWidth, m, prefixWidth);
                 }
 
+                VectorMath.CopyRows(dy[prefixWidth..], width, dc[offset..], total, m, k);
                 offset += k;
             }
 

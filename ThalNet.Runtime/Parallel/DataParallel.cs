@@ -49,10 +49,14 @@ public sealed class DataParallel<TModel> : IDisposable
         {
             if (w > 0)
             {
-                _replicas[w] = _groups is null ? createReplica() : primary;
                 if (_groups is null)
                 {
+                    _replicas[w] = createReplica();
                     ShareValues(primaryParameters, _replicas[w].NamedParameters());
+                }
+                else
+                {
+                    _replicas[w] = primary; // the workers split its modules
                 }
             }
 
@@ -103,14 +107,9 @@ public sealed class DataParallel<TModel> : IDisposable
             _pass = null;
         }
 
-        var primary = _parameters[0];
-        for (var w = 1; w < _replicas.Length && _groups is null; w++)
+        if (_groups is null) // splitting the modules, each gradient was written by its one worker: nothing to sum
         {
-            var replica = _parameters[w];
-            for (var i = 0; i < primary.Length; i++)
-            {
-                System.Numerics.Tensors.TensorPrimitives.Add(primary[i].Grad, replica[i].Grad, primary[i].Grad);
-            }
+            SumReplicaGradients();
         }
 
         var loss = 0f;
@@ -177,16 +176,22 @@ public sealed class DataParallel<TModel> : IDisposable
             return null;
         }
 
-        var modules = ((Models.ThalNetModel)(object)_replicas[0]).Info.Modules;
-        for (var m = 0; m < modules.Count; m++)
+        var module = ModuleGroups.ModuleOf(((Models.ThalNetModel)(object)_replicas[0]).Info.Modules, name);
+        return module < 0 ? 0 : Array.FindIndex(_groups, g => g.Runs(module));
+    }
+
+    /// <summary>Adds every replica's gradients into the primary's, in worker order.</summary>
+    private void SumReplicaGradients()
+    {
+        var primary = _parameters[0];
+        for (var w = 1; w < _replicas.Length; w++)
         {
-            if (name.StartsWith(modules[m].Name + ".", StringComparison.Ordinal))
+            var replica = _parameters[w];
+            for (var i = 0; i < primary.Length; i++)
             {
-                return Array.FindIndex(_groups, g => g.Runs(m));
+                System.Numerics.Tensors.TensorPrimitives.Add(primary[i].Grad, replica[i].Grad, primary[i].Grad);
             }
         }
-
-        return 0;
     }
 
     private void RunWorker(int worker)
@@ -223,9 +228,12 @@ public sealed class DataParallel<TModel> : IDisposable
             return;
         }
 
-        for (var i = 0; i < _parameters[worker].Length && _groups is null; i++)
+        if (_groups is null) // splitting the modules, the shared gradients were zeroed before the pass
         {
-            _parameters[worker][i].ZeroGrad();
+            foreach (var p in _parameters[worker])
+            {
+                p.ZeroGrad();
+            }
         }
 
         var loss = _pass!(worker, tape, replica);

@@ -13,7 +13,7 @@ public static class ModuleGroups
         var cost = new long[modules.Count];
         foreach (var (name, parameter) in model.NamedParameters())
         {
-            var module = IndexOf(modules, name[..Math.Max(name.IndexOf('.'), 0)]);
+            var module = ModuleOf(modules, name);
             if (module >= 0)
             {
                 cost[module] += parameter.Length;
@@ -56,6 +56,13 @@ public static class ModuleGroups
         }
 
         return groups;
+    }
+
+    /// <summary>The module a dotted parameter or state name belongs to (<c>reader.gru.weight_ih</c>: reader), or -1.</summary>
+    internal static int ModuleOf(IReadOnlyList<ModuleInfo> modules, string name)
+    {
+        var dot = name.IndexOf('.');
+        return dot < 0 ? -1 : IndexOf(modules, name[..dot]);
     }
 
     private static int IndexOf(IReadOnlyList<ModuleInfo> modules, string name)
