@@ -65,8 +65,11 @@ internal sealed record TrainStepOptions(int Batches, ulong Seed, int Threads, in
     /// <summary>The model and data shape to train (<c>--model</c>).</summary>
     public TrainStepWorkload Workload { get; init; } = TrainStepWorkload.SequentialMnist;
 
-    /// <summary>Whether the engine's workers split the rows (the default) or the modules (<c>--parallel modules</c>).</summary>
-    public ParallelPlan Plan { get; init; } = ParallelPlan.Data;
+    /// <summary>
+    /// Whether the engine's workers split the rows or the modules (<c>--parallel data|modules</c>); by default the plan
+    /// <see cref="ParallelPlans.Choose"/> picks, as the Trainer does.
+    /// </summary>
+    public ParallelPlan? Plan { get; init; }
 
     /// <summary><c>engine</c> (the default) or <c>torchsharp</c>.</summary>
     public string Backend { get; init; } = "engine";

@@ -1,29 +1,93 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using ThalNet.Runtime.Kernels;
 
 namespace ThalNet.Benchmarks;
 
 /// <summary>
-/// The machine's peak single-precision rate: cores x clock x FMA width (the lanes the matrix kernel uses) x 2 FMA
-/// units per core x 2 operations per FMA. The clock is the mean <c>cpu MHz</c> of /proc/cpuinfo (the nominal clock on
-/// virtual machines); where that file is missing it is calibrated from a chain of dependent FMAs of 4 cycles' latency.
+/// The machine's peak single-precision rate, measured: every worker's core runs 12 independent chains of fused
+/// multiply-adds of the matrix kernel's vector width at once, and the peak is the rate they reach together
+/// (= cores x clock x FMA width x FMA units per core x 2). A formula with an assumed unit count and the nominal
+/// clock is wrong both ways: virtual machines report the base clock in /proc/cpuinfo while the cores boost above it,
+/// and AMD's Zen 4 runs a 512-bit FMA as two 256-bit halves (one 16-lane FMA per cycle, not two). The running clock
+/// is calibrated from one chain of dependent FMAs (4 cycles' latency on every x86 core with AVX-512 or Zen 3 and
+/// later); the FMA units per core are what the measured rate implies at that clock.
 /// </summary>
-internal sealed record MachinePeak(int Cores, double ClockGhz, string ClockSource, int FmaWidth)
+internal sealed record MachinePeak(int Cores, double Gflops, double ClockGhz, double NominalClockGhz, int FmaWidth)
 {
-    public const int FmaUnitsPerCore = 2;
+    private const int Chains = 12;
 
-    public double Gflops => Cores * ClockGhz * FmaWidth * FmaUnitsPerCore * 2;
+    /// <summary>FMA results per core and cycle over the vector width: 2 on cores with two full-width FMA units.</summary>
+    public double FmaUnitsPerCore => Gflops / (Cores * ClockGhz * FmaWidth * 2);
 
     public static MachinePeak Measure(int cores)
     {
-        var width = Gemm.UseVector512 ? 16 : Vector256.IsHardwareAccelerated ? 8 : 1;
-        var (clock, source) = ProcCpuInfoClock() is { } mhz ? (mhz / 1000, "/proc/cpuinfo") : (CalibratedClockGhz(), "fma-latency-calibration");
-        return new MachinePeak(cores, clock, source, width);
+        var wide = Gemm.UseVector512;
+        var width = wide ? 16 : Vector256.IsHardwareAccelerated ? 8 : 1;
+        var gflops = Enumerable.Range(0, 3).Max(_ => ConcurrentFmaGflops(cores, wide, width));
+        return new MachinePeak(cores, gflops, CalibratedClockGhz(), ProcCpuInfoClockGhz() ?? double.NaN, width);
     }
 
-    private static double? ProcCpuInfoClock()
+    private static double ConcurrentFmaGflops(int cores, bool wide, int width)
+    {
+        const int iterations = 20_000_000;
+        using var start = new Barrier(cores);
+        var seconds = new double[cores];
+        var threads = Enumerable.Range(0, cores).Select(core => new Thread(() =>
+        {
+            start.SignalAndWait();
+            var begin = Stopwatch.GetTimestamp();
+            var sink = wide ? FmaChains512(iterations) : FmaChains256(iterations);
+            seconds[core] = Stopwatch.GetElapsedTime(begin).TotalSeconds + (sink == 0 ? 1 : 0);
+        })).ToList();
+        threads.ForEach(thread => thread.Start());
+        threads.ForEach(thread => thread.Join());
+        return (double)cores * iterations * Chains * width * 2 / seconds.Max() / 1e9;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    private static float FmaChains512(int iterations)
+    {
+        var m = Vector512.Create(0.9999999f);
+        var c = Vector512.Create(1e-7f);
+        Vector512<float> a0 = Vector512.Create(1f), a1 = a0, a2 = a0, a3 = a0, a4 = a0, a5 = a0;
+        Vector512<float> a6 = a0, a7 = a0, a8 = a0, a9 = a0, a10 = a0, a11 = a0;
+        for (var i = 0; i < iterations; i++)
+        {
+            a0 = Vector512.FusedMultiplyAdd(a0, m, c); a1 = Vector512.FusedMultiplyAdd(a1, m, c);
+            a2 = Vector512.FusedMultiplyAdd(a2, m, c); a3 = Vector512.FusedMultiplyAdd(a3, m, c);
+            a4 = Vector512.FusedMultiplyAdd(a4, m, c); a5 = Vector512.FusedMultiplyAdd(a5, m, c);
+            a6 = Vector512.FusedMultiplyAdd(a6, m, c); a7 = Vector512.FusedMultiplyAdd(a7, m, c);
+            a8 = Vector512.FusedMultiplyAdd(a8, m, c); a9 = Vector512.FusedMultiplyAdd(a9, m, c);
+            a10 = Vector512.FusedMultiplyAdd(a10, m, c); a11 = Vector512.FusedMultiplyAdd(a11, m, c);
+        }
+
+        return Vector512.Sum(a0 + a1 + a2 + a3 + a4 + a5 + a6 + a7 + a8 + a9 + a10 + a11);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    private static float FmaChains256(int iterations)
+    {
+        var m = Vector256.Create(0.9999999f);
+        var c = Vector256.Create(1e-7f);
+        Vector256<float> a0 = Vector256.Create(1f), a1 = a0, a2 = a0, a3 = a0, a4 = a0, a5 = a0;
+        Vector256<float> a6 = a0, a7 = a0, a8 = a0, a9 = a0, a10 = a0, a11 = a0;
+        for (var i = 0; i < iterations; i++)
+        {
+            a0 = Vector256.FusedMultiplyAdd(a0, m, c); a1 = Vector256.FusedMultiplyAdd(a1, m, c);
+            a2 = Vector256.FusedMultiplyAdd(a2, m, c); a3 = Vector256.FusedMultiplyAdd(a3, m, c);
+            a4 = Vector256.FusedMultiplyAdd(a4, m, c); a5 = Vector256.FusedMultiplyAdd(a5, m, c);
+            a6 = Vector256.FusedMultiplyAdd(a6, m, c); a7 = Vector256.FusedMultiplyAdd(a7, m, c);
+            a8 = Vector256.FusedMultiplyAdd(a8, m, c); a9 = Vector256.FusedMultiplyAdd(a9, m, c);
+            a10 = Vector256.FusedMultiplyAdd(a10, m, c); a11 = Vector256.FusedMultiplyAdd(a11, m, c);
+        }
+
+        return Vector256.Sum(a0 + a1 + a2 + a3 + a4 + a5 + a6 + a7 + a8 + a9 + a10 + a11);
+    }
+
+    private static double? ProcCpuInfoClockGhz()
     {
         const string path = "/proc/cpuinfo";
         if (!File.Exists(path))
@@ -35,26 +99,35 @@ internal sealed record MachinePeak(int Cores, double ClockGhz, string ClockSourc
             .Where(line => line.StartsWith("cpu MHz", StringComparison.Ordinal))
             .Select(line => double.Parse(line[(line.IndexOf(':', StringComparison.Ordinal) + 1)..], CultureInfo.InvariantCulture))
             .ToList();
-        return values.Count == 0 ? null : values.Average();
+        return values.Count == 0 ? null : values.Average() / 1000;
     }
 
-    /// <summary>Times 4 dependent FMA chains; each step waits 4 cycles for the previous result, so cycles = 4 x steps.</summary>
+    /// <summary>Times one chain of dependent FMAs; each waits 4 cycles for the previous result, so cycles = 4 x steps.</summary>
     private static double CalibratedClockGhz()
     {
         const int steps = 50_000_000;
         var best = double.MaxValue;
         for (var attempt = 0; attempt < 5; attempt++)
         {
-            var x = 1.0000001f;
             var start = Stopwatch.GetTimestamp();
-            for (var i = 0; i < steps; i++)
-            {
-                x = MathF.FusedMultiplyAdd(x, 0.9999999f, 1e-7f);
-            }
-
+            var x = DependentFmaChain(steps);
             best = Math.Min(best, Stopwatch.GetElapsedTime(start).TotalSeconds + (x == 0 ? 1 : 0));
         }
 
         return 4.0 * steps / best / 1e9;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    private static float DependentFmaChain(int steps)
+    {
+        var x = Vector128.Create(1.0000001f);
+        var m = Vector128.Create(0.9999999f);
+        var c = Vector128.Create(1e-7f);
+        for (var i = 0; i < steps; i++)
+        {
+            x = Vector128.FusedMultiplyAdd(x, m, c);
+        }
+
+        return x.ToScalar();
     }
 }

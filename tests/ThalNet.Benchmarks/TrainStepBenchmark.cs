@@ -25,13 +25,13 @@ internal static class TrainStepBenchmark
         using var fused = new TrainStepRig(workload, options.Seed, options.Threads, plan: options.Plan);
         using var unfused = options.Compare switch
         {
-            "unfused-reads" => new TrainStepRig(workload, options.Seed, options.Threads, fusedReads: false),
-            "deferred-weight-grads" => new TrainStepRig(workload, options.Seed, options.Threads, deferredWeightGradients: true),
-            "per-step-weight-grads" => new TrainStepRig(workload, options.Seed, options.Threads, deferredWeightGradients: false),
-            "four-row-gemm" => new TrainStepRig(workload, options.Seed, options.Threads, rowBlocking: GemmRowBlocking.FourRowsThenSingles),
-            "other-vector-width" => new TrainStepRig(workload, options.Seed, options.Threads, vector512: !Gemm.UseVector512 && Avx512F.IsSupported),
+            "unfused-reads" => new TrainStepRig(workload, options.Seed, options.Threads, fusedReads: false, plan: fused.Plan),
+            "deferred-weight-grads" => new TrainStepRig(workload, options.Seed, options.Threads, deferredWeightGradients: true, plan: fused.Plan),
+            "per-step-weight-grads" => new TrainStepRig(workload, options.Seed, options.Threads, deferredWeightGradients: false, plan: fused.Plan),
+            "four-row-gemm" => new TrainStepRig(workload, options.Seed, options.Threads, rowBlocking: GemmRowBlocking.FourRowsThenSingles, plan: fused.Plan),
+            "other-vector-width" => new TrainStepRig(workload, options.Seed, options.Threads, vector512: !Gemm.UseVector512 && Avx512F.IsSupported, plan: fused.Plan),
             "gru-baseline" => new TrainStepRig(workload.Baseline, options.Seed, options.Threads),
-            "other-parallel-plan" => new TrainStepRig(workload, options.Seed, options.Threads, plan: options.Plan == ParallelPlan.Data ? ParallelPlan.Modules : ParallelPlan.Data),
+            "other-parallel-plan" => new TrainStepRig(workload, options.Seed, options.Threads, plan: fused.Plan == ParallelPlan.Data ? ParallelPlan.Modules : ParallelPlan.Data),
             _ => null,
         };
         var wall = new double[options.Batches];
@@ -69,7 +69,7 @@ internal static class TrainStepBenchmark
         output.WriteLine(Invariant($"loss_after={fused.Loss:F6}"));
         output.WriteLine(Invariant($"mflop_per_batch={flops / 1e6:F1}"));
         output.WriteLine(Invariant($"gflops={gflops:F2}"));
-        output.WriteLine(Invariant($"peak_gflops={peak.Gflops:F1} cores={peak.Cores} clock_ghz={peak.ClockGhz:F3} clock_source={peak.ClockSource} fma_width={peak.FmaWidth} fma_units_per_core={MachinePeak.FmaUnitsPerCore}"));
+        output.WriteLine(Invariant($"peak_gflops={peak.Gflops:F1} peak_source=measured-fma-throughput cores={peak.Cores} clock_ghz={peak.ClockGhz:F3} clock_source=fma-latency-calibration nominal_clock_ghz={peak.NominalClockGhz:F3} fma_width={peak.FmaWidth} fma_units_per_core={peak.FmaUnitsPerCore:F2}"));
         output.WriteLine(Invariant($"peak_fraction={gflops / peak.Gflops:F3}"));
         if (unfused is not null)
         {

@@ -23,7 +23,7 @@ internal sealed class TrainStepRig : IDisposable
     private readonly SequenceBatch[] _shards;
     private readonly Func<int, Tape, SequenceModel, Tensor> _pass;
 
-    public TrainStepRig(TrainStepWorkload workload, ulong seed, int threads, bool fusedReads = true, bool? deferredWeightGradients = null, GemmRowBlocking rowBlocking = GemmRowBlocking.Balanced, bool? vector512 = null, ParallelPlan plan = ParallelPlan.Data)
+    public TrainStepRig(TrainStepWorkload workload, ulong seed, int threads, bool fusedReads = true, bool? deferredWeightGradients = null, GemmRowBlocking rowBlocking = GemmRowBlocking.Balanced, bool? vector512 = null, ParallelPlan? plan = null)
     {
         _workload = workload;
         Vector512 = vector512 ?? Gemm.UseVector512;
@@ -33,7 +33,7 @@ internal sealed class TrainStepRig : IDisposable
         _random = new RandomSource(seed);
         Model = workload.Create(_random);
         var replicaSeed = new RandomSource(seed + 1);
-        _parallel = new DataParallel<SequenceModel>(Model, () => workload.Create(replicaSeed), threads, plan);
+        _parallel = new DataParallel<SequenceModel>(Model, () => workload.Create(replicaSeed), threads, plan ?? ParallelPlans.Choose(Model, threads, workload.Batch));
         _optimizer = new RmsProp(Model.NamedParameters(), learningRate: 1e-3f);
         for (var w = 0; w < _parallel.Workers; w++)
         {
