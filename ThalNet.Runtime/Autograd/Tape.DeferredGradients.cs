@@ -27,12 +27,17 @@ public sealed partial class Tape
     /// <summary>Whether the parameter gradient of a product of <paramref name="rows"/> rows waits for the end of the pass.</summary>
     internal bool DefersProductOf(int rows) => DeferWeightGradients ?? rows < DeferBelowRows;
 
-    /// <summary>weight.Grad [N, K] += dy^T @ x for dy [M, N] and x [M, K], now or at the end of the backward pass.</summary>
-    internal void AddWeightGradient(Tensor weight, int m, int n, int k, ReadOnlySpan<float> dy, ReadOnlySpan<float> x)
+    /// <summary>
+    /// weight.Grad [N, K] += dy^T @ x for dy [M, N] and x [M, K], now or at the end of the backward pass. Columns of
+    /// x known to be one-hot (<see cref="Tensor.OneHotWidth"/>) take each row of dy into their row's column instead.
+    /// </summary>
+    internal void AddWeightGradient(Tensor weight, int m, int n, int k, ReadOnlySpan<float> dy, Tensor x)
     {
+        var hot = OneHotColumns(x);
         if (!DefersProductOf(m) || !weight.IsParameter)
         {
-            Gemm.Run(n, k, m, dy, 1, n, x, k, weight.Grad, k, accumulate: true);
+            Gemm.Run(n, k - hot, m, dy, 1, n, x.Data[hot..], k, weight.Grad[hot..], k, accumulate: true);
+            OneHotProducts.ScatterRows(x.OneHotIndices[..(hot == 0 ? 0 : m)], dy, n, k, weight.Grad);
             return;
         }
 
@@ -47,7 +52,7 @@ public sealed partial class Tape
             _pending.Add(deferred);
         }
 
-        deferred.Append(m, n, k, dy, x);
+        deferred.Append(m, n, k, dy, x.Data, hot, x.OneHotIndices);
     }
 
     /// <summary>Forms every deferred weight gradient, in the order the weights were first met in this pass.</summary>
@@ -72,25 +77,43 @@ public sealed partial class Tape
         _pending.Clear();
     }
 
+    /// <summary>
+    /// The stacked rows of one weight: dy, the columns of x after its one-hot ones, and the one-hot column of each row.
+    /// </summary>
     private sealed class DeferredWeightGradient(Tensor weight)
     {
         private float[] _dy = [];
         private float[] _x = [];
+        private int[] _hotIndices = [];
+        private int _hot;
 
         public int Rows { get; private set; }
 
-        public void Append(int m, int n, int k, ReadOnlySpan<float> dy, ReadOnlySpan<float> x)
+        public void Append(int m, int n, int k, ReadOnlySpan<float> dy, ReadOnlySpan<float> x, int hot, ReadOnlySpan<int> hotIndices)
         {
+            if (Rows > 0 && hot != _hot)
+            {
+                Flush(); // rows laid out otherwise: forming the stacked ones first keeps every element's order of additions
+            }
+
+            _hot = hot;
+            var dense = k - hot;
             var rows = Rows + m;
-            if (_dy.Length < rows * n || _x.Length < rows * k)
+            if (_dy.Length < rows * n || _x.Length < rows * dense || (hot > 0 && _hotIndices.Length < rows))
             {
                 // Grows while the first batches are recorded; a steady-state pass allocates nothing.
                 Array.Resize(ref _dy, Math.Max(rows * n, 2 * _dy.Length));
-                Array.Resize(ref _x, Math.Max(rows * k, 2 * _x.Length));
+                Array.Resize(ref _x, Math.Max(rows * dense, 2 * _x.Length));
+                Array.Resize(ref _hotIndices, hot > 0 ? Math.Max(rows, 2 * _hotIndices.Length) : _hotIndices.Length);
             }
 
             dy[..(m * n)].CopyTo(_dy.AsSpan(Rows * n));
-            x[..(m * k)].CopyTo(_x.AsSpan(Rows * k));
+            VectorMath.CopyRows(x[hot..], k, _x.AsSpan(Rows * dense), dense, m, dense);
+            if (hot > 0)
+            {
+                hotIndices[..m].CopyTo(_hotIndices.AsSpan(Rows));
+            }
+
             Rows = rows;
         }
 
@@ -99,7 +122,8 @@ public sealed partial class Tape
         public void Flush()
         {
             var (n, k) = (weight.Shape[0], weight.Shape[1]);
-            Gemm.Run(n, k, Rows, _dy, 1, n, _x, k, weight.Grad, k, accumulate: true);
+            Gemm.Run(n, k - _hot, Rows, _dy, 1, n, _x, k - _hot, weight.Grad[_hot..], k, accumulate: true);
+            OneHotProducts.ScatterRows(_hotIndices.AsSpan(0, _hot == 0 ? 0 : Rows), _dy, n, k, weight.Grad);
             Rows = 0;
         }
     }

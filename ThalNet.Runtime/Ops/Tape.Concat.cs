@@ -46,6 +46,11 @@ public sealed partial class Tape
             offset += width;
         }
 
+        if (a == y.Shape.Rank - 1)
+        {
+            KeepOneHotColumns(parts[0], y);
+        }
+
         if (y.RequiresGrad)
         {
             var node = Record<ConcatNode>();

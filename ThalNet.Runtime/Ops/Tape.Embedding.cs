@@ -18,6 +18,7 @@ public sealed partial class Tape
             ys[(i * classes) + tokens[i]] = 1f;
         }
 
+        y.MarkOneHot(classes, tokens);
         return y;
     }
 

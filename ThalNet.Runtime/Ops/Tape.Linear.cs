@@ -53,7 +53,16 @@ public sealed partial class Tape
         var needsGrad = IsRecording && (x.RequiresGrad || weight.RequiresGrad || (bias?.RequiresGrad ?? false));
         var y = NewTensor(x.Shape.WithDim(-1, n), needsGrad);
         var ys = y.Data;
-        Gemm.Run(m, n, k, x.Data, k, 1, wt.Data, n, ys, n, accumulate: false, bias is null ? default : bias.Data);
+        var hot = OneHotColumns(x);
+        if (hot > 0)
+        {
+            OneHotProducts.GatherRows(x.OneHotIndices, wt.Data, n, bias is null ? default : bias.Data, ys);
+        }
+
+        if (hot == 0 || hot < k)
+        {
+            Gemm.Run(m, n, k - hot, x.Data[hot..], k, 1, wt.Data[(hot * n)..], n, ys, n, accumulate: hot > 0, bias is null || hot > 0 ? default : bias.Data);
+        }
 
         Tensor? preActivation = null;
         if (activation != Activation.None)
@@ -107,7 +116,7 @@ public sealed partial class Tape
 
         if (weight.RequiresGrad)
         {
-            AddWeightGradient(weight, m, n, k, dy, x.Data);
+            AddWeightGradient(weight, m, n, k, dy, x);
         }
 
         if (bias is not null && bias.RequiresGrad)

@@ -43,6 +43,7 @@ public sealed partial class Tape
             if (prefix is not null)
             {
                 VectorMath.CopyRows(prefix.Data, prefixWidth, ys, width, m, prefixWidth);
+                KeepOneHotColumns(prefix, y);
             }
 
             Gemm.Run(m, k, c, center.Data, c, 1, transposedParts[i].Data, k, ys[prefixWidth..], width, accumulate: false);

@@ -10,6 +10,7 @@ public class Tensor
     private float[]? _gradStorage;
     private float[]? _ownedGrad;
     private int _offset;
+    private int[] _oneHotIndices = [];
 
     public Tensor(Shape shape, bool requiresGrad = false)
     {
@@ -44,6 +45,28 @@ public class Tensor
     /// (a module's inputs, which need none, before its context): products leave those columns of the gradient alone.
     /// </summary>
     internal int LeadingColumnsWithoutGrad { get; set; }
+
+    /// <summary>
+    /// For a [rows, cols] tensor whose first <see cref="OneHotWidth"/> columns are zero but for a 1 in column
+    /// <see cref="OneHotIndices"/>[row] of each row (a token input fed one-hot): products gather the weight's rows
+    /// for those columns instead of multiplying by zeros. 0 when nothing is known.
+    /// </summary>
+    internal int OneHotWidth { get; private set; }
+
+    /// <summary>The column of each row's 1 within the first <see cref="OneHotWidth"/> columns.</summary>
+    internal ReadOnlySpan<int> OneHotIndices => _oneHotIndices.AsSpan(0, OneHotWidth == 0 ? 0 : Shape.Rows);
+
+    /// <summary>Records that the first <paramref name="width"/> columns are one-hot at <paramref name="indices"/> (one per row).</summary>
+    internal void MarkOneHot(int width, ReadOnlySpan<int> indices)
+    {
+        if (_oneHotIndices.Length < indices.Length)
+        {
+            _oneHotIndices = new int[indices.Length]; // grows with the first batches only
+        }
+
+        indices.CopyTo(_oneHotIndices);
+        OneHotWidth = width;
+    }
 
     public Span<float> Data => _storage.AsSpan(_offset, Shape.Size);
 
@@ -152,6 +175,7 @@ public class Tensor
 
         Shape = shape;
         LeadingColumnsWithoutGrad = 0;
+        OneHotWidth = 0;
         if (requiresGrad)
         {
             _ownedGrad ??= new float[_storage.Length];
@@ -172,6 +196,7 @@ public class Tensor
         _offset = source._offset + elementOffset;
         Shape = shape;
         LeadingColumnsWithoutGrad = 0;
+        OneHotWidth = 0;
     }
 
     /// <summary>Makes this tensor share the values of <paramref name="source"/> (used for data-parallel replicas).</summary>

@@ -23,7 +23,7 @@ internal sealed class TrainStepRig : IDisposable
     private readonly SequenceBatch[] _shards;
     private readonly Func<int, Tape, SequenceModel, Tensor> _pass;
 
-    public TrainStepRig(TrainStepWorkload workload, ulong seed, int threads, bool fusedReads = true, bool? deferredWeightGradients = null, GemmRowBlocking rowBlocking = GemmRowBlocking.Balanced, bool? vector512 = null, ParallelPlan? plan = null)
+    public TrainStepRig(TrainStepWorkload workload, ulong seed, int threads, bool fusedReads = true, bool? deferredWeightGradients = null, GemmRowBlocking rowBlocking = GemmRowBlocking.Balanced, bool? vector512 = null, ParallelPlan? plan = null, bool gatherOneHotRows = true)
     {
         _workload = workload;
         Vector512 = vector512 ?? Gemm.UseVector512;
@@ -38,6 +38,7 @@ internal sealed class TrainStepRig : IDisposable
         for (var w = 0; w < _parallel.Workers; w++)
         {
             _parallel.TapeOf(w).FuseStaticReads = fusedReads;
+            _parallel.TapeOf(w).GatherOneHotRows = gatherOneHotRows;
             _parallel.TapeOf(w).DeferWeightGradients = deferredWeightGradients;
         }
 
