@@ -39,7 +39,7 @@ internal sealed record MachinePeak(int Cores, double Gflops, double ClockGhz, do
         {
             start.SignalAndWait();
             var begin = Stopwatch.GetTimestamp();
-            var sink = wide ? FmaChains512(iterations) : FmaChains256(iterations);
+            var sink = wide ? FmaChains<Fma512, Vector512<float>>(iterations) : FmaChains<Fma256, Vector256<float>>(iterations);
             seconds[core] = Stopwatch.GetElapsedTime(begin).TotalSeconds + (sink == 0 ? 1 : 0);
         })).ToList();
         threads.ForEach(thread => thread.Start());
@@ -47,44 +47,23 @@ internal sealed record MachinePeak(int Cores, double Gflops, double ClockGhz, do
         return (double)cores * iterations * Chains * width * 2 / seconds.Max() / 1e9;
     }
 
+    /// <summary>12 independent FMA chains (enough to cover 4 cycles' latency on 2 units), each kept in a register.</summary>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    private static float FmaChains512(int iterations)
+    private static float FmaChains<TOps, TVec>(int iterations)
+        where TOps : struct, IFmaOps<TVec>
+        where TVec : struct
     {
-        var m = Vector512.Create(0.9999999f);
-        var c = Vector512.Create(1e-7f);
-        Vector512<float> a0 = Vector512.Create(1f), a1 = a0, a2 = a0, a3 = a0, a4 = a0, a5 = a0;
-        Vector512<float> a6 = a0, a7 = a0, a8 = a0, a9 = a0, a10 = a0, a11 = a0;
+        var (m, c) = (TOps.Create(0.9999999f), TOps.Create(1e-7f));
+        TVec a0 = TOps.Create(1f), a1 = a0, a2 = a0, a3 = a0, a4 = a0, a5 = a0, a6 = a0, a7 = a0, a8 = a0, a9 = a0, a10 = a0, a11 = a0;
         for (var i = 0; i < iterations; i++)
         {
-            a0 = Vector512.FusedMultiplyAdd(a0, m, c); a1 = Vector512.FusedMultiplyAdd(a1, m, c);
-            a2 = Vector512.FusedMultiplyAdd(a2, m, c); a3 = Vector512.FusedMultiplyAdd(a3, m, c);
-            a4 = Vector512.FusedMultiplyAdd(a4, m, c); a5 = Vector512.FusedMultiplyAdd(a5, m, c);
-            a6 = Vector512.FusedMultiplyAdd(a6, m, c); a7 = Vector512.FusedMultiplyAdd(a7, m, c);
-            a8 = Vector512.FusedMultiplyAdd(a8, m, c); a9 = Vector512.FusedMultiplyAdd(a9, m, c);
-            a10 = Vector512.FusedMultiplyAdd(a10, m, c); a11 = Vector512.FusedMultiplyAdd(a11, m, c);
+            a0 = TOps.Fma(a0, m, c); a1 = TOps.Fma(a1, m, c); a2 = TOps.Fma(a2, m, c); a3 = TOps.Fma(a3, m, c);
+            a4 = TOps.Fma(a4, m, c); a5 = TOps.Fma(a5, m, c); a6 = TOps.Fma(a6, m, c); a7 = TOps.Fma(a7, m, c);
+            a8 = TOps.Fma(a8, m, c); a9 = TOps.Fma(a9, m, c); a10 = TOps.Fma(a10, m, c); a11 = TOps.Fma(a11, m, c);
         }
 
-        return Vector512.Sum(a0 + a1 + a2 + a3 + a4 + a5 + a6 + a7 + a8 + a9 + a10 + a11);
-    }
-
-    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    private static float FmaChains256(int iterations)
-    {
-        var m = Vector256.Create(0.9999999f);
-        var c = Vector256.Create(1e-7f);
-        Vector256<float> a0 = Vector256.Create(1f), a1 = a0, a2 = a0, a3 = a0, a4 = a0, a5 = a0;
-        Vector256<float> a6 = a0, a7 = a0, a8 = a0, a9 = a0, a10 = a0, a11 = a0;
-        for (var i = 0; i < iterations; i++)
-        {
-            a0 = Vector256.FusedMultiplyAdd(a0, m, c); a1 = Vector256.FusedMultiplyAdd(a1, m, c);
-            a2 = Vector256.FusedMultiplyAdd(a2, m, c); a3 = Vector256.FusedMultiplyAdd(a3, m, c);
-            a4 = Vector256.FusedMultiplyAdd(a4, m, c); a5 = Vector256.FusedMultiplyAdd(a5, m, c);
-            a6 = Vector256.FusedMultiplyAdd(a6, m, c); a7 = Vector256.FusedMultiplyAdd(a7, m, c);
-            a8 = Vector256.FusedMultiplyAdd(a8, m, c); a9 = Vector256.FusedMultiplyAdd(a9, m, c);
-            a10 = Vector256.FusedMultiplyAdd(a10, m, c); a11 = Vector256.FusedMultiplyAdd(a11, m, c);
-        }
-
-        return Vector256.Sum(a0 + a1 + a2 + a3 + a4 + a5 + a6 + a7 + a8 + a9 + a10 + a11);
+        return TOps.First(a0) + TOps.First(a1) + TOps.First(a2) + TOps.First(a3) + TOps.First(a4) + TOps.First(a5)
+            + TOps.First(a6) + TOps.First(a7) + TOps.First(a8) + TOps.First(a9) + TOps.First(a10) + TOps.First(a11);
     }
 
     private static double? ProcCpuInfoClockGhz()
@@ -129,5 +108,33 @@ internal sealed record MachinePeak(int Cores, double Gflops, double ClockGhz, do
         }
 
         return x.ToScalar();
+    }
+
+    private interface IFmaOps<TVec>
+        where TVec : struct
+    {
+        static abstract TVec Create(float value);
+
+        static abstract TVec Fma(TVec a, TVec b, TVec c);
+
+        static abstract float First(TVec value);
+    }
+
+    private struct Fma512 : IFmaOps<Vector512<float>>
+    {
+        public static Vector512<float> Create(float value) => Vector512.Create(value);
+
+        public static Vector512<float> Fma(Vector512<float> a, Vector512<float> b, Vector512<float> c) => Vector512.FusedMultiplyAdd(a, b, c);
+
+        public static float First(Vector512<float> value) => value.ToScalar();
+    }
+
+    private struct Fma256 : IFmaOps<Vector256<float>>
+    {
+        public static Vector256<float> Create(float value) => Vector256.Create(value);
+
+        public static Vector256<float> Fma(Vector256<float> a, Vector256<float> b, Vector256<float> c) => Vector256.FusedMultiplyAdd(a, b, c);
+
+        public static float First(Vector256<float> value) => value.ToScalar();
     }
 }
