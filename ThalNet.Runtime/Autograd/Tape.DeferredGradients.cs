@@ -37,7 +37,7 @@ public sealed partial class Tape
         if (!DefersProductOf(m) || !weight.IsParameter)
         {
             Gemm.Run(n, k - hot, m, dy, 1, n, x.Data[hot..], k, weight.Grad[hot..], k, accumulate: true);
-            OneHotProducts.ScatterRows(x.OneHotIndices[..(hot == 0 ? 0 : m)], dy, n, k, weight.Grad);
+            OneHotProducts.ScatterRows(GatheredIndices(x), dy, n, k, weight.Grad);
             return;
         }
 
@@ -52,7 +52,7 @@ public sealed partial class Tape
             _pending.Add(deferred);
         }
 
-        deferred.Append(m, n, k, dy, x.Data, hot, x.OneHotIndices);
+        deferred.Append(m, n, k, dy, x.Data, hot, GatheredIndices(x));
     }
 
     /// <summary>Forms every deferred weight gradient, in the order the weights were first met in this pass.</summary>
@@ -99,19 +99,20 @@ public sealed partial class Tape
             _hot = hot;
             var dense = k - hot;
             var rows = Rows + m;
-            if (_dy.Length < rows * n || _x.Length < rows * dense || (hot > 0 && _hotIndices.Length < rows))
+            var indexed = hot == 0 ? 0 : rows;
+            if (_dy.Length < rows * n || _x.Length < rows * dense || _hotIndices.Length < indexed)
             {
                 // Grows while the first batches are recorded; a steady-state pass allocates nothing.
                 Array.Resize(ref _dy, Math.Max(rows * n, 2 * _dy.Length));
                 Array.Resize(ref _x, Math.Max(rows * dense, 2 * _x.Length));
-                Array.Resize(ref _hotIndices, hot > 0 ? Math.Max(rows, 2 * _hotIndices.Length) : _hotIndices.Length);
+                Array.Resize(ref _hotIndices, Math.Max(indexed, 2 * _hotIndices.Length));
             }
 
             dy[..(m * n)].CopyTo(_dy.AsSpan(Rows * n));
             VectorMath.CopyRows(x[hot..], k, _x.AsSpan(Rows * dense), dense, m, dense);
             if (hot > 0)
             {
-                hotIndices[..m].CopyTo(_hotIndices.AsSpan(Rows));
+                hotIndices.CopyTo(_hotIndices.AsSpan(Rows));
             }
 
             Rows = rows;

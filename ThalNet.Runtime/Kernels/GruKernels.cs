@@ -17,7 +17,7 @@ internal static class GruKernels
     {
         var h2 = 2 * hidden;
         var h3 = 3 * hidden;
-        Span<float> padded = stackalloc float[6 * Lanes];
+        Span<float> padded = stackalloc float[Lanes];
         for (var row = 0; row < m; row++)
         {
             var giRow = gi.Slice(row * h3, h3);
@@ -42,17 +42,10 @@ internal static class GruKernels
             if (j < hidden)
             {
                 var rest = hidden - j;
-                padded.Clear();
-                giRow.Slice(j, rest).CopyTo(padded);
-                giRow.Slice(hidden + j, rest).CopyTo(padded[Lanes..]);
-                giRow.Slice(h2 + j, rest).CopyTo(padded[(2 * Lanes)..]);
-                ghRow.Slice(j, rest).CopyTo(padded[(3 * Lanes)..]);
-                ghRow.Slice(hidden + j, rest).CopyTo(padded[(4 * Lanes)..]);
-                ghRow.Slice(h2 + j, rest).CopyTo(padded[(5 * Lanes)..]);
                 var (r, z, nv, yv) = Gates(
-                    Vector256.Create(padded), Vector256.Create(padded[Lanes..]), Vector256.Create(padded[(2 * Lanes)..]),
-                    Vector256.Create(padded[(3 * Lanes)..]), Vector256.Create(padded[(4 * Lanes)..]), Vector256.Create(padded[(5 * Lanes)..]),
-                    PaddedLoad(hRow[j..], padded));
+                    Padded(giRow.Slice(j, rest), padded), Padded(giRow.Slice(hidden + j, rest), padded), Padded(giRow.Slice(h2 + j, rest), padded),
+                    Padded(ghRow.Slice(j, rest), padded), Padded(ghRow.Slice(hidden + j, rest), padded), Padded(ghRow.Slice(h2 + j, rest), padded),
+                    Padded(hRow[j..], padded));
                 StorePrefix(r, rzRow.Slice(j, rest));
                 StorePrefix(z, rzRow.Slice(hidden + j, rest));
                 StorePrefix(nv, nRow.Slice(j, rest));
@@ -74,9 +67,10 @@ internal static class GruKernels
         return (r, z, n, Vector256.FusedMultiplyAdd(z, h - n, n));
     }
 
-    private static Vector256<float> PaddedLoad(ReadOnlySpan<float> values, Span<float> scratch)
+    /// <summary>The first lanes from <paramref name="values"/> (fewer than 8), the rest zero, through <paramref name="scratch"/>.</summary>
+    private static Vector256<float> Padded(ReadOnlySpan<float> values, Span<float> scratch)
     {
-        scratch[..Lanes].Clear();
+        scratch.Clear();
         values.CopyTo(scratch);
         return Vector256.Create(scratch);
     }

@@ -1,3 +1,5 @@
+using ThalNet.Runtime.Kernels;
+
 namespace ThalNet.Runtime;
 
 public sealed partial class Tape
@@ -5,16 +7,12 @@ public sealed partial class Tape
     /// <summary>One row per token with a 1 at the token's index: [tokens, classes], without gradients.</summary>
     public Tensor OneHot(ReadOnlySpan<int> tokens, int classes)
     {
+        CheckTokens("OneHot", tokens, classes);
         var y = NewTensor(Shape.Of(tokens.Length, classes), requiresGrad: false);
         var ys = y.Data;
         ys.Clear();
         for (var i = 0; i < tokens.Length; i++)
         {
-            if ((uint)tokens[i] >= (uint)classes)
-            {
-                throw new ArgumentOutOfRangeException(nameof(tokens), $"OneHot: token {tokens[i]} at {i} is outside 0..{classes - 1}.");
-            }
-
             ys[(i * classes) + tokens[i]] = 1f;
         }
 
@@ -30,20 +28,10 @@ public sealed partial class Tape
             throw new ShapeMismatchException("Embedding", weight.Shape, "the weight must be [V, D]");
         }
 
-        var vocabulary = weight.Shape[0];
+        CheckTokens("Embedding", tokens, weight.Shape[0]);
         var dim = weight.Shape[1];
         var y = NewTensor(Shape.Of(tokens.Length, dim), NeedsGrad(weight));
-        var ws = weight.Data;
-        var ys = y.Data;
-        for (var i = 0; i < tokens.Length; i++)
-        {
-            if ((uint)tokens[i] >= (uint)vocabulary)
-            {
-                throw new ArgumentOutOfRangeException(nameof(tokens), $"Embedding: token {tokens[i]} at {i} is outside 0..{vocabulary - 1}.");
-            }
-
-            ws.Slice(tokens[i] * dim, dim).CopyTo(ys.Slice(i * dim, dim));
-        }
+        OneHotProducts.GatherRows(tokens, weight.Data, dim, default, y.Data);
 
         if (y.RequiresGrad)
         {
@@ -52,6 +40,17 @@ public sealed partial class Tape
         }
 
         return y;
+    }
+
+    private static void CheckTokens(string operation, ReadOnlySpan<int> tokens, int classes)
+    {
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            if ((uint)tokens[i] >= (uint)classes)
+            {
+                throw new ArgumentOutOfRangeException(nameof(tokens), $"{operation}: token {tokens[i]} at {i} is outside 0..{classes - 1}.");
+            }
+        }
     }
 
     private sealed class EmbeddingNode : TapeNode

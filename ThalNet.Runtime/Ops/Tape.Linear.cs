@@ -56,7 +56,7 @@ public sealed partial class Tape
         var hot = OneHotColumns(x);
         if (hot > 0)
         {
-            OneHotProducts.GatherRows(x.OneHotIndices, wt.Data, n, bias is null ? default : bias.Data, ys);
+            OneHotProducts.GatherRows(GatheredIndices(x), wt.Data, n, bias is null ? default : bias.Data, ys);
         }
 
         if (hot == 0 || hot < k)
