@@ -28,7 +28,11 @@ internal static class BenchmarkCli
                 return 2;
             }
 
-            if (options.Backend == "torchsharp")
+            if (options.Compare == "fast-readers")
+            {
+                FastReaderBenchmark.Run(options, Console.Out);
+            }
+            else if (options.Backend == "torchsharp")
             {
                 TorchTrainStepBenchmark.Run(options, Console.Out);
             }
@@ -53,14 +57,14 @@ internal static class BenchmarkCli
 
     private static void Usage(TextWriter output)
     {
-        output.WriteLine("usage: ThalNet.Benchmarks train-step [--backend engine|torchsharp] [--batches N] [--seed S] [--threads 1|2] [--warmup N] [--model sequential-mnist|char-lm|gru-baseline-text|gru-baseline-mnist] [--parallel data|modules] [--compare unfused-reads|deferred-weight-grads|per-step-weight-grads|four-row-gemm|other-vector-width|gru-baseline|other-parallel-plan|dense-one-hot]");
+        output.WriteLine("usage: ThalNet.Benchmarks train-step [--backend engine|torchsharp] [--batches N] [--seed S] [--threads 1|2] [--warmup N] [--model sequential-mnist|char-lm|gru-baseline-text|gru-baseline-mnist|ff-gru-weight-norm|ff-gru-fast-softmax|ff-gru-fast-gaussian] [--parallel data|modules] [--compare unfused-reads|deferred-weight-grads|per-step-weight-grads|four-row-gemm|other-vector-width|gru-baseline|other-parallel-plan|dense-one-hot|fast-readers]");
         output.WriteLine("       ThalNet.Benchmarks bdn [BenchmarkDotNet arguments]");
     }
 }
 
 internal sealed record TrainStepOptions(int Batches, ulong Seed, int Threads, int Warmup, string? Compare = null)
 {
-    private static readonly string[] Comparisons = ["unfused-reads", "deferred-weight-grads", "per-step-weight-grads", "four-row-gemm", "other-vector-width", "gru-baseline", "other-parallel-plan", "dense-one-hot"];
+    private static readonly string[] Comparisons = ["unfused-reads", "deferred-weight-grads", "per-step-weight-grads", "four-row-gemm", "other-vector-width", "gru-baseline", "other-parallel-plan", "dense-one-hot", "fast-readers"];
 
     /// <summary>The model and data shape to train (<c>--model</c>).</summary>
     public TrainStepWorkload Workload { get; init; } = TrainStepWorkload.SequentialMnist;

@@ -1,4 +1,5 @@
 using ThalNet.Examples.CharLanguageModel;
+using ThalNet.Examples.DesignStudy;
 using ThalNet.Examples.SequentialMnist;
 using ThalNet.Runtime;
 using ThalNet.Runtime.Models;
@@ -24,7 +25,19 @@ internal sealed record TrainStepWorkload(string Name, Func<RandomSource, Sequenc
     /// <summary>The GruBaseline example's image model (4 layers, 50,000 parameters) on sequential MNIST's shape.</summary>
     public static readonly TrainStepWorkload GruBaselineMnist = new("gru-baseline-mnist", random => MnistBaseline(random), 28, 50);
 
-    public static IReadOnlyList<TrainStepWorkload> All { get; } = [SequentialMnist, CharLanguageModel, GruBaselineText, GruBaselineMnist];
+    /// <summary>The design study's FF-GRU ThalNet with weight-norm reading (layer size solved from 50,000 parameters).</summary>
+    public static readonly TrainStepWorkload FfGruWeightNorm = new("ff-gru-weight-norm", random => new FfGruWeightNormNet(random), 28, 50);
+
+    /// <summary>The design study's FF-GRU ThalNet with fast softmax reading.</summary>
+    public static readonly TrainStepWorkload FfGruFastSoftmax = new("ff-gru-fast-softmax", random => new FfGruFastSoftmaxNet(random), 28, 50);
+
+    /// <summary>The design study's FF-GRU ThalNet with fast Gaussian reading.</summary>
+    public static readonly TrainStepWorkload FfGruFastGaussian = new("ff-gru-fast-gaussian", random => new FfGruFastGaussianNet(random), 28, 50);
+
+    public static IReadOnlyList<TrainStepWorkload> All { get; } = [SequentialMnist, CharLanguageModel, GruBaselineText, GruBaselineMnist, FfGruWeightNorm, FfGruFastSoftmax, FfGruFastGaussian];
+
+    /// <summary>The design study's FF-GRU models that <c>--compare fast-readers</c> trains in turn, weight-norm first.</summary>
+    public static IReadOnlyList<TrainStepWorkload> FastReaderComparison { get; } = [FfGruWeightNorm, FfGruFastSoftmax, FfGruFastGaussian];
 
     /// <summary>The GRU baseline of the same task, for <c>--compare gru-baseline</c>.</summary>
     public TrainStepWorkload Baseline => Name is "char-lm" or "gru-baseline-text" ? GruBaselineText : GruBaselineMnist;

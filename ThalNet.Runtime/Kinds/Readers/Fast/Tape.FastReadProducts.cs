@@ -1,0 +1,39 @@
+using ThalNet.Runtime.Kernels;
+
+namespace ThalNet.Runtime;
+
+/// <summary>The products that turn a fast reader's features into its attention parameters, in the readers' layout.</summary>
+public sealed partial class Tape
+{
+    /// <summary>y = x @ w + bias for w [F, N] (the readers' layout, not nn.Linear's).</summary>
+    private static void AffineRight(Tensor x, Tensor w, Tensor bias, Span<float> y)
+    {
+        var m = x.Shape.Rows;
+        var f = w.Shape[0];
+        var n = w.Shape[1];
+        Gemm.Run(m, n, f, x.Data, f, 1, w.Data, n, y, n, accumulate: false, bias.Data);
+    }
+
+    /// <summary>Backward of <see cref="AffineRight"/> given dy [M, N].</summary>
+    private void AffineRightBackward(Tensor x, Tensor w, Tensor bias, ReadOnlySpan<float> dy, Tensor? wTransposed)
+    {
+        var m = x.Shape.Rows;
+        var f = w.Shape[0];
+        var n = w.Shape[1];
+        if (x.RequiresGrad)
+        {
+            var wt = wTransposed ?? TransposeConstant(w);
+            Gemm.Run(m, f, n, dy, n, 1, wt.Data, f, x.Grad, f, accumulate: true);
+        }
+
+        if (w.RequiresGrad)
+        {
+            Gemm.Run(f, n, m, x.Data, 1, f, dy, n, w.Grad, n, accumulate: true);
+        }
+
+        if (bias.RequiresGrad)
+        {
+            VectorMath.AddColumnSums(dy, m, n, bias.Grad);
+        }
+    }
+}

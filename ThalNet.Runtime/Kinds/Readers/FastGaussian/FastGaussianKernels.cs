@@ -1,0 +1,456 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+
+namespace ThalNet.Runtime.Kernels;
+
+/// <summary>
+/// The fast Gaussian reader's attention: for each row b and context element k, weights over a window of center
+/// positions around the mean. Context elements go 8 to a vector, each lane with its own window start and all 8 with
+/// the widest lane's width (the center values gathered per lane); a remainder of fewer than 8 elements goes one
+/// window at a time. Row i = b K + k of the attention [B, K, C] holds the window of k: for a group of 8 lanes starting
+/// at k, rows k..k+7 hold position j of lane l at j * 8 + l; for a single window, row k holds position c at c. Only the
+/// window is written, and unnormalised: the weights are e^(logit - max) times the row's inverse sum, kept beside them
+/// (the forward pass saves a pass over the weights, the backward pass folds the factor into d context). Positions
+/// outside the window read as zero (<see cref="ToCenterMajor"/>).
+/// </summary>
+/// <remarks>
+/// Why the skipped positions cannot matter in float32: sigma &gt;= 0.5 and mu lies in [0, C-1], so the nearest position
+/// c* is within 0.5 of mu and its logit is at least -0.5 (0.5 / 0.5)^2 = -0.5. A position with |c - mu| &gt; sigma R,
+/// R^2 = 1 + 2 ln(C 2^24), has logit - max &lt; -0.5 R^2 + 0.5 = -ln(C 2^24), so its weight is below 2^-24 / C:
+/// negligible by the bound of <see cref="NegligibleWeights"/>, which also zeroes such weights inside a window (a
+/// window is widened to a multiple of 8, or to its group's width). Their gradients are smaller by the same factor.
+/// </remarks>
+internal static class FastGaussianKernels
+{
+    private static readonly Vector256<float> Lanes = Vector256.Create(0f, 1f, 2f, 3f, 4f, 5f, 6f, 7f);
+
+    /// <summary>Whether groups of 8 context elements run as vectors.</summary>
+    private static bool Grouped => Avx.IsSupported;
+
+    /// <summary>In place: mean logits become mu = (C-1) σ(x); scale logits become sigma = softplus(x) + 0.5.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void Parameters(int c, Span<float> mu, Span<float> sigma)
+    {
+        var i = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            ref var muRef = ref MemoryMarshal.GetReference(mu);
+            ref var sigmaRef = ref MemoryMarshal.GetReference(sigma);
+            var scale = Vector256.Create((float)(c - 1));
+            for (; i + 8 <= mu.Length; i += 8)
+            {
+                (scale * VectorActivations.Sigmoid(Vector256.LoadUnsafe(ref muRef, (nuint)i))).StoreUnsafe(ref muRef, (nuint)i);
+                Softplus(Vector256.LoadUnsafe(ref sigmaRef, (nuint)i)).StoreUnsafe(ref sigmaRef, (nuint)i);
+            }
+        }
+
+        for (; i < mu.Length; i++)
+        {
+            mu[i] = (c - 1) * ActivationKernels.Sigmoid(mu[i]);
+            sigma[i] = ActivationKernels.Softplus(sigma[i]) + 0.5f;
+        }
+    }
+
+    /// <summary>R of the remarks: positions further than sigma R from mu carry less than 2^-24 / C of the weight.</summary>
+    public static float WindowRadius(int c) => MathF.Sqrt(1f - (2f * NegligibleWeights.ExponentCutoff(c)));
+
+    /// <summary>
+    /// The first position and count of the positions within sigma R of mu (whole positions, rounded outwards), widened
+    /// to a multiple of 8 where the center has room.
+    /// </summary>
+    public static (int Start, int Count) Window(int c, float mu, float sigma, float radius)
+    {
+        var reach = sigma * radius;
+        var start = (int)MathF.Max(0f, MathF.Floor(mu - reach));
+        var end = (int)MathF.Min(c - 1, MathF.Ceiling(mu + reach));
+        var count = Math.Max(end - start + 1, 1);
+        var padded = (count + 7) & ~7;
+        if (padded <= c)
+        {
+            start = Math.Min(start, c - padded);
+            count = padded;
+        }
+
+        return (start, Math.Min(count, c - start));
+    }
+
+    /// <summary>
+    /// The windows of 8 lanes: one width, the widest lane's rounded up to a multiple of 8 where the center has room,
+    /// and each lane's start, moved down where needed so that the width fits on the center from every start. Integer clamps keep every index on the center even for NaN parameters.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static (Vector256<int> Start, int Width) GroupWindow(int c, Vector256<float> mu, Vector256<float> sigma, float radius)
+    {
+        var reach = sigma * Vector256.Create(radius);
+        var (lastF, last) = (Vector256.Create((float)(c - 1)), Vector256.Create(c - 1));
+        var start = Vector256.Min(Vector256.Max(Vector256.ConvertToInt32(Vector256.Min(Vector256.Max(Vector256.Floor(mu - reach), Vector256<float>.Zero), lastF)), Vector256<int>.Zero), last);
+        var end = Vector256.Min(Vector256.Max(Vector256.ConvertToInt32(Vector256.Min(Vector256.Max(Vector256.Ceiling(mu + reach), Vector256<float>.Zero), lastF)), Vector256<int>.Zero), last);
+        var count = Vector256.Max(end - start, Vector256<int>.Zero);
+        var width = 1;
+        for (var l = 0; l < 8; l++)
+        {
+            width = Math.Max(width, count.GetElement(l) + 1);
+        }
+
+        width = Math.Min(width, c);
+        var padded = (width + 7) & ~7;
+        width = padded <= c ? padded : width;
+        return (Vector256.Min(start, Vector256.Create(c - width)), width);
+    }
+
+    /// <summary>
+    /// The unnormalised weights e^(logit - max), logit = -0.5 ((c - mu[b, k]) / sigma[b, k])^2, within the windows
+    /// (layout in the class summary), the inverse of their sum per [b, k], and context[b, k] = sum_c a center[b, c] with
+    /// a the normalised weights, summed in the same pass.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static unsafe void Forward(int m, int c, int k, ReadOnlySpan<float> mu, ReadOnlySpan<float> sigma, ReadOnlySpan<float> center,
+        Span<float> attention, Span<float> inverseSums, Span<float> context)
+    {
+        var radius = WindowRadius(c);
+        var grouped = Grouped ? k & ~7 : 0;
+        fixed (float* centerPtr = center)
+        {
+            for (var b = 0; b < m; b++)
+            {
+                for (var kk = 0; kk < grouped; kk += 8)
+                {
+                    ForwardGroup(c, (b * k) + kk, centerPtr + (b * c), mu, sigma, radius, attention, inverseSums, context);
+                }
+
+                for (var kk = grouped; kk < k; kk++)
+                {
+                    ForwardWindow(c, (b * k) + kk, center.Slice(b * c, c), mu, sigma, radius, attention, inverseSums, context);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// From d context to d center (added, when <paramref name="dCenter"/> is not empty) and to the gradients of the
+    /// mean and scale pre-activations [B, K], without forming d logits: with g = a dctx (center[c] - context),
+    /// d mu = sum_c g (c - mu) / sigma^2 and d sigma = sum_c g (c - mu)^2 / sigma^3, over the forward's windows.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static unsafe void Backward(int m, int c, int k, ReadOnlySpan<float> attention, ReadOnlySpan<float> inverseSums, ReadOnlySpan<float> mu,
+        ReadOnlySpan<float> sigma, ReadOnlySpan<float> scaleLogits, ReadOnlySpan<float> center, ReadOnlySpan<float> context, ReadOnlySpan<float> dContext,
+        Span<float> dCenter, Span<float> dMeanLogits, Span<float> dScaleLogits)
+    {
+        var radius = WindowRadius(c);
+        var grouped = Grouped ? k & ~7 : 0;
+        fixed (float* centerPtr = center)
+        fixed (float* dCenterPtr = dCenter)
+        {
+            for (var b = 0; b < m; b++)
+            {
+                var dCenterRow = dCenter.IsEmpty ? null : dCenterPtr + (b * c);
+                for (var kk = 0; kk < grouped; kk += 8)
+                {
+                    var i = (b * k) + kk;
+                    var (dMu, dSigma) = BackwardGroup(c, i, centerPtr + (b * c), attention, inverseSums, mu, sigma, context, dContext, dCenterRow, radius);
+                    var (mean, scale) = ParameterGradients(c, Vector256.Create(mu[i..]), Vector256.Create(sigma[i..]), Vector256.Create(scaleLogits[i..]), dMu, dSigma);
+                    mean.CopyTo(dMeanLogits[i..]);
+                    scale.CopyTo(dScaleLogits[i..]);
+                }
+
+                for (var kk = grouped; kk < k; kk++)
+                {
+                    var i = (b * k) + kk;
+                    var (dMu, dSigma) = BackwardWindow(c, i, center.Slice(b * c, c), attention, inverseSums, mu, sigma, context, dContext,
+                        dCenter.IsEmpty ? dCenter : dCenter.Slice(b * c, c), radius);
+                    var (mean, scale) = ParameterGradients(c, Vector256.Create(mu[i]), Vector256.Create(sigma[i]), Vector256.Create(scaleLogits[i]),
+                        Vector256.Create(dMu), Vector256.Create(dSigma));
+                    (dMeanLogits[i], dScaleLogits[i]) = (mean.ToScalar(), scale.ToScalar());
+                }
+            }
+        }
+    }
+
+    /// <summary>Writes the windowed attention as normalised weights [B, C, K] with zeros outside the windows (for probes).</summary>
+    public static void ToCenterMajor(int m, int c, int k, ReadOnlySpan<float> attention, ReadOnlySpan<float> inverseSums, ReadOnlySpan<float> mu,
+        ReadOnlySpan<float> sigma, Span<float> full)
+    {
+        var radius = WindowRadius(c);
+        var grouped = Grouped ? k & ~7 : 0;
+        full[..(m * c * k)].Clear();
+        for (var b = 0; b < m; b++)
+        {
+            for (var kk = 0; kk < grouped; kk += 8)
+            {
+                var i = (b * k) + kk;
+                var (start, width) = GroupWindow(c, Vector256.Create(mu[i..]), Vector256.Create(sigma[i..]), radius);
+                for (var l = 0; l < 8; l++)
+                {
+                    for (var j = 0; j < width; j++)
+                    {
+                        full[(((b * c) + start.GetElement(l) + j) * k) + kk + l] = attention[(i * c) + (j * 8) + l] * inverseSums[i + l];
+                    }
+                }
+            }
+
+            for (var kk = grouped; kk < k; kk++)
+            {
+                var i = (b * k) + kk;
+                var (start, count) = Window(c, mu[i], sigma[i], radius);
+                for (var j = start; j < start + count; j++)
+                {
+                    full[(((b * c) + j) * k) + kk] = attention[(i * c) + j] * inverseSums[i];
+                }
+            }
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static unsafe void ForwardGroup(int c, int i, float* centerRow, ReadOnlySpan<float> mu, ReadOnlySpan<float> sigma, float radius,
+        Span<float> attention, Span<float> inverseSums, Span<float> context)
+    {
+        var meanV = Vector256.Create(mu[i..]);
+        var sigmaV = Vector256.Create(sigma[i..]);
+        var invSigma = Vector256<float>.One / sigmaV;
+        var (start, width) = GroupWindow(c, meanV, sigmaV, radius);
+        var nearest = Vector256.Min(Vector256.Max(Vector256.Round(meanV), Vector256<float>.Zero), Vector256.Create((float)(c - 1)));
+        var tNearest = (nearest - meanV) * invSigma;
+        var shift = Vector256.Create(0.5f) * tNearest * tNearest; // -max of the logits: every exponent stays <= 0
+        var half = Vector256.Create(-0.5f);
+        var cutoff = Vector256.Create(NegligibleWeights.ExponentCutoff(c));
+        var position = Vector256.ConvertToSingle(start);
+        Span<int> starts = stackalloc int[8];
+        start.CopyTo(starts);
+        var lanes = new LaneRows(centerRow, starts);
+        Span<Vector256<float>> values = stackalloc Vector256<float>[8];
+        var sums = Vector256<float>.Zero;
+        var weighted = Vector256<float>.Zero;
+        ref var row = ref Unsafe.Add(ref MemoryMarshal.GetReference(attention), i * c);
+        for (var j0 = 0; j0 < width; j0 += 8)
+        {
+            var tile = Math.Min(8, width - j0);
+            lanes.Load(j0, tile, values);
+            for (var j = 0; j < tile; j++)
+            {
+                var t = (position - meanV) * invSigma;
+                var exponent = Vector256.FusedMultiplyAdd(half * t, t, shift);
+                var e = VectorActivations.Exp(exponent) & Vector256.GreaterThanOrEqual(exponent, cutoff);
+                e.StoreUnsafe(ref row, (nuint)((j0 + j) * 8));
+                sums += e;
+                weighted = Vector256.FusedMultiplyAdd(e, values[j], weighted);
+                position += Vector256<float>.One;
+            }
+        }
+
+        var inverse = Vector256<float>.One / sums;
+        inverse.CopyTo(inverseSums[i..]);
+        (weighted * inverse).CopyTo(context[i..]);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static unsafe (Vector256<float> DMu, Vector256<float> DSigma) BackwardGroup(int c, int i, float* centerRow, ReadOnlySpan<float> attention,
+        ReadOnlySpan<float> inverseSums, ReadOnlySpan<float> mu, ReadOnlySpan<float> sigma, ReadOnlySpan<float> context, ReadOnlySpan<float> dContext,
+        float* dCenterRow, float radius)
+    {
+        var meanV = Vector256.Create(mu[i..]);
+        var (start, width) = GroupWindow(c, meanV, Vector256.Create(sigma[i..]), radius);
+        var dctx = Vector256.Create(dContext[i..]) * Vector256.Create(inverseSums[i..]); // the stored weights are unnormalised
+        var ctx = Vector256.Create(context[i..]);
+        var position = Vector256.ConvertToSingle(start);
+        var dMu = Vector256<float>.Zero;
+        var dSigma = Vector256<float>.Zero;
+        Span<int> starts = stackalloc int[8];
+        start.CopyTo(starts);
+        var lanes = new LaneRows(centerRow, starts);
+        var gradients = new LaneRows(dCenterRow, starts);
+        Span<Vector256<float>> values = stackalloc Vector256<float>[8];
+        Span<Vector256<float>> weights = stackalloc Vector256<float>[8];
+        ref var row = ref Unsafe.Add(ref MemoryMarshal.GetReference(attention), i * c);
+        for (var j0 = 0; j0 < width; j0 += 8)
+        {
+            var tile = Math.Min(8, width - j0);
+            lanes.Load(j0, tile, values);
+            for (var j = 0; j < tile; j++)
+            {
+                var weight = Vector256.LoadUnsafe(ref row, (nuint)((j0 + j) * 8)) * dctx;
+                weights[j] = weight;
+                var g = weight * (values[j] - ctx);
+                var diff = position - meanV;
+                var gDiff = g * diff;
+                dMu += gDiff;
+                dSigma = Vector256.FusedMultiplyAdd(gDiff, diff, dSigma);
+                position += Vector256<float>.One;
+            }
+
+            if (dCenterRow != null)
+            {
+                gradients.Add(j0, tile, weights);
+            }
+        }
+
+        return (dMu, dSigma);
+    }
+
+    /// <summary>
+    /// The rows of 8 lanes, each read from its own start: a tile of up to 8 positions of every lane, turned between
+    /// position-major vectors (one per position, a lane per element) and each lane's consecutive positions by an
+    /// 8 x 8 transpose, so that the center is read and its gradient written with whole-vector loads and stores.
+    /// </summary>
+    private readonly unsafe ref struct LaneRows(float* row, ReadOnlySpan<int> starts)
+    {
+        private readonly float* _row = row;
+        private readonly ReadOnlySpan<int> _starts = starts;
+
+        /// <summary>values[j] = the value at start[l] + j0 + j of each lane l, for j below <paramref name="tile"/>.</summary>
+        public void Load(int j0, int tile, Span<Vector256<float>> values)
+        {
+            if (tile == 8)
+            {
+                for (var l = 0; l < 8; l++)
+                {
+                    values[l] = Vector256.Load(_row + _starts[l] + j0);
+                }
+
+                Transpose(values);
+                return;
+            }
+
+            for (var j = 0; j < tile; j++)
+            {
+                var p = _row + j0 + j;
+                values[j] = Vector256.Create(p[_starts[0]], p[_starts[1]], p[_starts[2]], p[_starts[3]], p[_starts[4]], p[_starts[5]], p[_starts[6]], p[_starts[7]]);
+            }
+        }
+
+        /// <summary>Adds values[j] (one element per lane) at start[l] + j0 + j of each lane l; values is overwritten.</summary>
+        public void Add(int j0, int tile, Span<Vector256<float>> values)
+        {
+            if (tile == 8)
+            {
+                Transpose(values);
+
+                // Lanes may share positions: each lane's sum is stored before the next lane's is loaded.
+                for (var l = 0; l < 8; l++)
+                {
+                    var p = _row + _starts[l] + j0;
+                    (Vector256.Load(p) + values[l]).Store(p);
+                }
+
+                return;
+            }
+
+            for (var j = 0; j < tile; j++)
+            {
+                for (var l = 0; l < 8; l++)
+                {
+                    _row[_starts[l] + j0 + j] += values[j].GetElement(l);
+                }
+            }
+        }
+    }
+
+    /// <summary>In place: the 8 x 8 matrix whose rows are <paramref name="rows"/> becomes its transpose.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Transpose(Span<Vector256<float>> rows)
+    {
+        var t0 = Avx.UnpackLow(rows[0], rows[1]);
+        var t1 = Avx.UnpackHigh(rows[0], rows[1]);
+        var t2 = Avx.UnpackLow(rows[2], rows[3]);
+        var t3 = Avx.UnpackHigh(rows[2], rows[3]);
+        var t4 = Avx.UnpackLow(rows[4], rows[5]);
+        var t5 = Avx.UnpackHigh(rows[4], rows[5]);
+        var t6 = Avx.UnpackLow(rows[6], rows[7]);
+        var t7 = Avx.UnpackHigh(rows[6], rows[7]);
+        var u0 = Avx.Shuffle(t0, t2, 0x44);
+        var u1 = Avx.Shuffle(t0, t2, 0xEE);
+        var u2 = Avx.Shuffle(t1, t3, 0x44);
+        var u3 = Avx.Shuffle(t1, t3, 0xEE);
+        var u4 = Avx.Shuffle(t4, t6, 0x44);
+        var u5 = Avx.Shuffle(t4, t6, 0xEE);
+        var u6 = Avx.Shuffle(t5, t7, 0x44);
+        var u7 = Avx.Shuffle(t5, t7, 0xEE);
+        rows[0] = Avx.Permute2x128(u0, u4, 0x20);
+        rows[1] = Avx.Permute2x128(u1, u5, 0x20);
+        rows[2] = Avx.Permute2x128(u2, u6, 0x20);
+        rows[3] = Avx.Permute2x128(u3, u7, 0x20);
+        rows[4] = Avx.Permute2x128(u0, u4, 0x31);
+        rows[5] = Avx.Permute2x128(u1, u5, 0x31);
+        rows[6] = Avx.Permute2x128(u2, u6, 0x31);
+        rows[7] = Avx.Permute2x128(u3, u7, 0x31);
+    }
+
+    private static void ForwardWindow(int c, int i, ReadOnlySpan<float> centerRow, ReadOnlySpan<float> mu, ReadOnlySpan<float> sigma, float radius,
+        Span<float> attention, Span<float> inverseSums, Span<float> context)
+    {
+        var (mv, invSigma) = (mu[i], 1f / sigma[i]);
+        var (start, count) = Window(c, mv, sigma[i], radius);
+        var nearest = Math.Clamp(MathF.Round(mv), 0f, c - 1);
+        var tNearest = (nearest - mv) * invSigma;
+        var shift = 0.5f * tNearest * tNearest;
+        var cutoff = NegligibleWeights.ExponentCutoff(c);
+        var row = attention.Slice((i * c) + start, count);
+        var sum = 0f;
+        var ctx = 0f;
+        for (var j = 0; j < count; j++)
+        {
+            var t = (start + j - mv) * invSigma;
+            var exponent = (-0.5f * t * t) + shift;
+            var e = exponent >= cutoff ? MathF.Exp(exponent) : 0f;
+            row[j] = e;
+            sum += e;
+            ctx += e * centerRow[start + j];
+        }
+
+        inverseSums[i] = 1f / sum;
+        context[i] = ctx * inverseSums[i];
+    }
+
+    private static (float DMu, float DSigma) BackwardWindow(int c, int i, ReadOnlySpan<float> centerRow, ReadOnlySpan<float> attention,
+        ReadOnlySpan<float> inverseSums, ReadOnlySpan<float> mu, ReadOnlySpan<float> sigma, ReadOnlySpan<float> context, ReadOnlySpan<float> dContext,
+        Span<float> dCenterRow, float radius)
+    {
+        var (mv, dctx, ctx) = (mu[i], dContext[i] * inverseSums[i], context[i]);
+        var (start, count) = Window(c, mv, sigma[i], radius);
+        var row = attention.Slice((i * c) + start, count);
+        var (dMu, dSigma) = (0f, 0f);
+        for (var j = 0; j < count; j++)
+        {
+            var weight = row[j] * dctx;
+            var g = weight * (centerRow[start + j] - ctx);
+            if (!dCenterRow.IsEmpty)
+            {
+                dCenterRow[start + j] += weight;
+            }
+
+            var diff = start + j - mv;
+            dMu += g * diff;
+            dSigma += g * diff * diff;
+        }
+
+        return (dMu, dSigma);
+    }
+
+    /// <summary>
+    /// Sums of g (c - mu) and g (c - mu)^2 to the gradients of the mean and scale logits: through mu = (C-1) σ(x)
+    /// (σ' = u (1 - u) with u = mu / (C-1)) and sigma = softplus(x) + 0.5 (softplus' = σ(x), 1 above 20 where
+    /// softplus is the identity).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static (Vector256<float> Mean, Vector256<float> Scale) ParameterGradients(int c, Vector256<float> mu, Vector256<float> sigma,
+        Vector256<float> scaleLogits, Vector256<float> dMuSum, Vector256<float> dSigmaSum)
+    {
+        var sigma2 = sigma * sigma;
+        var dMu = dMuSum / sigma2;
+        var dSigma = dSigmaSum / (sigma2 * sigma);
+        var unit = mu / Vector256.Create((float)(c - 1));
+        var mean = c > 1 ? dMu * Vector256.Create((float)(c - 1)) * unit * (Vector256<float>.One - unit) : Vector256<float>.Zero;
+        var linear = Vector256.GreaterThan(scaleLogits, Vector256.Create(20f));
+        var scale = Vector256.ConditionalSelect(linear, dSigma, dSigma * VectorActivations.Sigmoid(scaleLogits));
+        return (mean, scale);
+    }
+
+    /// <summary>softplus(x) + 0.5, as <see cref="ActivationKernels.Softplus"/> forms it: x above 20, else log(1 + e^x).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<float> Softplus(Vector256<float> x)
+    {
+        var smooth = Vector256.Log(Vector256<float>.One + VectorActivations.Exp(x));
+        return Vector256.ConditionalSelect(Vector256.GreaterThan(x, Vector256.Create(20f)), x, smooth) + Vector256.Create(0.5f);
+    }
+}

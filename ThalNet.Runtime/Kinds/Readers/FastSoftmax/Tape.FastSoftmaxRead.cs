@@ -1,0 +1,63 @@
+using ThalNet.Runtime.Kernels;
+
+namespace ThalNet.Runtime;
+
+/// <summary>The fast softmax reading mechanism as a tape operation.</summary>
+public sealed partial class Tape
+{
+    /// <summary>
+    /// Fast softmax reading: logits[b, c, k] = (features @ w + bias)[b, c * K + k], a = softmax over c,
+    /// context[b, k] = sum_c a[b, c, k] * center[b, c]. w is [F, C * K], bias [C * K].
+    /// </summary>
+    public Tensor FastSoftmaxRead(Tensor center, Tensor features, Tensor w, Tensor bias, Tensor? wTransposed = null, IAttentionObserver? probe = null)
+    {
+        var (m, c) = (center.Shape.Rows, center.Shape.Cols);
+        if (features.Shape.Rows != m || w.Shape.Rank != 2 || w.Shape[0] != features.Shape.Cols || w.Shape[1] % c != 0 || bias.Shape != Shape.Of(w.Shape[1]))
+        {
+            throw new ShapeMismatchException("FastSoftmaxRead", center.Shape, w.Shape,
+                $"expected features [B, F] = {features.Shape}, w [F, C*K] and bias [C*K] = {bias.Shape} for center [B, C]");
+        }
+
+        var k = w.Shape[1] / c;
+        var needsGrad = IsRecording && (center.RequiresGrad || features.RequiresGrad || w.RequiresGrad || bias.RequiresGrad);
+        var attention = NewTensor(Shape.Of(m, c, k), requiresGrad: false);
+        AffineRight(features, w, bias, attention.Data);
+        var y = NewTensor(Shape.Of(m, k), needsGrad);
+        FastSoftmaxKernels.Forward(m, c, k, attention.Data, center.Data, y.Data);
+        probe?.Add(attention.Data, m, c, k);
+        if (needsGrad)
+        {
+            var node = Record<FastSoftmaxReadNode>();
+            node.Tape = this;
+            node.Center = center;
+            node.Features = features;
+            node.W = w;
+            node.Bias = bias;
+            node.WTransposed = wTransposed;
+            node.Attention = attention;
+            node.Y = y;
+        }
+
+        return y;
+    }
+
+    private sealed class FastSoftmaxReadNode : TapeNode
+    {
+        public Tape Tape = null!;
+        public Tensor Center = null!;
+        public Tensor Features = null!;
+        public Tensor W = null!;
+        public Tensor Bias = null!;
+        public Tensor? WTransposed;
+        public Tensor Attention = null!;
+        public Tensor Y = null!;
+
+        public override void Backward()
+        {
+            var (m, c, k) = (Attention.Shape[0], Attention.Shape[1], Attention.Shape[2]);
+            var dLogits = Tape.NewTensor(Attention.Shape, requiresGrad: false);
+            FastSoftmaxKernels.Backward(m, c, k, Attention.Data, Center.Data, Y.Data, Y.Grad, dLogits.Data, Center.RequiresGrad ? Center.Grad : Span<float>.Empty);
+            Tape.AffineRightBackward(Features, W, Bias, dLogits.Data, WTransposed);
+        }
+    }
+}

@@ -1,0 +1,115 @@
+using ThalNet.Runtime.Kernels;
+
+namespace ThalNet.Runtime.Tests.Kernels;
+
+/// <summary>
+/// The fast readers' vectorised kernels against the softmax and weighted sum over every center position in double:
+/// the Gaussian's skipped positions and the single-precision exponential stay within float32 rounding.
+/// </summary>
+public sealed class FastReadKernelTests
+{
+    [Theory]
+    [InlineData(3, 148, 32, 0.5f, 3f)]
+    [InlineData(2, 37, 13, 0.5f, 1f)]
+    [InlineData(2, 300, 9, 0.5f, 40f)]
+    [InlineData(1, 5, 3, 0.5f, 2f)]
+    public void Gaussian_window_matches_every_position_in_double(int batch, int centerSize, int contextSize, float minSigma, float maxSigma)
+    {
+        var random = new RandomSource((ulong)(centerSize + contextSize));
+        var mu = Fill(random, batch * contextSize, 0f, centerSize - 1);
+        var sigma = Fill(random, batch * contextSize, minSigma, maxSigma);
+        var center = Fill(random, batch * centerSize, -1f, 1f);
+        var attention = new float[batch * contextSize * centerSize];
+        var context = new float[batch * contextSize];
+        var inverseSums = new float[batch * contextSize];
+        FastGaussianKernels.Forward(batch, centerSize, contextSize, mu, sigma, center, attention, inverseSums, context);
+        var full = new float[batch * centerSize * contextSize];
+        FastGaussianKernels.ToCenterMajor(batch, centerSize, contextSize, attention, inverseSums, mu, sigma, full);
+
+        for (var b = 0; b < batch; b++)
+        {
+            for (var k = 0; k < contextSize; k++)
+            {
+                var i = (b * contextSize) + k;
+                var logits = Enumerable.Range(0, centerSize).Select(c => -0.5 * Math.Pow((c - (double)mu[i]) / sigma[i], 2)).ToArray();
+                var weights = Softmax(logits);
+                var expected = Enumerable.Range(0, centerSize).Sum(c => weights[c] * center[(b * centerSize) + c]);
+                Assert.True(Math.Abs(context[i] - expected) <= 4e-7, $"context[{b}, {k}] = {context[i]}, expected {expected}");
+                for (var c = 0; c < centerSize; c++)
+                {
+                    var a = full[(((b * centerSize) + c) * contextSize) + k];
+                    Assert.True(Math.Abs(a - weights[c]) <= 4e-7, $"a[{b}, {c}, {k}] = {a}, expected {weights[c]}");
+                }
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData(3, 36, 32)]
+    [InlineData(2, 7, 19)]
+    [InlineData(2, 4, 5)]
+    public void Softmax_over_center_matches_double(int batch, int centerSize, int contextSize)
+    {
+        var random = new RandomSource((ulong)(centerSize * contextSize));
+        var logits = Fill(random, batch * centerSize * contextSize, -6f, 6f);
+        var center = Fill(random, batch * centerSize, -1f, 1f);
+        var attention = logits.ToArray();
+        var context = new float[batch * contextSize];
+        FastSoftmaxKernels.Forward(batch, centerSize, contextSize, attention, center, context);
+        for (var b = 0; b < batch; b++)
+        {
+            for (var k = 0; k < contextSize; k++)
+            {
+                var weights = Softmax([.. Enumerable.Range(0, centerSize).Select(c => (double)logits[(((b * centerSize) + c) * contextSize) + k])]);
+                var expected = Enumerable.Range(0, centerSize).Sum(c => weights[c] * center[(b * centerSize) + c]);
+                Assert.True(Math.Abs(context[(b * contextSize) + k] - expected) <= 4e-7, $"context[{b}, {k}]");
+                for (var c = 0; c < centerSize; c++)
+                {
+                    Assert.True(Math.Abs(attention[(((b * centerSize) + c) * contextSize) + k] - weights[c]) <= 4e-7, $"a[{b}, {c}, {k}]");
+                }
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData(148, 0f, 0.5f)]
+    [InlineData(148, 147f, 0.5f)]
+    [InlineData(148, 70.3f, 2f)]
+    [InlineData(5, 2f, 100f)]
+    public void Window_covers_every_position_above_the_bound(int centerSize, float mu, float sigma)
+    {
+        var radius = FastGaussianKernels.WindowRadius(centerSize);
+        var (start, count) = FastGaussianKernels.Window(centerSize, mu, sigma, radius);
+        Assert.InRange(start, 0, centerSize - 1);
+        Assert.InRange(start + count, 1, centerSize);
+        var nearest = Math.Clamp(Math.Round(mu), 0, centerSize - 1);
+        var max = -0.5 * Math.Pow((nearest - mu) / sigma, 2);
+        for (var c = 0; c < centerSize; c++)
+        {
+            var ratio = Math.Exp((-0.5 * Math.Pow((c - mu) / sigma, 2)) - max);
+            if (c < start || c >= start + count)
+            {
+                Assert.True(ratio < Math.Pow(2, -24) / centerSize, $"position {c} outside [{start}, {start + count}) has weight ratio {ratio}");
+            }
+        }
+    }
+
+    private static double[] Softmax(double[] logits)
+    {
+        var max = logits.Max();
+        var e = logits.Select(l => Math.Exp(l - max)).ToArray();
+        var sum = e.Sum();
+        return [.. e.Select(v => v / sum)];
+    }
+
+    private static float[] Fill(RandomSource random, int count, float low, float high)
+    {
+        var values = new float[count];
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] = low + ((high - low) * random.NextFloat());
+        }
+
+        return values;
+    }
+}
