@@ -22,6 +22,7 @@ internal static class ConnectivitySimilarity
 
     public static IReadOnlyList<(string Group, double R)> Pairs(IReadOnlyList<StudyResult> results)
     {
+        results = [.. results.Where(r => r.Connectivity.Length > 0)]; // the GRU baseline has no center to read
         var pairs = new List<(string, double)>();
         for (var i = 0; i < results.Count; i++)
         {
@@ -69,7 +70,7 @@ internal static class ConnectivitySimilarity
             text.Append("| ").Append(group).Append(" | ").Append(values.Count.ToString(CultureInfo.InvariantCulture));
             text.Append(values.Count == 0
                 ? " | | | | |\n"
-                : $" | {F(values.Average())} | {F(Figure5Svg.Median(values))} | {F(values[0])} | {F(values[^1])} |\n");
+                : $" | {F(values.Average())} | {F(Statistics.Median(values))} | {F(values[0])} | {F(values[^1])} |\n");
         }
 
         return text.ToString();

@@ -15,24 +15,30 @@ internal static class Study
             return ExpectedErrors.Report($"--epochs and --seeds must be at least 1 (got --epochs {settings.Epochs} --seeds {settings.Seeds}).");
         }
 
-        var unknown = settings.Only.Except(StudyConfiguration.All.Select(c => c.Name)).ToList();
+        var unknown = settings.Only.Except(StudyConfiguration.All.Select(c => c.Name)).Except([StudyBaseline.Name]).ToList();
         if (unknown.Count > 0)
         {
-            return ExpectedErrors.Report($"--only {string.Join(", ", unknown)}: not a configuration; use design/reading with designs {string.Join(", ", StudyConfiguration.Designs)} and readers {string.Join(", ", StudyConfiguration.Readings)}.");
+            return ExpectedErrors.Report($"--only {string.Join(", ", unknown)}: not a configuration; use design/reading with designs {string.Join(", ", StudyConfiguration.Designs)} and readers {string.Join(", ", StudyConfiguration.Readings)}, or {StudyBaseline.Name}.");
         }
 
         var log = new ResultsLog(settings.ResultsPath);
         var results = log.Read().Where(settings.Matches).ToList();
         var data = new StudyData(settings.DataDirectory);
         var runner = new StudyRunner(settings, data);
-        output.WriteLine($"design study: {settings.Configurations.Count} configurations x {settings.Seeds} seeds, {settings.Epochs} epochs, backend={settings.Backend}{(settings.Backend == BackendOptions.TorchSharp ? $" device={settings.Device}" : "")} threads={settings.Workers}, train={data.TrainCount} test={data.TestCount}, results={log.Path}");
+        output.WriteLine($"design study: {settings.Configurations.Count} configurations{(settings.IncludesBaseline ? " and the GRU baseline" : "")} x {settings.Seeds} seeds, {settings.Epochs} epochs, backend={settings.Backend}{(settings.Backend == BackendOptions.TorchSharp ? $" device={settings.Device}" : "")} threads={settings.Workers}, train={data.TrainCount} test={data.TestCount}, results={log.Path}");
         using var cancellation = new CtrlCCancellation();
         var done = new List<StudyResult>();
         foreach (var seed in settings.SeedList)
         {
-            foreach (var configuration in settings.Configurations)
+            var runs = settings.Configurations.Select(c => (c.Design, c.Reading, Train: (Func<StudyResult>)(() => runner.Run(c, seed, cancellation.Token)))).ToList();
+            if (settings.IncludesBaseline)
             {
-                var logged = results.LastOrDefault(r => r.Design == configuration.Design && r.Reading == configuration.Reading && r.Seed == seed);
+                runs.Add((StudyBaseline.Design, StudyBaseline.Reading, () => runner.RunBaseline(seed, cancellation.Token)));
+            }
+
+            foreach (var (design, reading, train) in runs)
+            {
+                var logged = results.LastOrDefault(r => r.Design == design && r.Reading == reading && r.Seed == seed);
                 if (logged is null && settings.ReportOnly)
                 {
                     continue;
@@ -42,7 +48,7 @@ internal static class Study
                 {
                     try
                     {
-                        logged = runner.Run(configuration, seed, cancellation.Token);
+                        logged = train();
                     }
                     catch (OperationCanceledException)
                     {

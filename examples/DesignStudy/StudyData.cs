@@ -14,7 +14,7 @@ internal sealed class StudyData(string directory)
 
     public int TestCount => _test.Count;
 
-    public SequenceDatasetSource Train(ModelInfo model) => new(_train, model);
+    public SequenceDatasetSource Train(SequenceInfo model) => new(_train, model);
 
-    public SequenceDatasetSource Test(ModelInfo model) => new(_test, model);
+    public SequenceDatasetSource Test(SequenceInfo model) => new(_test, model);
 }

@@ -18,19 +18,7 @@ internal sealed class StudyRunner(StudySettings settings, StudyData data)
 
     public StudyResult Run(StudyConfiguration configuration, ulong seed, CancellationToken cancellation)
     {
-        var options = new TrainerOptions
-        {
-            Epochs = settings.Epochs,
-            BatchSize = 50,
-            LearningRate = 1e-3f,
-            Optimizer = OptimizerKind.RmsProp,
-            Seed = seed,
-            Workers = settings.Workers,
-            MaxBatchesPerEpoch = settings.MaxBatches,
-            MaxEvaluationBatches = settings.MaxEvaluationBatches,
-            Progress = false,
-            Output = TextWriter.Null,
-        };
+        var options = Options(seed);
         using var trainer = new Trainer<ThalNetModel>(configuration.Create, options);
         var test = data.Test(configuration.Info);
         var train = data.Train(configuration.Info);
@@ -60,6 +48,24 @@ internal sealed class StudyRunner(StudySettings settings, StudyData data)
             result.Epochs.Sum(e => e.Seconds),
             settings.Backend);
     }
+
+    /// <summary>Trains the study's GRU baseline for one seed (always on the engine).</summary>
+    public StudyResult RunBaseline(ulong seed, CancellationToken cancellation) => StudyBaseline.Run(settings, data, Options(seed), cancellation);
+
+    /// <summary>The paper's settings: RMSprop, learning rate 1e-3, batch 50.</summary>
+    private TrainerOptions Options(ulong seed) => new()
+    {
+        Epochs = settings.Epochs,
+        BatchSize = 50,
+        LearningRate = 1e-3f,
+        Optimizer = OptimizerKind.RmsProp,
+        Seed = seed,
+        Workers = settings.Workers,
+        MaxBatchesPerEpoch = settings.MaxBatches,
+        MaxEvaluationBatches = settings.MaxEvaluationBatches,
+        Progress = false,
+        Output = TextWriter.Null,
+    };
 
     /// <summary>Trains the configuration's TorchSharp model and copies its trained weights into <paramref name="engine"/>.</summary>
     private TrainingResult TrainOnTorch(StudyConfiguration configuration, TrainerOptions options, ISequenceSource train, ISequenceSource test, ThalNetModel engine, CancellationToken cancellation)

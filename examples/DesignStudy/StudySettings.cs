@@ -20,6 +20,13 @@ internal sealed record StudySettings(string DataDirectory, int Epochs, int Seeds
 
     public IReadOnlyList<StudyConfiguration> Configurations => Only.Count == 0 ? StudyConfiguration.All : [.. StudyConfiguration.All.Where(c => Only.Contains(c.Name))];
 
-    /// <summary>Whether a logged result was trained the way this run trains (on the same backend), so it counts as done.</summary>
-    public bool Matches(StudyResult result) => result.Epochs == Epochs && result.MaxBatches == MaxBatches && result.Backend == Backend;
+    /// <summary>Whether the GRU baseline runs too: always in a full study, with <c>--only</c> when it names <see cref="StudyBaseline.Name"/>.</summary>
+    public bool IncludesBaseline => Only.Count == 0 || Only.Contains(StudyBaseline.Name);
+
+    /// <summary>
+    /// Whether a logged result was trained the way this run trains (on the same backend; the baseline always trains
+    /// on the engine), so it counts as done.
+    /// </summary>
+    public bool Matches(StudyResult result) =>
+        result.Epochs == Epochs && result.MaxBatches == MaxBatches && result.Backend == (result.Design == StudyBaseline.Design ? BackendOptions.Engine : Backend);
 }

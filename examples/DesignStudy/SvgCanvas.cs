@@ -14,8 +14,9 @@ internal sealed class SvgCanvas(double width, double height)
     public void Line(double x1, double y1, double x2, double y2, string stroke, double width = 1, string? dash = null) =>
         _body.Append(F($"<line x1=\"{x1:0.##}\" y1=\"{y1:0.##}\" x2=\"{x2:0.##}\" y2=\"{y2:0.##}\" stroke=\"{stroke}\" stroke-width=\"{width:0.##}\"")).Append(dash is null ? "" : $" stroke-dasharray=\"{dash}\"").Append("/>\n");
 
-    public void Polyline(IEnumerable<(double X, double Y)> points, string stroke, double width = 2) =>
-        _body.Append("<polyline fill=\"none\" stroke=\"").Append(stroke).Append(F($"\" stroke-width=\"{width:0.##}\" points=\"")).Append(Points(points)).Append("\"/>\n");
+    public void Polyline(IEnumerable<(double X, double Y)> points, string stroke, double width = 2, string? dash = null) =>
+        _body.Append("<polyline fill=\"none\" stroke=\"").Append(stroke).Append(F($"\" stroke-width=\"{width:0.##}\"")).Append(dash is null ? "" : $" stroke-dasharray=\"{dash}\"")
+            .Append(" points=\"").Append(Points(points)).Append("\"/>\n");
 
     public void Polygon(IEnumerable<(double X, double Y)> points, string fill, double opacity) =>
         _body.Append("<polygon fill=\"").Append(fill).Append(F($"\" fill-opacity=\"{opacity:0.##}\" points=\"")).Append(Points(points)).Append("\"/>\n");
