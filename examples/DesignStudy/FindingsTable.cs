@@ -23,23 +23,23 @@ internal static class FindingsTable
         var thalNet = results.Where(r => r.Design != StudyBaseline.Design).ToList();
         var text = new StringBuilder("| claim (paper) | statistic (per seed: positive supports the claim) | per seed | mean ± sd | verdict |\n| --- | --- | --- | --- | --- |\n");
 
-        Row(text, "Recurrent modules learn faster than feed-forward ones", "accuracy after epoch 1: recurrent designs minus FF (means over readers)",
-            PerSeed(seeds, thalNet, run => Mean(run, Recurrent, StudyConfiguration.Readings, r => Epoch(r, 1)) - Mean(run, ["FF"], StudyConfiguration.Readings, r => Epoch(r, 1))), false);
-        Row(text, "Recurrent modules train more stably than feed-forward ones", "mean absolute change of accuracy per epoch over the second half: FF minus recurrent",
-            PerSeed(seeds, thalNet, run => Mean(run, ["FF"], StudyConfiguration.Readings, Fluctuation) - Mean(run, Recurrent, StudyConfiguration.Readings, Fluctuation)), false);
+        Row(text, "Recurrent modules learn faster than feed-forward ones", "accuracy after epoch 1: recurrent designs minus FF (means over the readers all designs have)",
+            PerSeed(seeds, thalNet, run => Mean(run, Recurrent, CommonReaders(run), r => Epoch(r, 1)) - Mean(run, ["FF"], CommonReaders(run), r => Epoch(r, 1))), false);
+        Row(text, "Recurrent modules train more stably than feed-forward ones", "mean absolute change of accuracy per epoch over the second half: FF minus recurrent (same readers)",
+            PerSeed(seeds, thalNet, run => Mean(run, ["FF"], CommonReaders(run), Fluctuation) - Mean(run, Recurrent, CommonReaders(run), Fluctuation)), false);
         Row(text, "An FF layer before the GRU helps", "final accuracy: FF-GRU minus GRU (mean over readers)",
             PerSeed(seeds, thalNet, run => MeanDifference(run, "FF-GRU", "GRU")), false);
         Row(text, "FF-GRU-FF does about as well as FF-GRU (with a smaller center)", "final accuracy: FF-GRU-FF minus FF-GRU (mean over readers); about equal within one point",
             PerSeed(seeds, thalNet, run => MeanDifference(run, "FF-GRU-FF", "FF-GRU")), true);
-        Row(text, "Weight normalisation is the best reader", "final accuracy: weight-norm minus the best other reader (means over designs)",
+        Row(text, "Weight normalisation is the best reader", "final accuracy: weight-norm minus the best other reader (means over the designs that have all four readers)",
             PerSeed(seeds, thalNet, run => StudyConfiguration.Readings.Where(r => r != "weight-norm")
-                .Min(other => Mean(run, StudyConfiguration.Designs, ["weight-norm"], Final) - Mean(run, StudyConfiguration.Designs, [other], Final))), false);
-        Row(text, "Weight normalisation is the most stable reader", "mean absolute change of accuracy per epoch over the second half: the most stable other reader's minus weight-norm's (means over designs)",
+                .Min(other => Mean(run, CompleteDesigns(run), ["weight-norm"], Final) - Mean(run, CompleteDesigns(run), [other], Final))), false);
+        Row(text, "Weight normalisation is the most stable reader", "mean absolute change of accuracy per epoch over the second half: the most stable other reader's minus weight-norm's (same designs)",
             PerSeed(seeds, thalNet, run => StudyConfiguration.Readings.Where(r => r != "weight-norm")
-                .Min(other => Mean(run, StudyConfiguration.Designs, [other], Fluctuation) - Mean(run, StudyConfiguration.Designs, ["weight-norm"], Fluctuation))), false);
-        Row(text, "The reading mechanism matters less than the module design", "final accuracy: range of the design means minus range of the reader means",
-            PerSeed(seeds, thalNet, run => Range(StudyConfiguration.Designs.Select(d => Mean(run, [d], StudyConfiguration.Readings, Final)))
-                - Range(StudyConfiguration.Readings.Select(r => Mean(run, StudyConfiguration.Designs, [r], Final)))), false);
+                .Min(other => Mean(run, CompleteDesigns(run), [other], Fluctuation) - Mean(run, CompleteDesigns(run), ["weight-norm"], Fluctuation))), false);
+        Row(text, "The reading mechanism matters less than the module design", "final accuracy: range of the design means (readers all designs have) minus range of the reader means (designs with all readers)",
+            PerSeed(seeds, thalNet, run => Range(StudyConfiguration.Designs.Select(d => Mean(run, [d], CommonReaders(run), Final)))
+                - Range(StudyConfiguration.Readings.Select(r => Mean(run, CompleteDesigns(run), [r], Final)))), false);
         BaselineRow(text, seeds, results);
         SimilarityRow(text, similarity);
         return text.ToString();
@@ -71,6 +71,20 @@ internal static class FindingsTable
         var values = designs.SelectMany(d => readings.Select(r => run(d, r))).OfType<StudyResult>().Select(value).ToList();
         return values.Count == 0 ? double.NaN : values.Average();
     }
+
+    /// <summary>
+    /// The readers that every design with runs in this seed has: designs are compared on these only, so that a
+    /// design run with more readers is not favoured or penalised by the extra ones.
+    /// </summary>
+    private static IReadOnlyList<string> CommonReaders(SeedRuns run)
+    {
+        var designs = StudyConfiguration.Designs.Where(d => StudyConfiguration.Readings.Any(r => run(d, r) is not null)).ToList();
+        return [.. StudyConfiguration.Readings.Where(r => designs.All(d => run(d, r) is not null))];
+    }
+
+    /// <summary>The designs that have every reader in this seed: readers are compared on these only.</summary>
+    private static IReadOnlyList<string> CompleteDesigns(SeedRuns run) =>
+        [.. StudyConfiguration.Designs.Where(d => StudyConfiguration.Readings.All(r => run(d, r) is not null))];
 
     /// <summary>Mean over the readers that both designs have of the final accuracy of <paramref name="a"/> minus <paramref name="b"/>.</summary>
     private static double MeanDifference(SeedRuns run, string a, string b)

@@ -19,12 +19,11 @@ public sealed class FastReadKernelTests
         var mu = Fill(random, batch * contextSize, 0f, centerSize - 1);
         var sigma = Fill(random, batch * contextSize, minSigma, maxSigma);
         var center = Fill(random, batch * centerSize, -1f, 1f);
-        var attention = new float[batch * contextSize * centerSize];
         var context = new float[batch * contextSize];
         var inverseSums = new float[batch * contextSize];
-        FastGaussianKernels.Forward(batch, centerSize, contextSize, mu, sigma, center, attention, inverseSums, context);
+        FastGaussianKernels.Forward(batch, centerSize, contextSize, mu, sigma, center, inverseSums, context);
         var full = new float[batch * centerSize * contextSize];
-        FastGaussianKernels.ToCenterMajor(batch, centerSize, contextSize, attention, inverseSums, mu, sigma, full);
+        FastGaussianKernels.WeightsCenterMajor(batch, centerSize, contextSize, inverseSums, mu, sigma, full);
 
         for (var b = 0; b < batch; b++)
         {

@@ -2,9 +2,28 @@ using ThalNet.Runtime.Kernels;
 
 namespace ThalNet.Runtime;
 
-/// <summary>The products that turn a fast reader's features into its attention parameters, in the readers' layout.</summary>
+/// <summary>
+/// What the fast readers share: the products that turn features into attention parameters (in the readers' layout),
+/// and one scratch buffer that a backward node uses and drops (the fast softmax reader's d logits).
+/// </summary>
 public sealed partial class Tape
 {
+    private float[] _fastReadScratch = [];
+
+    /// <summary>
+    /// A buffer of <paramref name="length"/> floats, the same one every time (a tape records and runs backward on one
+    /// thread), so it stays in cache where a new tensor per node would not.
+    /// </summary>
+    private Span<float> FastReadScratch(int length)
+    {
+        if (_fastReadScratch.Length < length)
+        {
+            _fastReadScratch = new float[length];
+        }
+
+        return _fastReadScratch.AsSpan(0, length);
+    }
+
     /// <summary>y = x @ w + bias for w [F, N] (the readers' layout, not nn.Linear's).</summary>
     private static void AffineRight(Tensor x, Tensor w, Tensor bias, Span<float> y)
     {

@@ -8,12 +8,10 @@ namespace ThalNet.Runtime.Kernels;
 /// <summary>
 /// The fast Gaussian reader's attention: for each row b and context element k, weights over a window of center
 /// positions around the mean. Context elements go 8 to a vector, each lane with its own window start and all 8 with
-/// the widest lane's width (the center values gathered per lane); a remainder of fewer than 8 elements goes one
-/// window at a time. Row i = b K + k of the attention [B, K, C] holds the window of k: for a group of 8 lanes starting
-/// at k, rows k..k+7 hold position j of lane l at j * 8 + l; for a single window, row k holds position c at c. Only the
-/// window is written, and unnormalised: the weights are e^(logit - max) times the row's inverse sum, kept beside them
-/// (the forward pass saves a pass over the weights, the backward pass folds the factor into d context). Positions
-/// outside the window read as zero (<see cref="ToCenterMajor"/>).
+/// the widest lane's width (the center read and its gradient written through 8 x 8 transposes); a remainder of fewer
+/// than 8 elements goes one window at a time. The weights are never stored: the forward pass keeps only the inverse of
+/// each window's sum, and the backward pass recomputes e^(logit - max) with the same instructions (so the same
+/// values), which costs less than writing [B, K, C] weights and reading them back from memory.
 /// </summary>
 /// <remarks>
 /// Why the skipped positions cannot matter in float32: sigma &gt;= 0.5 and mu lies in [0, C-1], so the nearest position
@@ -24,8 +22,6 @@ namespace ThalNet.Runtime.Kernels;
 /// </remarks>
 internal static class FastGaussianKernels
 {
-    private static readonly Vector256<float> Lanes = Vector256.Create(0f, 1f, 2f, 3f, 4f, 5f, 6f, 7f);
-
     /// <summary>Whether groups of 8 context elements run as vectors.</summary>
     private static bool Grouped => Avx.IsSupported;
 
@@ -101,13 +97,12 @@ internal static class FastGaussianKernels
     }
 
     /// <summary>
-    /// The unnormalised weights e^(logit - max), logit = -0.5 ((c - mu[b, k]) / sigma[b, k])^2, within the windows
-    /// (layout in the class summary), the inverse of their sum per [b, k], and context[b, k] = sum_c a center[b, c] with
-    /// a the normalised weights, summed in the same pass.
+    /// context[b, k] = sum_c a center[b, c] with a = softmax over c of -0.5 ((c - mu[b, k]) / sigma[b, k])^2 over the
+    /// window, and the inverse of each window's sum of e^(logit - max) [B, K] for the backward pass.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static unsafe void Forward(int m, int c, int k, ReadOnlySpan<float> mu, ReadOnlySpan<float> sigma, ReadOnlySpan<float> center,
-        Span<float> attention, Span<float> inverseSums, Span<float> context)
+        Span<float> inverseSums, Span<float> context)
     {
         var radius = WindowRadius(c);
         var grouped = Grouped ? k & ~7 : 0;
@@ -117,12 +112,23 @@ internal static class FastGaussianKernels
             {
                 for (var kk = 0; kk < grouped; kk += 8)
                 {
-                    ForwardGroup(c, (b * k) + kk, centerPtr + (b * c), mu, sigma, radius, attention, inverseSums, context);
+                    ForwardGroup(c, (b * k) + kk, centerPtr + (b * c), mu, sigma, radius, inverseSums, context);
                 }
 
                 for (var kk = grouped; kk < k; kk++)
                 {
-                    ForwardWindow(c, (b * k) + kk, center.Slice(b * c, c), mu, sigma, radius, attention, inverseSums, context);
+                    var i = (b * k) + kk;
+                    var window = new Window1(c, mu[i], sigma[i], radius);
+                    var (sum, ctx) = (0f, 0f);
+                    for (var j = 0; j < window.Count; j++)
+                    {
+                        var e = window.Weight(j);
+                        sum += e;
+                        ctx += e * center[(b * c) + window.Start + j];
+                    }
+
+                    inverseSums[i] = 1f / sum;
+                    context[i] = ctx * inverseSums[i];
                 }
             }
         }
@@ -134,7 +140,7 @@ internal static class FastGaussianKernels
     /// d mu = sum_c g (c - mu) / sigma^2 and d sigma = sum_c g (c - mu)^2 / sigma^3, over the forward's windows.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static unsafe void Backward(int m, int c, int k, ReadOnlySpan<float> attention, ReadOnlySpan<float> inverseSums, ReadOnlySpan<float> mu,
+    public static unsafe void Backward(int m, int c, int k, ReadOnlySpan<float> inverseSums, ReadOnlySpan<float> mu,
         ReadOnlySpan<float> sigma, ReadOnlySpan<float> scaleLogits, ReadOnlySpan<float> center, ReadOnlySpan<float> context, ReadOnlySpan<float> dContext,
         Span<float> dCenter, Span<float> dMeanLogits, Span<float> dScaleLogits)
     {
@@ -149,7 +155,7 @@ internal static class FastGaussianKernels
                 for (var kk = 0; kk < grouped; kk += 8)
                 {
                     var i = (b * k) + kk;
-                    var (dMu, dSigma) = BackwardGroup(c, i, centerPtr + (b * c), attention, inverseSums, mu, sigma, context, dContext, dCenterRow, radius);
+                    var (dMu, dSigma) = BackwardGroup(c, i, centerPtr + (b * c), inverseSums, mu, sigma, context, dContext, dCenterRow, radius);
                     var (mean, scale) = ParameterGradients(c, Vector256.Create(mu[i..]), Vector256.Create(sigma[i..]), Vector256.Create(scaleLogits[i..]), dMu, dSigma);
                     mean.CopyTo(dMeanLogits[i..]);
                     scale.CopyTo(dScaleLogits[i..]);
@@ -158,8 +164,24 @@ internal static class FastGaussianKernels
                 for (var kk = grouped; kk < k; kk++)
                 {
                     var i = (b * k) + kk;
-                    var (dMu, dSigma) = BackwardWindow(c, i, center.Slice(b * c, c), attention, inverseSums, mu, sigma, context, dContext,
-                        dCenter.IsEmpty ? dCenter : dCenter.Slice(b * c, c), radius);
+                    var window = new Window1(c, mu[i], sigma[i], radius);
+                    var (dctx, ctx) = (dContext[i] * inverseSums[i], context[i]);
+                    var (dMu, dSigma) = (0f, 0f);
+                    for (var j = 0; j < window.Count; j++)
+                    {
+                        var position = (b * c) + window.Start + j;
+                        var weight = window.Weight(j) * dctx;
+                        var g = weight * (center[position] - ctx);
+                        if (!dCenter.IsEmpty)
+                        {
+                            dCenter[position] += weight;
+                        }
+
+                        var diff = window.Start + j - mu[i];
+                        dMu += g * diff;
+                        dSigma += g * diff * diff;
+                    }
+
                     var (mean, scale) = ParameterGradients(c, Vector256.Create(mu[i]), Vector256.Create(sigma[i]), Vector256.Create(scaleLogits[i]),
                         Vector256.Create(dMu), Vector256.Create(dSigma));
                     (dMeanLogits[i], dScaleLogits[i]) = (mean.ToScalar(), scale.ToScalar());
@@ -168,74 +190,42 @@ internal static class FastGaussianKernels
         }
     }
 
-    /// <summary>Writes the windowed attention as normalised weights [B, C, K] with zeros outside the windows (for probes).</summary>
-    public static void ToCenterMajor(int m, int c, int k, ReadOnlySpan<float> attention, ReadOnlySpan<float> inverseSums, ReadOnlySpan<float> mu,
-        ReadOnlySpan<float> sigma, Span<float> full)
+    /// <summary>The normalised weights as [B, C, K], zero outside each context element's window (for probes).</summary>
+    public static void WeightsCenterMajor(int m, int c, int k, ReadOnlySpan<float> inverseSums, ReadOnlySpan<float> mu, ReadOnlySpan<float> sigma, Span<float> full)
     {
         var radius = WindowRadius(c);
-        var grouped = Grouped ? k & ~7 : 0;
         full[..(m * c * k)].Clear();
-        for (var b = 0; b < m; b++)
+        for (var i = 0; i < m * k; i++)
         {
-            for (var kk = 0; kk < grouped; kk += 8)
+            var (b, kk) = Math.DivRem(i, k);
+            var window = new Window1(c, mu[i], sigma[i], radius);
+            for (var j = 0; j < window.Count; j++)
             {
-                var i = (b * k) + kk;
-                var (start, width) = GroupWindow(c, Vector256.Create(mu[i..]), Vector256.Create(sigma[i..]), radius);
-                for (var l = 0; l < 8; l++)
-                {
-                    for (var j = 0; j < width; j++)
-                    {
-                        full[(((b * c) + start.GetElement(l) + j) * k) + kk + l] = attention[(i * c) + (j * 8) + l] * inverseSums[i + l];
-                    }
-                }
-            }
-
-            for (var kk = grouped; kk < k; kk++)
-            {
-                var i = (b * k) + kk;
-                var (start, count) = Window(c, mu[i], sigma[i], radius);
-                for (var j = start; j < start + count; j++)
-                {
-                    full[(((b * c) + j) * k) + kk] = attention[(i * c) + j] * inverseSums[i];
-                }
+                full[(((b * c) + window.Start + j) * k) + kk] = window.Weight(j) * inverseSums[i];
             }
         }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static unsafe void ForwardGroup(int c, int i, float* centerRow, ReadOnlySpan<float> mu, ReadOnlySpan<float> sigma, float radius,
-        Span<float> attention, Span<float> inverseSums, Span<float> context)
+        Span<float> inverseSums, Span<float> context)
     {
-        var meanV = Vector256.Create(mu[i..]);
-        var sigmaV = Vector256.Create(sigma[i..]);
-        var invSigma = Vector256<float>.One / sigmaV;
-        var (start, width) = GroupWindow(c, meanV, sigmaV, radius);
-        var nearest = Vector256.Min(Vector256.Max(Vector256.Round(meanV), Vector256<float>.Zero), Vector256.Create((float)(c - 1)));
-        var tNearest = (nearest - meanV) * invSigma;
-        var shift = Vector256.Create(0.5f) * tNearest * tNearest; // -max of the logits: every exponent stays <= 0
-        var half = Vector256.Create(-0.5f);
-        var cutoff = Vector256.Create(NegligibleWeights.ExponentCutoff(c));
-        var position = Vector256.ConvertToSingle(start);
+        var weights = new GroupWeights(c, mu, sigma, i, radius);
         Span<int> starts = stackalloc int[8];
-        start.CopyTo(starts);
+        weights.Start.CopyTo(starts);
         var lanes = new LaneRows(centerRow, starts);
         Span<Vector256<float>> values = stackalloc Vector256<float>[8];
         var sums = Vector256<float>.Zero;
         var weighted = Vector256<float>.Zero;
-        ref var row = ref Unsafe.Add(ref MemoryMarshal.GetReference(attention), i * c);
-        for (var j0 = 0; j0 < width; j0 += 8)
+        for (var j0 = 0; j0 < weights.Width; j0 += 8)
         {
-            var tile = Math.Min(8, width - j0);
+            var tile = Math.Min(8, weights.Width - j0);
             lanes.Load(j0, tile, values);
             for (var j = 0; j < tile; j++)
             {
-                var t = (position - meanV) * invSigma;
-                var exponent = Vector256.FusedMultiplyAdd(half * t, t, shift);
-                var e = VectorActivations.Exp(exponent) & Vector256.GreaterThanOrEqual(exponent, cutoff);
-                e.StoreUnsafe(ref row, (nuint)((j0 + j) * 8));
+                var e = weights.At(j0 + j);
                 sums += e;
                 weighted = Vector256.FusedMultiplyAdd(e, values[j], weighted);
-                position += Vector256<float>.One;
             }
         }
 
@@ -245,32 +235,31 @@ internal static class FastGaussianKernels
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static unsafe (Vector256<float> DMu, Vector256<float> DSigma) BackwardGroup(int c, int i, float* centerRow, ReadOnlySpan<float> attention,
+    private static unsafe (Vector256<float> DMu, Vector256<float> DSigma) BackwardGroup(int c, int i, float* centerRow,
         ReadOnlySpan<float> inverseSums, ReadOnlySpan<float> mu, ReadOnlySpan<float> sigma, ReadOnlySpan<float> context, ReadOnlySpan<float> dContext,
         float* dCenterRow, float radius)
     {
-        var meanV = Vector256.Create(mu[i..]);
-        var (start, width) = GroupWindow(c, meanV, Vector256.Create(sigma[i..]), radius);
-        var dctx = Vector256.Create(dContext[i..]) * Vector256.Create(inverseSums[i..]); // the stored weights are unnormalised
+        var weights = new GroupWeights(c, mu, sigma, i, radius);
+        var dctx = Vector256.Create(dContext[i..]) * Vector256.Create(inverseSums[i..]); // the recomputed weights are unnormalised
         var ctx = Vector256.Create(context[i..]);
-        var position = Vector256.ConvertToSingle(start);
+        var meanV = Vector256.Create(mu[i..]);
         var dMu = Vector256<float>.Zero;
         var dSigma = Vector256<float>.Zero;
         Span<int> starts = stackalloc int[8];
-        start.CopyTo(starts);
+        weights.Start.CopyTo(starts);
         var lanes = new LaneRows(centerRow, starts);
         var gradients = new LaneRows(dCenterRow, starts);
         Span<Vector256<float>> values = stackalloc Vector256<float>[8];
-        Span<Vector256<float>> weights = stackalloc Vector256<float>[8];
-        ref var row = ref Unsafe.Add(ref MemoryMarshal.GetReference(attention), i * c);
-        for (var j0 = 0; j0 < width; j0 += 8)
+        Span<Vector256<float>> adds = stackalloc Vector256<float>[8];
+        var position = Vector256.ConvertToSingle(weights.Start);
+        for (var j0 = 0; j0 < weights.Width; j0 += 8)
         {
-            var tile = Math.Min(8, width - j0);
+            var tile = Math.Min(8, weights.Width - j0);
             lanes.Load(j0, tile, values);
             for (var j = 0; j < tile; j++)
             {
-                var weight = Vector256.LoadUnsafe(ref row, (nuint)((j0 + j) * 8)) * dctx;
-                weights[j] = weight;
+                var weight = weights.At(j0 + j) * dctx;
+                adds[j] = weight;
                 var g = weight * (values[j] - ctx);
                 var diff = position - meanV;
                 var gDiff = g * diff;
@@ -281,11 +270,80 @@ internal static class FastGaussianKernels
 
             if (dCenterRow != null)
             {
-                gradients.Add(j0, tile, weights);
+                gradients.Add(j0, tile, adds);
             }
         }
 
         return (dMu, dSigma);
+    }
+
+    /// <summary>
+    /// e^(logit - max) of 8 lanes' windows (<see cref="GroupWindow"/>), position j of lane l being start[l] + j: the
+    /// forward and backward passes compute the same values from the same instructions. Zero below the cutoff of
+    /// <see cref="NegligibleWeights"/>.
+    /// </summary>
+    private readonly struct GroupWeights
+    {
+        private readonly Vector256<float> _mean;
+        private readonly Vector256<float> _invSigma;
+        private readonly Vector256<float> _shift;
+        private readonly Vector256<float> _cutoff;
+        private readonly Vector256<float> _first;
+
+        public GroupWeights(int c, ReadOnlySpan<float> mu, ReadOnlySpan<float> sigma, int i, float radius)
+        {
+            _mean = Vector256.Create(mu[i..]);
+            var sigmaV = Vector256.Create(sigma[i..]);
+            _invSigma = Vector256<float>.One / sigmaV;
+            (Start, Width) = GroupWindow(c, _mean, sigmaV, radius);
+            var nearest = Vector256.Min(Vector256.Max(Vector256.Round(_mean), Vector256<float>.Zero), Vector256.Create((float)(c - 1)));
+            var tNearest = (nearest - _mean) * _invSigma;
+            _shift = Vector256.Create(0.5f) * tNearest * tNearest; // -max of the logits: every exponent stays <= 0
+            _cutoff = Vector256.Create(NegligibleWeights.ExponentCutoff(c));
+            _first = Vector256.ConvertToSingle(Start);
+        }
+
+        public Vector256<int> Start { get; }
+
+        public int Width { get; }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public Vector256<float> At(int j)
+        {
+            var t = (_first + Vector256.Create((float)j) - _mean) * _invSigma;
+            var exponent = Vector256.FusedMultiplyAdd(Vector256.Create(-0.5f) * t, t, _shift);
+            return VectorActivations.Exp(exponent) & Vector256.GreaterThanOrEqual(exponent, _cutoff);
+        }
+    }
+
+    /// <summary>The same for one context element's window (<see cref="Window"/>), in scalars.</summary>
+    private readonly struct Window1
+    {
+        private readonly float _mean;
+        private readonly float _invSigma;
+        private readonly float _shift;
+        private readonly float _cutoff;
+
+        public Window1(int c, float mu, float sigma, float radius)
+        {
+            (_mean, _invSigma) = (mu, 1f / sigma);
+            (Start, Count) = Window(c, mu, sigma, radius);
+            var nearest = Math.Clamp(MathF.Round(mu), 0f, c - 1);
+            var tNearest = (nearest - mu) * _invSigma;
+            _shift = 0.5f * tNearest * tNearest;
+            _cutoff = NegligibleWeights.ExponentCutoff(c);
+        }
+
+        public int Start { get; }
+
+        public int Count { get; }
+
+        public float Weight(int j)
+        {
+            var t = (Start + j - _mean) * _invSigma;
+            var exponent = (-0.5f * t * t) + _shift;
+            return exponent >= _cutoff ? MathF.Exp(exponent) : 0f;
+        }
     }
 
     /// <summary>
@@ -374,57 +432,6 @@ internal static class FastGaussianKernels
         rows[5] = Avx.Permute2x128(u1, u5, 0x31);
         rows[6] = Avx.Permute2x128(u2, u6, 0x31);
         rows[7] = Avx.Permute2x128(u3, u7, 0x31);
-    }
-
-    private static void ForwardWindow(int c, int i, ReadOnlySpan<float> centerRow, ReadOnlySpan<float> mu, ReadOnlySpan<float> sigma, float radius,
-        Span<float> attention, Span<float> inverseSums, Span<float> context)
-    {
-        var (mv, invSigma) = (mu[i], 1f / sigma[i]);
-        var (start, count) = Window(c, mv, sigma[i], radius);
-        var nearest = Math.Clamp(MathF.Round(mv), 0f, c - 1);
-        var tNearest = (nearest - mv) * invSigma;
-        var shift = 0.5f * tNearest * tNearest;
-        var cutoff = NegligibleWeights.ExponentCutoff(c);
-        var row = attention.Slice((i * c) + start, count);
-        var sum = 0f;
-        var ctx = 0f;
-        for (var j = 0; j < count; j++)
-        {
-            var t = (start + j - mv) * invSigma;
-            var exponent = (-0.5f * t * t) + shift;
-            var e = exponent >= cutoff ? MathF.Exp(exponent) : 0f;
-            row[j] = e;
-            sum += e;
-            ctx += e * centerRow[start + j];
-        }
-
-        inverseSums[i] = 1f / sum;
-        context[i] = ctx * inverseSums[i];
-    }
-
-    private static (float DMu, float DSigma) BackwardWindow(int c, int i, ReadOnlySpan<float> centerRow, ReadOnlySpan<float> attention,
-        ReadOnlySpan<float> inverseSums, ReadOnlySpan<float> mu, ReadOnlySpan<float> sigma, ReadOnlySpan<float> context, ReadOnlySpan<float> dContext,
-        Span<float> dCenterRow, float radius)
-    {
-        var (mv, dctx, ctx) = (mu[i], dContext[i] * inverseSums[i], context[i]);
-        var (start, count) = Window(c, mv, sigma[i], radius);
-        var row = attention.Slice((i * c) + start, count);
-        var (dMu, dSigma) = (0f, 0f);
-        for (var j = 0; j < count; j++)
-        {
-            var weight = row[j] * dctx;
-            var g = weight * (centerRow[start + j] - ctx);
-            if (!dCenterRow.IsEmpty)
-            {
-                dCenterRow[start + j] += weight;
-            }
-
-            var diff = start + j - mv;
-            dMu += g * diff;
-            dSigma += g * diff * diff;
-        }
-
-        return (dMu, dSigma);
     }
 
     /// <summary>

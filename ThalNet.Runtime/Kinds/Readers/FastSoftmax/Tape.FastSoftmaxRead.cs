@@ -54,10 +54,11 @@ public sealed partial class Tape
 
         public override void Backward()
         {
+            // d logits go to the tape's one scratch buffer, which stays in cache from one node to the next.
             var (m, c, k) = (Attention.Shape[0], Attention.Shape[1], Attention.Shape[2]);
-            var dLogits = Tape.NewTensor(Attention.Shape, requiresGrad: false);
-            FastSoftmaxKernels.Backward(m, c, k, Attention.Data, Center.Data, Y.Data, Y.Grad, dLogits.Data, Center.RequiresGrad ? Center.Grad : Span<float>.Empty);
-            Tape.AffineRightBackward(Features, W, Bias, dLogits.Data, WTransposed);
+            var dLogits = Tape.FastReadScratch(m * c * k);
+            FastSoftmaxKernels.Backward(m, c, k, Attention.Data, Center.Data, Y.Data, Y.Grad, dLogits, Center.RequiresGrad ? Center.Grad : Span<float>.Empty);
+            Tape.AffineRightBackward(Features, W, Bias, dLogits, WTransposed);
         }
     }
 }
