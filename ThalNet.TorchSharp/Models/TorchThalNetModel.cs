@@ -13,11 +13,16 @@ public abstract class TorchThalNetModel : nn.Module<Tensor[], Tensor[]>
 {
     private Tensor? _ablationMask;
 
+    /// <summary>Called by the generated subclass.</summary>
+    /// <param name="name">The module name TorchSharp registers (the model's class name).</param>
     protected TorchThalNetModel(string name)
         : base(name)
     {
     }
 
+    /// <summary>
+    /// What the model is made of: its inputs, modules and outputs with their sizes, as the spec laid them out.
+    /// </summary>
     public abstract TorchModelInfo Info { get; }
 
     /// <summary>Each module's reader, in module (center) order.</summary>
@@ -187,6 +192,8 @@ public abstract class TorchThalNetModel : nn.Module<Tensor[], Tensor[]>
             : sequence[t];
     }
 
+    /// <summary>Releases the ablation mask, if any, with the model's parameters.</summary>
+    /// <param name="disposing">True when called from <c>Dispose()</c>.</param>
     protected override void Dispose(bool disposing)
     {
         if (disposing)
