@@ -19,6 +19,7 @@ public sealed partial class Tape
     private int _noGradDepth;
     private bool _backwardRan;
 
+    /// <summary>An empty tape with its own <see cref="Generation"/>.</summary>
     public Tape()
     {
         Generation = Interlocked.Increment(ref s_generations);
@@ -36,6 +37,7 @@ public sealed partial class Tape
     /// </summary>
     public ModuleGroup? Group { get; internal set; }
 
+    /// <summary>The number of operations recorded since the last reset (for tests and diagnostics).</summary>
     public int NodeCount => _nodeCount;
 
     /// <summary>Forgets the recorded graph; every tensor this tape made becomes free for reuse.</summary>
