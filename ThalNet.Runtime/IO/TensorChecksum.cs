@@ -12,8 +12,10 @@ namespace ThalNet.Runtime.IO;
 /// </summary>
 public static class TensorChecksum
 {
+    /// <summary>The metadata key the checksum is stored under.</summary>
     public const string MetadataKey = "tensors_sha256";
 
+    /// <summary>The SHA-256 of the tensors' names, shapes and values, in name order, as lower-case hex.</summary>
     public static string Compute(IEnumerable<TensorEntry> tensors)
     {
         ArgumentNullException.ThrowIfNull(tensors);
