@@ -10,7 +10,7 @@ namespace ThalNet.Runtime.IO;
 /// metadata under <see cref="MetadataKey"/> so that a flipped bit or a damaged copy is caught on load. Files
 /// written elsewhere (PyTorch) carry none and load unchecked.
 /// </summary>
-public static class TensorChecksum
+internal static class TensorChecksum
 {
     /// <summary>The metadata key the checksum is stored under.</summary>
     public const string MetadataKey = "tensors_sha256";
