@@ -37,6 +37,29 @@ public sealed class SchemaAgreementTests
         Assert.Contains("examples/SequentialMnist/SequentialMnist.thalnet.yaml", RepositorySpecs().Select<object[], string>(row => (string)row[0]));
     }
 
+    public static TheoryData<string> ExampleSpecs()
+    {
+        var data = new TheoryData<string>();
+        foreach (var path in RepositorySpecs().Select<object[], string>(row => (string)row[0]).Where(p => p.StartsWith("examples/", StringComparison.Ordinal)))
+        {
+            data.Add(path);
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(ExampleSpecs))]
+    public void Every_example_spec_names_the_schema_on_its_first_line(string path)
+    {
+        const string Comment = "# yaml-language-server: $schema=";
+        var file = Path.Combine(SchemaCheck.RepositoryRoot, path);
+        var first = File.ReadLines(file).First();
+
+        Assert.StartsWith(Comment, first, StringComparison.Ordinal);
+        Assert.Equal(Path.GetFullPath(SchemaCheck.SchemaPath), Path.GetFullPath(Path.Combine(Path.GetDirectoryName(file)!, first[Comment.Length..])));
+    }
+
     public static TheoryData<string, string> RefusedSpecs()
     {
         var data = new TheoryData<string, string>();
