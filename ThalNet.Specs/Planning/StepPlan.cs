@@ -37,6 +37,9 @@ public sealed record StepPlan(
 
 /// <summary>One task input of a step.</summary>
 /// <param name="Index">Its position in the step's inputs.</param>
+/// <param name="Name">The input's spec name (<c>pixels</c>).</param>
+/// <param name="CSharpName">Its PascalCase name in generated code (<c>Pixels</c>).</param>
+/// <param name="Kind">Dense values or one-hot tokens.</param>
 /// <param name="Width">Values per step: the dense size, or the vocabulary of one-hot tokens.</param>
 /// <param name="Summary">What one step of it is, [B, width].</param>
 public sealed record InputPlan(int Index, string Name, string CSharpName, InputKind Kind, int Width, string Summary);
