@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text;
@@ -16,6 +17,9 @@ public static class SpecSchema
     public const string FileName = "thalnet.schema.json";
 
     private const string NamePattern = "^[A-Za-z][A-Za-z0-9_-]*$";
+
+    /// <summary>The weight is used as a float: every double below this rounds to a finite one (float.MaxValue plus half its last step, 2^128 - 2^103).</summary>
+    private static readonly double FirstDoubleThatRoundsToFloatInfinity = float.MaxValue + Math.Pow(2, 103);
 
     /// <summary>A layer size as the parser reads it: an integer from 1 to <see cref="int.MaxValue"/>, or <c>auto</c>.</summary>
     private static readonly string SizePattern = $"(?:\\+?0*{PositiveUpTo(int.MaxValue)}|{SpecWords.AutoSize})";
@@ -140,7 +144,7 @@ public static class SpecSchema
             .Add("maxLength", CSharpNames.MaxNamespaceLength),
         SpecValue.Count => Count(),
         SpecValue.LongCount => new JsonMap().Add("type", "integer").Add("minimum", 1).Add("maximum", long.MaxValue),
-        SpecValue.Weight => new JsonMap().Add("type", "number").Add("minimum", 0).Add("maximum", (double)float.MaxValue),
+        SpecValue.Weight => new JsonMap().Add("type", "number").Add("minimum", 0).Add("exclusiveMaximum", FirstDoubleThatRoundsToFloatInfinity),
         SpecValue.Reading => Words(Catalog.Readings.Select(e => (e.Word, $"{e.Adjective}: {e.Formula}"))),
         SpecValue.Role => Words(SpecWords.Role.Words.Select(w => (w, RoleDescription(w)))),
         SpecValue.Loss => Words(Catalog.Losses.Select(e => (e.Word, $"{e.Formula}; targets: {e.Targets}"))),
