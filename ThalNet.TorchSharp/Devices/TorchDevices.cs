@@ -2,10 +2,15 @@ namespace ThalNet.TorchSharp;
 
 /// <summary>
 /// The devices this program's libtorch can run on, with messages that name the package to add: TorchSharp's own
-/// errors say only that CUDA is not available, or that a native library did not load.
+/// errors say only that CUDA is not available, or that a native library did not load. TorchSharp's own
+/// <c>torch.CUDA</c> fails with its message before any model sees it; <see cref="Cuda"/> fails with this library's.
 /// </summary>
 public static class TorchDevices
 {
+    /// <summary>The first CUDA device: <c>model.to(TorchDevices.Cuda)</c>.</summary>
+    /// <exception cref="TorchDeviceException">This program has no libtorch, or its libtorch has no CUDA; the message names the package to add.</exception>
+    public static Device Cuda => Resolve("cuda");
+
     /// <summary>The device for <c>cpu</c> or <c>cuda</c> (as <c>--device</c> options spell it), checked as <see cref="EnsureAvailable"/> does.</summary>
     /// <exception cref="ArgumentException"><paramref name="name"/> is neither <c>cpu</c> nor <c>cuda</c>.</exception>
     /// <exception cref="TorchDeviceException">This program has no libtorch, or its libtorch lacks the device.</exception>
