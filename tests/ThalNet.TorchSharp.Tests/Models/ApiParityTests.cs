@@ -96,6 +96,23 @@ public sealed class ApiParityTests
         Assert.All(model.parameters(), p => Assert.NotNull(p.grad));
     }
 
+    [Fact]
+    public void A_batch_owns_its_tensors_beyond_the_dispose_scope_it_was_made_in()
+    {
+        RegressionNetTorch.Batch batch;
+        using (torch.NewDisposeScope())
+        {
+            batch = new RegressionNetTorch.Batch(Steps, BatchSize);
+        }
+
+        using (batch)
+        {
+            batch.Inputs.Signal.fill_(1f);
+            Assert.Equal(Steps * BatchSize * RegressionNet.Layout.Info.Inputs[0].Width, batch.Inputs.Signal.sum().item<float>());
+            Assert.Equal(0L, batch.Targets.Sign.sum().item<long>());
+        }
+    }
+
     private static void AssertSame(EngineTensor expected, TorchTensor actual, string what)
     {
         Assert.Equal(expected.Shape.ToArray().Select(d => (long)d), actual.shape);
