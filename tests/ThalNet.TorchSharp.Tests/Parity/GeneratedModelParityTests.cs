@@ -2,6 +2,7 @@ using ThalNet.Examples.Torch;
 using ThalNet.Runtime;
 using ThalNet.Runtime.Models;
 using ThalNet.Runtime.Tests.Fixtures;
+using ThalNet.Specs;
 using ThalNet.TorchSharp.Models;
 using ThalNet.TorchSharp.Tests.Infrastructure;
 using TorchSharp;
@@ -30,6 +31,27 @@ public sealed class GeneratedModelParityTests
     [Fact]
     public void Regression_model_with_lstm_gelu_and_mse_matches_on_both_backends() =>
         Check(new ThalNet.Examples.Features.RegressionNet(new RandomSource(7)), new ThalNet.Examples.Features.RegressionNetTorch(), batch: 3, steps: 5);
+
+    /// <summary>A kind added to the catalog must join EveryKindParity.thalnet.yaml, so the generated models of both backends are compared with it.</summary>
+    [Fact]
+    public void Every_kind_spec_uses_every_catalog_kind_and_more_than_four_sub_steps()
+    {
+        var path = Path.Combine(ProjectFolder(), "Specs", "EveryKindParity.thalnet.yaml");
+        var spec = SpecReader.Read(path, File.ReadAllText(path)).Spec!;
+        var modules = spec.ModuleList.ToArray();
+        var layers = modules.SelectMany(m => (m.Layers ?? spec.Defaults.Layers)!.Value.Value.ToArray()).ToArray();
+        var outputs = modules.SelectMany(m => m.Outputs?.Value.ToArray() ?? []).ToArray();
+
+        Assert.Equal(Catalog.Readings.Select(e => e.Kind).Order(), modules.Select(m => (m.Reading ?? spec.Defaults.Reading)!.Value.Value).Distinct().Order());
+        Assert.Equal(Catalog.Layers.Select(e => e.Kind).Order(), layers.Select(l => l.Kind.Value).Distinct().Order());
+        Assert.Equal(Catalog.Activations.Select(e => e.Kind).Order(), layers.Where(l => Catalog.Layer(l.Kind.Value).TakesActivation).Select(l => l.Activation?.Value ?? Activation.None).Distinct().Order());
+        Assert.Equal(Catalog.Losses.Select(e => e.Kind).Order(), outputs.Select(o => o.Loss?.Value ?? LossKind.CrossEntropy).Distinct().Order());
+        Assert.Equal([OutputTiming.Last, OutputTiming.Every], outputs.Select(o => o.At?.Value ?? OutputTiming.Last).Distinct().Order());
+        Assert.True(spec.Substeps?.Value > 4, "EveryKindParity needs more than four sub-steps");
+    }
+
+    private static string ProjectFolder([System.Runtime.CompilerServices.CallerFilePath] string file = "") =>
+        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(file)!, ".."));
 
     private static void Check(ThalNetModel engine, TorchThalNetModel torchModel, int batch, int steps)
     {
