@@ -137,12 +137,7 @@ public abstract class TorchThalNetModel : nn.Module<Tensor[], Tensor[]>
         for (var o = 0; o < logits.Length; o++)
         {
             var output = info.Outputs[o];
-            losses[o] = output.Loss switch
-            {
-                LossKind.CrossEntropy => Losses.CrossEntropy(logits[o], targets[o]),
-                LossKind.Mse => Losses.Mse(logits[o], targets[o]),
-                _ => throw new NotSupportedException($"Loss '{output.Loss}' has no TorchSharp implementation."),
-            };
+            losses[o] = TorchLosses.For(output.Loss)(logits[o], targets[o]);
             var weighted = output.Weight == 1f ? losses[o] : losses[o] * output.Weight;
             total = total is null ? weighted : total + weighted;
         }
