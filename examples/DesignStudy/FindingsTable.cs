@@ -31,13 +31,13 @@ internal static class FindingsTable
             PerSeed(seeds, thalNet, run => MeanDifference(run, "FF-GRU", "GRU")), false);
         Row(text, "FF-GRU-FF does about as well as FF-GRU (with a smaller center)", "final accuracy: FF-GRU-FF minus FF-GRU (mean over readers); about equal within one point",
             PerSeed(seeds, thalNet, run => MeanDifference(run, "FF-GRU-FF", "FF-GRU")), true);
-        Row(text, "Weight normalisation is the best reader", "final accuracy: weight-norm minus the best other reader (means over the designs that have all four readers)",
+        Row(text, "Weight normalisation is the best reader", "final accuracy: weight-norm minus the best other reader (means over the designs that have every reader run)",
             PerSeed(seeds, thalNet, run => StudyConfiguration.Readings.Where(r => r != "weight-norm")
-                .Min(other => Mean(run, CompleteDesigns(run), ["weight-norm"], Final) - Mean(run, CompleteDesigns(run), [other], Final))), false);
+                .Select(other => Mean(run, CompleteDesigns(run), ["weight-norm"], Final) - Mean(run, CompleteDesigns(run), [other], Final)).Where(double.IsFinite).DefaultIfEmpty(double.NaN).Min()), false);
         Row(text, "Weight normalisation is the most stable reader", "mean absolute change of accuracy per epoch over the second half: the most stable other reader's minus weight-norm's (same designs)",
             PerSeed(seeds, thalNet, run => StudyConfiguration.Readings.Where(r => r != "weight-norm")
-                .Min(other => Mean(run, CompleteDesigns(run), [other], Fluctuation) - Mean(run, CompleteDesigns(run), ["weight-norm"], Fluctuation))), false);
-        Row(text, "The reading mechanism matters less than the module design", "final accuracy: range of the design means (readers all designs have) minus range of the reader means (designs with all readers)",
+                .Select(other => Mean(run, CompleteDesigns(run), [other], Fluctuation) - Mean(run, CompleteDesigns(run), ["weight-norm"], Fluctuation)).Where(double.IsFinite).DefaultIfEmpty(double.NaN).Min()), false);
+        Row(text, "The reading mechanism matters less than the module design", "final accuracy: range of the design means (readers all designs have) minus range of the reader means (designs that have every reader run)",
             PerSeed(seeds, thalNet, run => Range(StudyConfiguration.Designs.Select(d => Mean(run, [d], CommonReaders(run), Final)))
                 - Range(StudyConfiguration.Readings.Select(r => Mean(run, CompleteDesigns(run), [r], Final)))), false);
         BaselineRow(text, seeds, results);
@@ -82,9 +82,15 @@ internal static class FindingsTable
         return [.. StudyConfiguration.Readings.Where(r => designs.All(d => run(d, r) is not null))];
     }
 
-    /// <summary>The designs that have every reader in this seed: readers are compared on these only.</summary>
-    private static IReadOnlyList<string> CompleteDesigns(SeedRuns run) =>
-        [.. StudyConfiguration.Designs.Where(d => StudyConfiguration.Readings.All(r => run(d, r) is not null))];
+    /// <summary>
+    /// The designs that have every reader that has runs in this seed: readers are compared on these only, so that a
+    /// reader run on more designs is not favoured or penalised by the extra ones.
+    /// </summary>
+    private static IReadOnlyList<string> CompleteDesigns(SeedRuns run)
+    {
+        var readers = StudyConfiguration.Readings.Where(r => StudyConfiguration.Designs.Any(d => run(d, r) is not null)).ToList();
+        return [.. StudyConfiguration.Designs.Where(d => readers.All(r => run(d, r) is not null))];
+    }
 
     /// <summary>Mean over the readers that both designs have of the final accuracy of <paramref name="a"/> minus <paramref name="b"/>.</summary>
     private static double MeanDifference(SeedRuns run, string a, string b)
@@ -145,7 +151,7 @@ internal static class FindingsTable
     {
         text.Append("| ").Append(claim).Append(" | ").Append(statistic).Append(" | ")
             .AppendJoin(", ", values.Select(F)).Append(" | ")
-            .Append(values.Count == 0 ? "-" : $"{F(values.Average())} ± {F(Statistics.SampleSd(values))}").Append(" | ")
+            .Append(values.Count == 0 ? "-" : $"{F(values.Average())} ± {Statistics.SampleSd(values).ToString("0.000", CultureInfo.InvariantCulture)}").Append(" | ")
             .Append(Verdict(values, aboutEqual)).Append(" |\n");
     }
 

@@ -35,6 +35,33 @@ public sealed class DesignStudyTests(ITestOutputHelper log) : ExampleTest(log)
     }
 
     [Fact]
+    public void The_gru_baseline_runs_with_the_study_and_the_report_holds_it_and_the_papers_claims()
+    {
+        if (ExampleData.Find(ExampleData.Mnist, Log) is not { } data)
+        {
+            return;
+        }
+
+        var folder = Temp.File("study");
+        string[] only = ["FF/linear", "GRU/linear", "GRU-baseline/none"];
+        string[] arguments = ["--data", data, "--epochs", "2", "--max-batches", "1", "--max-eval-batches", "1", "--seeds", "2", "--out", folder, "--only", .. only];
+
+        var lines = Runner.Run("DesignStudy", arguments).Succeeded().Output.LinesWith("design");
+        var again = Runner.Run("DesignStudy", [.. arguments, "--report-only"]).Succeeded().Output.LinesWith("design");
+
+        Assert.Equal([.. only, .. only], lines.Select(l => $"{l["design"]}/{l["reading"]}"));
+        var baseline = lines.Where(l => l["design"] == "GRU-baseline").ToList();
+        Assert.All(baseline, l => Assert.InRange(l.Number("params"), 45001, 50000));
+        Assert.All(baseline, l => Assert.Equal("46", l["auto_size"]));
+        Assert.All(again, l => Assert.Equal("true", l["resumed"]));
+        var report = File.ReadAllText(Path.Combine(folder, "results.md"));
+        Assert.Contains("GRU baseline (4 layers of 46", report, StringComparison.Ordinal);
+        Assert.Contains("| An FF layer before the GRU helps |", report, StringComparison.Ordinal);
+        Assert.Contains("| Recurrent modules learn faster than feed-forward ones |", report, StringComparison.Ordinal);
+        Assert.Contains("GRU baseline (4 x 46)", File.ReadAllText(Path.Combine(folder, "figure5.svg")), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_results_log_written_before_the_backend_was_recorded_reads_as_engine_runs()
     {
         if (ExampleData.Find(ExampleData.Mnist, Log) is not { } data)
