@@ -1,7 +1,8 @@
 namespace ThalNet.Generators.Emit;
 
 /// <summary>
-/// Names in the generated code. Members come from the layout's PascalCase names (checked by the spec
+/// Names in the generated code. Fixed member names are listed in <see cref="GeneratedMemberNames"/>, which the
+/// validator and the attribute checks share; members come from the layout's PascalCase names (checked by the spec
 /// validator against each other and against reserved names). Locals derived from a module always end in a
 /// fixed word (<c>visionContext</c>, <c>visionGru</c>, <c>visionFeatures</c>), so they never meet each other or
 /// the fixed locals <c>values</c>, <c>center</c> and <c>reads</c>.
@@ -9,7 +10,7 @@ namespace ThalNet.Generators.Emit;
 internal static class GeneratedNames
 {
     /// <summary>The model's group of static readers (a field: members are PascalCase, so an underscore never meets them).</summary>
-    public const string StaticReadsField = "_staticReads";
+    public const string StaticReadsField = GeneratedMemberNames.StaticReadsField;
 
     /// <summary>The static readers' results of the current sub-step, one [inputs; context] per reader.</summary>
     public const string StaticReadsLocal = "reads";
