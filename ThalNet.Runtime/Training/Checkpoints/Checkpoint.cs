@@ -7,7 +7,8 @@ namespace ThalNet.Runtime.Training;
 /// <summary>
 /// Training checkpoints in the safetensors format: the model's parameters under their dotted names (loadable by
 /// PyTorch), the optimizer's state under <c>optimizer.</c>, a language model's carried state under <c>state.</c>,
-/// and in the metadata the model name, the position in training and the random generator's states. Training writes
+/// and in the metadata the model name, the position in training and the random generator's states, with checksums of
+/// the tensors and of the metadata (<see cref="TensorChecksum"/>, <see cref="MetadataChecksum"/>). Training writes
 /// and reads them through <see cref="ITrainingBackend"/>, in the engine's names and layouts, so a checkpoint written
 /// on one backend resumes on another.
 /// </summary>
@@ -37,6 +38,7 @@ public static class Checkpoint
         ArgumentNullException.ThrowIfNull(path);
         var file = SafeTensorsReader.ReadFile(path);
         TensorChecksum.Verify(file, path);
+        MetadataChecksum.Verify(file, path);
         var metadata = new CheckpointMetadata(file.Metadata, path);
         var problems = new List<string>();
         CheckModel(model.Info.Name, Shapes(model), metadata, file, problems, strict: false);
@@ -75,6 +77,7 @@ public static class Checkpoint
         };
         position.EpochTally.Save(metadata, "epoch_train.");
         metadata[TensorChecksum.MetadataKey] = TensorChecksum.Compute(tensors);
+        metadata[MetadataChecksum.MetadataKey] = MetadataChecksum.Compute(metadata);
         SafeTensorsWriter.WriteFile(path, tensors, metadata);
     }
 
@@ -83,13 +86,14 @@ public static class Checkpoint
     {
         var file = SafeTensorsReader.ReadFile(path);
         TensorChecksum.Verify(file, path);
+        MetadataChecksum.Verify(file, path);
         var metadata = new CheckpointMetadata(file.Metadata, path);
         var problems = new List<string>();
         CheckModel(backend.Info.Name, Shapes(backend.SaveParameters()), metadata, file, problems, strict: true);
         Compare(metadata, "task", task.Kind, "a training run on {0} data, but this run trains on {1} data", problems);
         Compare(metadata, "optimizer", Name(kind), "the {0} optimizer's state, but this run uses {1}", problems);
         var batchInEpoch = metadata.Int("batch_in_epoch");
-        CheckpointPositionChecks.AddProblems(metadata, task, problems);
+        CheckpointPositionChecks.AddProblems(metadata, task, backend.Info, problems);
         if (batchInEpoch > 0 && metadata.Int("batch_rows") != task.BatchRows)
         {
             problems.Add($"it stopped part-way through an epoch of batches of {metadata.Int("batch_rows")} rows, but this run's batches have {task.BatchRows}");

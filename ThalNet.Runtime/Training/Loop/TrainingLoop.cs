@@ -24,6 +24,9 @@ internal sealed class TrainingLoop
     private int _windowBatches;
     private long _windowStart;
 
+    /// <summary>Where the checkpoint file on disk stands (resumed from or last written), for the message of a failed write.</summary>
+    private string? _lastCheckpoint;
+
     public TrainingLoop(ITrainingBackend backend, TrainerOptions options, RandomSource random, ITrainingTask task, TrainingPosition position, MetricsWriter? log, IProgressView view, Action<TrainingStep> onStep)
     {
         _backend = backend;
@@ -37,6 +40,7 @@ internal sealed class TrainingLoop
         _batch = new OutputTally(backend.Info);
         _window = new OutputTally(backend.Info);
         _divergence = options.AllowNonFinite ? null : new DivergenceGuard(backend, options.CheckpointPath);
+        _lastCheckpoint = position.GlobalStep > 0 ? $"epoch {position.Epoch}, batch {position.BatchInEpoch}, step {position.GlobalStep}" : null;
     }
 
     private SequenceInfo Info => _backend.Info;
@@ -184,9 +188,22 @@ internal sealed class TrainingLoop
 
     private void SaveCheckpoint()
     {
-        if (_options.CheckpointPath is { } path)
+        if (_options.CheckpointPath is not { } path)
+        {
+            return;
+        }
+
+        try
         {
             Checkpoint.Save(path, _backend, _options.Optimizer, _random, _position, _task);
+            _lastCheckpoint = $"epoch {_position.Epoch}, batch {_position.BatchInEpoch}, step {_position.GlobalStep}";
+        }
+        catch (OutputWriteException e)
+        {
+            var kept = _lastCheckpoint is { } saved
+                ? $"the last good checkpoint, '{path}' ({saved}), is intact; free space or choose another --checkpoint and resume from it"
+                : File.Exists(path) ? $"the checkpoint there before this run, '{path}', is intact" : "no checkpoint was written";
+            throw new OutputWriteException(path, e.Reason, kept, e.InnerException);
         }
     }
 
