@@ -20,6 +20,15 @@ public static class Checkpoint
 
     private const string OptimizerPrefix = "optimizer.";
 
+    /// <summary>The metadata prefix of the interrupted epoch's tallies, per output.</summary>
+    internal const string EpochTallyPrefix = "epoch_train.";
+
+    /// <summary>The metadata prefix of the tallies of the batches the metrics log has not averaged yet, per output.</summary>
+    internal const string WindowTallyPrefix = "window_train.";
+
+    /// <summary>The metadata entry counting the batches the metrics log has not averaged yet.</summary>
+    internal const string WindowBatchesKey = "window_batches";
+
     /// <summary>What to do when a checkpoint's parameters do not fit the model they are loaded into.</summary>
     internal const string LoadRemedy = "Load it into the model that trained it: the same spec (or model class) and the same options.";
 
@@ -75,7 +84,9 @@ public static class Checkpoint
             ["epoch_rng_state"] = Convert.ToBase64String(position.EpochRandomState),
             ["epoch_seconds"] = position.EpochSeconds.ToString("R", CultureInfo.InvariantCulture),
         };
-        position.EpochTally.Save(metadata, "epoch_train.");
+        position.EpochTally.Save(metadata, EpochTallyPrefix);
+        metadata[WindowBatchesKey] = Invariant(position.WindowBatches);
+        position.WindowTally.Save(metadata, WindowTallyPrefix);
         metadata[TensorChecksum.MetadataKey] = TensorChecksum.Compute(tensors);
         metadata[MetadataChecksum.MetadataKey] = MetadataChecksum.Compute(metadata);
         SafeTensorsWriter.WriteFile(path, tensors, metadata);
@@ -120,7 +131,17 @@ public static class Checkpoint
         position.BatchInEpoch = batchInEpoch;
         position.GlobalStep = metadata.Long("global_step");
         position.EpochSeconds = metadata.Double("epoch_seconds");
-        position.EpochTally.Load(metadata, "epoch_train.");
+        position.EpochTally.Load(metadata, EpochTallyPrefix);
+        // Checkpoints written before the window was saved resume with an empty one.
+        position.WindowBatches = metadata.TryGet(WindowBatchesKey, out _) ? metadata.Int(WindowBatchesKey) : 0;
+        if (position.WindowBatches > 0)
+        {
+            position.WindowTally.Load(metadata, WindowTallyPrefix);
+        }
+        else
+        {
+            position.WindowTally.Clear();
+        }
     }
 
     private static void CheckModel(string modelName, IReadOnlyList<(string Name, int[] Shape)> parameters, CheckpointMetadata metadata, SafeTensorsFile file, List<string> problems, bool strict)

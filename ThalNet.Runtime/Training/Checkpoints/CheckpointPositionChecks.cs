@@ -5,7 +5,7 @@ namespace ThalNet.Runtime.Training;
 /// <summary>
 /// The position a checkpoint resumes at must be one a run can reach: no negative epoch or step, and a batch within
 /// this run's epoch (an epoch interrupted after its last batch resumes to finish it; one beyond would skip data), and
-/// the interrupted epoch's tallies in range.
+/// the interrupted epoch's tallies and the metrics log's unwritten window in range.
 /// </summary>
 internal static class CheckpointPositionChecks
 {
@@ -38,7 +38,23 @@ internal static class CheckpointPositionChecks
 
         foreach (var output in info.Outputs)
         {
-            EpochCounters(metadata, $"epoch_train.{output.Name}.", problems);
+            EpochCounters(metadata, $"{Checkpoint.EpochTallyPrefix}{output.Name}.", problems);
+        }
+
+        if (metadata.TryGet(Checkpoint.WindowBatchesKey, out _))
+        {
+            var window = metadata.Int(Checkpoint.WindowBatchesKey);
+            if (window < 0 || window > Math.Max(batch, 0))
+            {
+                problems.Add($"its metadata entry '{Checkpoint.WindowBatchesKey}' = {window} is outside 0 to the {Math.Max(batch, 0)} batches of the epoch so far");
+            }
+            else if (window > 0)
+            {
+                foreach (var output in info.Outputs)
+                {
+                    EpochCounters(metadata, $"{Checkpoint.WindowTallyPrefix}{output.Name}.", problems);
+                }
+            }
         }
 
         // Parsed here so a malformed state is reported before anything is restored.
@@ -46,7 +62,7 @@ internal static class CheckpointPositionChecks
         _ = metadata.RandomState("epoch_rng_state");
     }
 
-    /// <summary>The interrupted epoch's tallies of one output: counts of at least 0, no more correct than predicted, a finite loss sum.</summary>
+    /// <summary>The tallies of one output (the epoch's or the window's): counts of at least 0, no more correct than predicted, a finite loss sum.</summary>
     private static void EpochCounters(CheckpointMetadata metadata, string prefix, List<string> problems)
     {
         var predictions = metadata.Long(prefix + "predictions");
