@@ -1,6 +1,5 @@
 using Microsoft.CodeAnalysis;
 using ThalNet.Generators.Diagnostics;
-using ThalNet.Generators.Emit;
 
 namespace ThalNet.Generators.Attributes;
 
@@ -62,7 +61,8 @@ internal static class UserMembers
         {
             var what = $"of module '{module.Name}'";
             taken[module.CSharpName] = $"the generated part declares '{module.CSharpName}', the property {what}; rename yours or the module";
-            taken[GeneratedNames.ModuleClass(module)] = $"the generated part declares '{GeneratedNames.ModuleClass(module)}', the class {what}; rename yours or the module";
+            var moduleClass = CSharpNames.ModuleClassName(module.CSharpName);
+            taken[moduleClass] = $"the generated part declares '{moduleClass}', the class {what}; rename yours or the module";
         }
 
         return taken;
