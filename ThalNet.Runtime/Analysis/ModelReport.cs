@@ -145,10 +145,19 @@ public sealed class ModelReport
     /// <c>ablation.md/.svg</c> (per output <c>ablation-OUTPUT.md/.svg</c> when there are several), and
     /// <c>curve-METRIC.svg</c> per metric of the log. Returns the report's path.
     /// </summary>
+    /// <exception cref="OutputWriteException">The folder or a file in it cannot be written.</exception>
     public string WriteTo(string folder)
     {
         ArgumentNullException.ThrowIfNull(folder);
-        Directory.CreateDirectory(folder);
+        try
+        {
+            Directory.CreateDirectory(folder);
+        }
+        catch (Exception e) when (OutputWriteException.IsWriteFailure(e))
+        {
+            throw new OutputWriteException(folder, OutputWriteException.ReasonOf(e), null, e);
+        }
+
         void Write(string name, string text) => AtomicFile.WriteAllText(Path.Combine(folder, name), text);
 
         Write("reading-weights.svg", ReadingHeatmap.RenderStacked(Layout, ReadingWeights, $"{Name} reading weights", Heatmaps));

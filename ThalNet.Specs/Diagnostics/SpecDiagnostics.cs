@@ -130,6 +130,11 @@ public static class SpecDiagnostics
     /// <summary>{0} budget, {1} parameter count with every auto layer of size 1.</summary>
     public static readonly SpecDiagnosticDescriptor AutoBudgetInfeasible = Error("THAL0037", "Budget too small for auto sizes", "No size for the 'auto' layers fits the budget of {0}: with size 1 the model already has {1} parameters; a budget of at least {1} would work");
 
+    // The user's part of an attributed class.
+
+    /// <summary>{0} "Member" or "Constructor", {1} its name, {2} class name, {3} why and what to do.</summary>
+    public static readonly SpecDiagnosticDescriptor MemberConflict = Error("THAL0038", "Member conflicts with the generated part", "{0} '{1}' of class '{2}' conflicts with the generated part: {3}");
+
     /// <summary>Every spec diagnostic, in id order; the generator declares exactly these.</summary>
     public static IReadOnlyList<SpecDiagnosticDescriptor> All { get; } =
     [
@@ -139,7 +144,7 @@ public static class SpecDiagnostics
         SubstepsBelowOne, BudgetExceeded, WrongValueType, UnknownRole, UnknownLossOrTiming,
         KeyNotAllowedForRole, InputSizeAndTokens, EmptyLayers, OutputOfUndeclaredModule, InvalidWeight,
         TooLarge, OutputShadowsParameters, ClassNotPartial, UnsupportedClass, NamespaceMismatch, DuplicateModel,
-        GeneratorFailure, RuntimeNotReferenced, AutoWithoutBudget, AutoBudgetInfeasible,
+        GeneratorFailure, RuntimeNotReferenced, AutoWithoutBudget, AutoBudgetInfeasible, MemberConflict,
     ];
 
     /// <summary>The diagnostic with the given id (<c>THAL0007</c>), or null when there is none.</summary>

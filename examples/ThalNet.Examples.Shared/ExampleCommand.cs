@@ -93,13 +93,19 @@ public sealed class ExampleCommand
             var settings = AnalysisSettings(result);
 
             // Analysis writes neither the checkpoint nor the metrics log; it only reads them.
-            return CommandLineOptions.Problems(settings.ToTrainerOptions() with { CheckpointPath = null, Resume = false, MetricsPath = null }) is { } problems
+            return (CommandLineOptions.Problems(settings.ToTrainerOptions() with { CheckpointPath = null, Resume = false, MetricsPath = null }) ?? MetricsFolderProblem(settings.MetricsPath)) is { } problems
                 ? ExpectedErrors.Report(problems)
                 : ExpectedErrors.Run(() => analyze(settings, result.GetValue(_report) ?? settings.CheckpointPath + ".report"));
         });
         root.Subcommands.Add(analyzeCommand);
         return root.Parse(args).Invoke();
     }
+
+    /// <summary>Analysis draws curves from the metrics log when the file exists; a folder there is a mistake, not an absent log.</summary>
+    private static string? MetricsFolderProblem(string? metrics)
+        => metrics is not null && Directory.Exists(metrics)
+            ? $"--metrics '{metrics}' is a folder; give the metrics log file, e.g. '{Path.Combine(metrics, ProgramName + ".metrics.jsonl")}'."
+            : null;
 
     /// <summary>--batch-size as given, else the task's own default, else the program's.</summary>
     private int BatchSize(ParseResult result, string? task) =>

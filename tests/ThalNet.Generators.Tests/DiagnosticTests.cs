@@ -62,6 +62,11 @@ public class DiagnosticTests
         { ["THAL0030 error Consumer0.cs(9,14): Class 'Net' has [ThalNetModel] but is not partial; declare it 'partial class Net'"], Attributes(9, "public class Net;") },
         { ["THAL0031 error Consumer0.cs(9,22): Class 'Net' cannot be a ThalNet model: it is generic"], Attributes(9, "public partial class Net<T>;") },
         { ["THAL0031 error Consumer0.cs(9,22): Class 'Net' cannot be a ThalNet model: it derives from 'System.Exception', but the generated part derives it from 'ThalNet.Runtime.Models.ThalNetModel'"], Attributes(9, "public partial class Net : System.Exception;") },
+        { ["THAL0031 error Consumer0.cs(9,28): Class 'Net' cannot be a ThalNet model: it names 'object' as its base class, but the generated part derives it from 'ThalNet.Runtime.Models.ThalNetModel'; remove ': object'"], Attributes(9, "public partial class Net : object;") },
+        { ["THAL0038 error Consumer0.cs(9,39): Member 'Step' of class 'Net' conflicts with the generated part: the generated part declares 'Step'; rename yours"], Attributes(9, "public partial class Net { public int Step; }") },
+        { ["THAL0038 error Consumer0.cs(9,40): Member 'B' of class 'Net' conflicts with the generated part: the generated part declares 'B', the property of module 'b'; rename yours or the module"], Attributes(9, "public partial class Net { private int B() => 0; }") },
+        { ["THAL0038 error Consumer0.cs(9,49): Member 'Runs' of class 'Net' conflicts with the generated part: 'Runs' is a member of the runtime base class the generated part derives from; rename yours"], Attributes(9, "public partial class Net { public static string Runs => \"\"; }") },
+        { ["THAL0038 error Consumer0.cs(9,35): Constructor 'Net()' of class 'Net' conflicts with the generated part: the generated part declares the constructor Net(RandomSource random), which creates every module; remove yours and create the model with new Net(random)"], Attributes(9, "public partial class Net { public Net() { } }") },
         { ["THAL0032 error Consumer0.cs(4,27): Namespace 'Other' differs from the namespace of class 'Net' ('App'); the generated part of a partial class is in the class's namespace"], Attributes(4, """[ThalNetModel(Namespace = "Other")]""") },
     };
 

@@ -19,10 +19,11 @@ internal sealed class TrainingLoop
     private readonly IProgressView _view;
     private readonly Action<TrainingStep> _onStep;
     private readonly OutputTally _batch;
-    private readonly OutputTally _window;
     private readonly DivergenceGuard? _divergence;
-    private int _windowBatches;
     private long _windowStart;
+
+    /// <summary>Where the checkpoint file on disk stands (resumed from or last written), for the message of a failed write.</summary>
+    private string? _lastCheckpoint;
 
     public TrainingLoop(ITrainingBackend backend, TrainerOptions options, RandomSource random, ITrainingTask task, TrainingPosition position, MetricsWriter? log, IProgressView view, Action<TrainingStep> onStep)
     {
@@ -35,8 +36,8 @@ internal sealed class TrainingLoop
         _view = view;
         _onStep = onStep;
         _batch = new OutputTally(backend.Info);
-        _window = new OutputTally(backend.Info);
         _divergence = options.AllowNonFinite ? null : new DivergenceGuard(backend, options.CheckpointPath);
+        _lastCheckpoint = position.GlobalStep > 0 ? $"epoch {position.Epoch}, batch {position.BatchInEpoch}, step {position.GlobalStep}" : null;
     }
 
     private SequenceInfo Info => _backend.Info;
@@ -88,11 +89,11 @@ internal sealed class TrainingLoop
 
     private void StartEpoch()
     {
-        _window.Clear();
-        _windowBatches = 0;
         _windowStart = Stopwatch.GetTimestamp();
         if (_position.BatchInEpoch == 0)
         {
+            _position.WindowTally.Clear();
+            _position.WindowBatches = 0;
             _position.EpochRandomState = _random.GetStateBytes();
             _task.ShuffleEpoch(_random);
             _task.ResetEpochState();
@@ -126,8 +127,8 @@ internal sealed class TrainingLoop
         _position.BatchInEpoch = batch + 1;
         _position.GlobalStep++;
         _position.EpochTally.Add(_batch);
-        _window.Add(_batch);
-        _windowBatches++;
+        _position.WindowTally.Add(_batch);
+        _position.WindowBatches++;
         _onStep(new TrainingStep(epoch, batch + 1, _position.GlobalStep, loss));
         if (_position.GlobalStep % _options.LogEvery == 0)
         {
@@ -160,9 +161,12 @@ internal sealed class TrainingLoop
         return summary;
     }
 
+    /// <summary>
+    /// Saves the checkpoint with the unlogged window in it, so that the resumed run writes the line an uninterrupted
+    /// run would have written, averaging the same batches.
+    /// </summary>
     private void Interrupt(int epoch)
     {
-        LogWindow(epoch);
         SaveCheckpoint();
         _view.WriteLine(_options.CheckpointPath is { } path
             ? $"Stopped at epoch {epoch}, batch {_position.BatchInEpoch} (step {_position.GlobalStep}); checkpoint written to '{path}'. Resume to continue."
@@ -171,22 +175,35 @@ internal sealed class TrainingLoop
 
     private void LogWindow(int epoch)
     {
-        if (_windowBatches > 0 && _log is not null)
+        if (_position.WindowBatches > 0 && _log is not null)
         {
             var seconds = Stopwatch.GetElapsedTime(_windowStart).TotalSeconds;
-            _log.Write(_position.GlobalStep, epoch, "train", _window.ToResult(), SamplesPerSecond(_windowBatches, seconds));
+            _log.Write(_position.GlobalStep, epoch, "train", _position.WindowTally.ToResult(), SamplesPerSecond(_position.WindowBatches, seconds));
         }
 
-        _window.Clear();
-        _windowBatches = 0;
+        _position.WindowTally.Clear();
+        _position.WindowBatches = 0;
         _windowStart = Stopwatch.GetTimestamp();
     }
 
     private void SaveCheckpoint()
     {
-        if (_options.CheckpointPath is { } path)
+        if (_options.CheckpointPath is not { } path)
+        {
+            return;
+        }
+
+        try
         {
             Checkpoint.Save(path, _backend, _options.Optimizer, _random, _position, _task);
+            _lastCheckpoint = $"epoch {_position.Epoch}, batch {_position.BatchInEpoch}, step {_position.GlobalStep}";
+        }
+        catch (OutputWriteException e)
+        {
+            var kept = _lastCheckpoint is { } saved
+                ? $"the last good checkpoint, '{path}' ({saved}), is intact; free space or choose another --checkpoint and resume from it"
+                : File.Exists(path) ? $"the checkpoint there before this run, '{path}', is intact" : "no checkpoint was written";
+            throw new OutputWriteException(path, e.Reason, kept, e.InnerException);
         }
     }
 

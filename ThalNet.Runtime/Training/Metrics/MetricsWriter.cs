@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
+using ThalNet.Runtime.IO;
 using ThalNet.Runtime.Models;
 
 namespace ThalNet.Runtime.Training;
@@ -17,11 +18,22 @@ internal sealed class MetricsWriter : IDisposable
     private readonly ArrayBufferWriter<byte> _buffer = new(256);
     private readonly Utf8JsonWriter _json;
 
+    private readonly string _path;
+
     private MetricsWriter(string path, bool append)
     {
-        var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        Directory.CreateDirectory(folder);
-        _stream = new FileStream(path, append ? FileMode.Append : FileMode.Create, FileAccess.Write, FileShare.Read);
+        _path = path;
+        try
+        {
+            var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
+            Directory.CreateDirectory(folder);
+            _stream = new FileStream(path, append ? FileMode.Append : FileMode.Create, FileAccess.Write, FileShare.Read);
+        }
+        catch (Exception e) when (OutputWriteException.IsWriteFailure(e))
+        {
+            throw new OutputWriteException(path, OutputWriteException.ReasonOf(e), null, e);
+        }
+
         _json = new Utf8JsonWriter(_buffer);
     }
 
@@ -55,17 +67,43 @@ internal sealed class MetricsWriter : IDisposable
 
             _json.WriteEndObject();
             _json.Flush();
-            _stream.Write(_buffer.WrittenSpan);
-            _stream.Write(NewLine);
+            Append(_buffer.WrittenSpan);
+            Append(NewLine);
         }
 
-        _stream.Flush();
+        try
+        {
+            _stream.Flush();
+        }
+        catch (Exception e) when (OutputWriteException.IsWriteFailure(e))
+        {
+            throw new OutputWriteException(_path, OutputWriteException.ReasonOf(e), "the lines before this one are in the log", e);
+        }
+    }
+
+    private void Append(ReadOnlySpan<byte> bytes)
+    {
+        try
+        {
+            _stream.Write(bytes);
+        }
+        catch (Exception e) when (OutputWriteException.IsWriteFailure(e))
+        {
+            throw new OutputWriteException(_path, OutputWriteException.ReasonOf(e), "the lines before this one are in the log", e);
+        }
     }
 
     public void Dispose()
     {
         _json.Dispose();
-        _stream.Dispose();
+        try
+        {
+            _stream.Dispose();
+        }
+        catch (Exception e) when (OutputWriteException.IsWriteFailure(e))
+        {
+            // Only after a failed write, which was thrown already: this one would hide it.
+        }
     }
 
     // JSON has no NaN or infinity: a diverged loss is logged as null.
