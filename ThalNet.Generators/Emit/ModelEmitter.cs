@@ -54,6 +54,8 @@ internal static class ModelEmitter
             w.Line();
             BatchEmitter.Write(w, model);
             w.Line();
+            DataSetEmitter.Write(w, model);
+            w.Line();
             SequenceResultsEmitter.WriteOutputs(w, model);
             w.Line();
             SequenceResultsEmitter.WriteLosses(w, model);
