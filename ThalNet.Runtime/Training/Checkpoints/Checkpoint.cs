@@ -74,6 +74,7 @@ public static class Checkpoint
             ["epoch_seconds"] = position.EpochSeconds.ToString("R", CultureInfo.InvariantCulture),
         };
         position.EpochTally.Save(metadata, "epoch_train.");
+        position.Controls.Save(metadata);
         metadata[TensorChecksum.MetadataKey] = TensorChecksum.Compute(tensors);
         SafeTensorsWriter.WriteFile(path, tensors, metadata);
     }
@@ -117,6 +118,7 @@ public static class Checkpoint
         position.GlobalStep = metadata.Long("global_step");
         position.EpochSeconds = metadata.Double("epoch_seconds");
         position.EpochTally.Load(metadata, "epoch_train.");
+        position.Controls.Load(metadata);
     }
 
     private static void CheckModel(string modelName, IReadOnlyList<(string Name, int[] Shape)> parameters, CheckpointMetadata metadata, SafeTensorsFile file, List<string> problems, bool strict)

@@ -46,6 +46,7 @@ public sealed partial record TrainerOptions
 
         OutputFile(problems, nameof(CheckpointPath), CheckpointPath);
         OutputFile(problems, nameof(MetricsPath), MetricsPath);
+        AddRunControlProblems(problems);
         return problems;
     }
 

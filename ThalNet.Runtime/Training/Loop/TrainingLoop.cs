@@ -21,6 +21,7 @@ internal sealed class TrainingLoop
     private readonly OutputTally _batch;
     private readonly OutputTally _window;
     private readonly DivergenceGuard? _divergence;
+    private readonly RunControls _controls;
     private int _windowBatches;
     private long _windowStart;
 
@@ -37,6 +38,7 @@ internal sealed class TrainingLoop
         _batch = new OutputTally(backend.Info);
         _window = new OutputTally(backend.Info);
         _divergence = options.AllowNonFinite ? null : new DivergenceGuard(backend, options.CheckpointPath);
+        _controls = new RunControls(options, backend.Info);
     }
 
     private SequenceInfo Info => _backend.Info;
@@ -44,7 +46,12 @@ internal sealed class TrainingLoop
     public TrainingResult Run(CancellationToken cancellationToken)
     {
         var epochs = new List<EpochSummary>();
-        while (_position.Epoch < _options.Epochs)
+        if (_position.Controls.StoppedEarly && _position.Epoch < _options.Epochs)
+        {
+            _view.WriteLine($"The run stopped early after epoch {_position.Epoch} ({_options.EarlyStoppingMetric} stopped improving); nothing left to train.");
+        }
+
+        while (_position.Epoch < _options.Epochs && !_position.Controls.StoppedEarly)
         {
             var epoch = _position.Epoch + 1;
             _backend.LearningRate = _options.LearningRateAt(epoch);
@@ -59,7 +66,7 @@ internal sealed class TrainingLoop
             epochs.Add(FinishEpoch(epoch));
         }
 
-        return new TrainingResult(epochs, _position.GlobalStep, Interrupted: false);
+        return new TrainingResult(epochs, _position.GlobalStep, Interrupted: false) { StoppedEarly = _position.Controls.StoppedEarly };
     }
 
     /// <summary>Trains the rest of the epoch's batches; returns true when cancellation stopped it first.</summary>
@@ -114,6 +121,11 @@ internal sealed class TrainingLoop
     private void Step(int epoch, int batch)
     {
         _batch.Clear();
+        if (_options.WarmupSteps > 0 && _position.GlobalStep < _options.WarmupSteps)
+        {
+            _backend.LearningRate = _options.LearningRateAt(epoch, _position.GlobalStep + 1);
+        }
+
         var loss = _task.TrainBatch(batch, _batch);
         _divergence?.CheckBackward(loss, _position.GlobalStep + 1, epoch, batch + 1, _batch);
         if (_options.MaxGradientNorm is { } maxNorm)
@@ -148,15 +160,26 @@ internal sealed class TrainingLoop
             test,
             _position.EpochSeconds + evaluationSeconds,
             SamplesPerSecond(_task.BatchesPerEpoch, _position.EpochSeconds));
+        var (saveBest, notes) = _controls.AtEpochEnd(summary, _position.Controls);
         _position.Epoch++;
         _position.BatchInEpoch = 0;
         SaveCheckpoint();
+        if (saveBest)
+        {
+            Checkpoint.Save(_options.BestCheckpointFile!, _backend, _options.Optimizer, _random, _position, _task);
+        }
+
         if (test is not null)
         {
             _log?.Write(_position.GlobalStep, epoch, "test", test, samplesPerSecond: null);
         }
 
         _view.WriteLine(EpochLine.Format(summary, Info));
+        foreach (var note in notes)
+        {
+            _view.WriteLine(note);
+        }
+
         return summary;
     }
 

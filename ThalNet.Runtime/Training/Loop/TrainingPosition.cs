@@ -21,4 +21,7 @@ internal sealed class TrainingPosition(SequenceInfo info)
 
     /// <summary>Metrics of the current epoch's batches so far.</summary>
     public OutputTally EpochTally { get; } = new(info);
+
+    /// <summary>The best metrics so far of early stopping and keep-best.</summary>
+    public RunControlState Controls { get; } = new();
 }
