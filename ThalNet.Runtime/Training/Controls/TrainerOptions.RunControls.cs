@@ -39,6 +39,13 @@ public sealed partial record TrainerOptions
     /// <summary>Where <see cref="KeepBestMetric"/> writes; null puts it beside <see cref="CheckpointPath"/> as <c>NAME.best.EXT</c>.</summary>
     public string? BestCheckpointPath { get; init; }
 
+    /// <summary>
+    /// A TensorBoard log folder: each run (and each resumption) adds an event file with the metrics log's values as
+    /// scalars tagged <c>SPLIT/OUTPUT/METRIC</c>, the learning rate, samples per second and, at every evaluation, a
+    /// histogram of each module's reading weights; null writes none.
+    /// </summary>
+    public string? TensorBoardPath { get; init; }
+
     /// <summary>The file the best checkpoint goes to: <see cref="BestCheckpointPath"/>, else derived from <see cref="CheckpointPath"/>; null when neither is set.</summary>
     public string? BestCheckpointFile => BestCheckpointPath ?? (CheckpointPath is { } path
         ? Path.Combine(Path.GetDirectoryName(path) ?? string.Empty, Path.GetFileNameWithoutExtension(path) + ".best" + Path.GetExtension(path))
@@ -88,6 +95,11 @@ public sealed partial record TrainerOptions
         if (KeepBestMetric is not null)
         {
             OutputFile(problems, nameof(BestCheckpointPath), BestCheckpointFile);
+        }
+
+        if (TensorBoardPath is { } board && File.Exists(board))
+        {
+            problems.Add(new(nameof(TensorBoardPath), $"'{board}' is a file; give a folder for the event files"));
         }
     }
 }

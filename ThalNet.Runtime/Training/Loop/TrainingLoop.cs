@@ -41,6 +41,9 @@ internal sealed class TrainingLoop
         _controls = new RunControls(options, backend.Info);
     }
 
+    /// <summary>The TensorBoard event file that gets every metrics-log event too; null writes none.</summary>
+    public TensorBoardLog? Board { get; init; }
+
     private SequenceInfo Info => _backend.Info;
 
     public TrainingResult Run(CancellationToken cancellationToken)
@@ -172,7 +175,10 @@ internal sealed class TrainingLoop
         if (test is not null)
         {
             _log?.Write(_position.GlobalStep, epoch, "test", test, samplesPerSecond: null);
+            Board?.Write(_position.GlobalStep, "test", test, samplesPerSecond: null, learningRate: null);
         }
+
+        Board?.WriteReadingWeights(_position.GlobalStep, _backend.SaveParameters());
 
         _view.WriteLine(EpochLine.Format(summary, Info));
         foreach (var note in notes)
@@ -194,10 +200,13 @@ internal sealed class TrainingLoop
 
     private void LogWindow(int epoch)
     {
-        if (_windowBatches > 0 && _log is not null)
+        if (_windowBatches > 0 && (_log is not null || Board is not null))
         {
             var seconds = Stopwatch.GetElapsedTime(_windowStart).TotalSeconds;
-            _log.Write(_position.GlobalStep, epoch, "train", _window.ToResult(), SamplesPerSecond(_windowBatches, seconds));
+            var metrics = _window.ToResult();
+            var rate = SamplesPerSecond(_windowBatches, seconds);
+            _log?.Write(_position.GlobalStep, epoch, "train", metrics, rate);
+            Board?.Write(_position.GlobalStep, "train", metrics, rate, _backend.LearningRate);
         }
 
         _window.Clear();
