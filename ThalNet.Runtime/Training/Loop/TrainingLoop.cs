@@ -144,7 +144,8 @@ internal sealed class TrainingLoop
         _window.Add(_batch);
         _windowBatches++;
         _onStep(new TrainingStep(epoch, batch + 1, _position.GlobalStep, loss));
-        if (_position.GlobalStep % _options.LogEvery == 0)
+        // The first step is logged too, so that curves start where training does.
+        if (_position.GlobalStep % _options.LogEvery == 0 || _position.GlobalStep == 1)
         {
             LogWindow(epoch);
         }
