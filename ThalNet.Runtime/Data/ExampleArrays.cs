@@ -66,7 +66,8 @@ internal sealed class ExampleArrays
         // N from an `at: last` target when there is one (it has no step axis to confuse), else from the first array.
         var reference = specs.FirstOrDefault(s => !s.PerStep) ?? specs[0];
         var count = reference.Examples(layout);
-        var stepsFrom = specs.FirstOrDefault(s => s.PerStep);
+        // T from the first per-step array that agrees on N, so one array in the wrong layout is the one named.
+        var stepsFrom = specs.FirstOrDefault(s => s.PerStep && s.Examples(layout) == count);
         var steps = stepsFrom?.Steps(layout) ?? 1;
         foreach (var spec in specs)
         {
@@ -166,7 +167,7 @@ internal sealed class ExampleArrays
             }
 
             var other = Other(layout);
-            var swappedFits = PerStep && Examples(other) == count && Steps(other) == steps;
+            var swappedFits = PerStep && Examples(other) == count && (stepsFrom is null || Steps(other) == steps);
             var expected = $"N = {count} example(s) (from the {reference.Name})" + (stepsFrom is null ? string.Empty : $" of T = {steps} step(s) (from the {stepsFrom.Name})");
             var read = PerStep ? $"N = {n}, T = {t}" : $"N = {n}";
             throw new ArgumentException(swappedFits

@@ -83,8 +83,8 @@ public sealed class RegressionTrainingTests : IDisposable
 
         Assert.Contains("input 'signal'", error.Message, StringComparison.Ordinal);
         Assert.Contains("TimeMajor [T, N, width]", error.Message, StringComparison.Ordinal);
-        Assert.Contains("BatchFirst [N, T, width]", error.Message, StringComparison.Ordinal);
-        Assert.Contains("N = 6", error.Message, StringComparison.Ordinal);
+        Assert.Contains("It fits as BatchFirst [N, T, width]", error.Message, StringComparison.Ordinal);
+        Assert.Contains("N = 6 example(s) (from the target of output 'sign')", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
