@@ -7,8 +7,8 @@ namespace ThalNet.Generators.Emit;
 /// </summary>
 internal static class DataSetEmitter
 {
-    private const string ExampleSet = "global::ThalNet.Runtime.Data.ExampleSet";
-    private const string SequenceLayout = "global::ThalNet.Runtime.Data.SequenceLayout";
+    private const string ExampleSet = "global::ThalNet.Runtime.Training.ExampleSet";
+    private const string SequenceLayout = "global::ThalNet.Runtime.Training.SequenceLayout";
     private const string ArrayType = "global::System.Array";
 
     public static void Write(CodeWriter w, ModelLayout model)

@@ -1,5 +1,5 @@
 using ThalNet.Examples.Features;
-using ThalNet.Runtime.Data;
+using ThalNet.Runtime.Training;
 
 namespace ThalNet.Generated.Tests.DataSets;
 

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using ThalNet.Examples.Features;
 using ThalNet.Runtime.Analysis;
-using ThalNet.Runtime.Data;
 using ThalNet.Runtime.Training;
 
 namespace ThalNet.Generated.Tests.DataSets;

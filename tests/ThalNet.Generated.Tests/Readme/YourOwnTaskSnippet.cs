@@ -1,5 +1,4 @@
 using ThalNet.Runtime.Analysis;
-using ThalNet.Runtime.Data;
 using ThalNet.Runtime.Training;
 
 namespace ThalNet.Generated.Tests.Readme;

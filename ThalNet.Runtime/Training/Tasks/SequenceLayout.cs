@@ -1,4 +1,4 @@
-namespace ThalNet.Runtime.Data;
+namespace ThalNet.Runtime.Training;
 
 /// <summary>How the axes of a sequence array are ordered; always declared by the caller, never guessed from the shape.</summary>
 public enum SequenceLayout

@@ -1,6 +1,6 @@
 using ThalNet.Runtime.Models;
 
-namespace ThalNet.Runtime.Data;
+namespace ThalNet.Runtime.Training;
 
 /// <summary>
 /// The checked, example-major copies behind an <see cref="ExampleSet"/>: one column per input and per output target,

@@ -1,7 +1,6 @@
 using ThalNet.Runtime.Models;
-using ThalNet.Runtime.Training;
 
-namespace ThalNet.Runtime.Data;
+namespace ThalNet.Runtime.Training;
 
 /// <summary>
 /// An in-memory data set for any model: every input and every output's target of N examples of T steps, given by
