@@ -11,11 +11,11 @@ internal static class DataSetEmitter
     private const string SequenceLayout = "global::ThalNet.Runtime.Training.SequenceLayout";
     private const string ArrayType = "global::System.Array";
 
-    public static void Write(CodeWriter w, ModelLayout model)
+    public static void Write(CodeWriter w, StepPlan model)
     {
         var inputs = model.Inputs.Select(i => (Parameter: GeneratedNames.Parameter(i), Type: i.Kind == InputKind.Tokens ? "int[,]" : "float[,,]", Doc: InputDoc(i))).ToList();
         var taken = new HashSet<string>(inputs.Select(i => i.Parameter.TrimStart('@')), StringComparer.Ordinal);
-        var targets = OutputList.Of(model).Select(o => (Parameter: TargetParameter(o.Output, taken), Type: TargetType(o.Output), Doc: TargetDoc(o.Output))).ToList();
+        var targets = model.Heads.Select(h => (Parameter: TargetParameter(h, taken), Type: TargetType(h), Doc: TargetDoc(h))).ToList();
         var layout = taken.Contains("layout") ? "arrayLayout" : "layout";
 
         w.Lines("""
@@ -24,7 +24,7 @@ internal static class DataSetEmitter
             /// when constructed; give it to the trainer, <c>Evaluate</c> or the model report, or split it with <c>Split</c>.
             /// </summary>
             """);
-        w.Line(ModelEmitter.GeneratedCodeAttribute);
+        w.Line(GeneratedNames.GeneratedCodeAttribute);
         using (w.Block($"public sealed class DataSet : {ExampleSet}"))
         {
             w.Line("/// <summary>Checks every array's shape against the spec and copies it; time-major arrays unless <paramref name=\"" + layout + "\"/> says otherwise.</summary>");
@@ -43,7 +43,7 @@ internal static class DataSetEmitter
         }
     }
 
-    private static string TargetParameter(OutputLayout output, HashSet<string> taken)
+    private static string TargetParameter(HeadPlan output, HashSet<string> taken)
     {
         var camel = GeneratedNames.Camel(output.CSharpName);
         var name = taken.Contains(camel) ? camel + "Target" : camel;
@@ -51,7 +51,7 @@ internal static class DataSetEmitter
         return CSharpKeywords.IsKeyword(name) ? "@" + name : name;
     }
 
-    private static string TargetType(OutputLayout output) => (Catalog.Loss(output.Loss).Targets == TargetKind.Dense, output.At == OutputTiming.Every) switch
+    private static string TargetType(HeadPlan output) => (output.Loss.Targets == TargetKind.Dense, output.At == OutputTiming.Every) switch
     {
         (true, true) => "float[,,]",
         (true, false) => "float[,]",
@@ -59,11 +59,11 @@ internal static class DataSetEmitter
         (false, false) => "int[]",
     };
 
-    private static string InputDoc(InputLayout input) => input.Kind == InputKind.Tokens
+    private static string InputDoc(InputPlan input) => input.Kind == InputKind.Tokens
         ? $"Input '{input.Name}': tokens in [0, {Literals.Int(input.Width)}), [T, N] (batch-first [N, T])."
         : $"Input '{input.Name}': dense values [T, N, {Literals.Int(input.Width)}] (batch-first [N, T, {Literals.Int(input.Width)}]).";
 
-    private static string TargetDoc(OutputLayout output) => (Catalog.Loss(output.Loss).Targets == TargetKind.Dense, output.At == OutputTiming.Every) switch
+    private static string TargetDoc(HeadPlan output) => (output.Loss.Targets == TargetKind.Dense, output.At == OutputTiming.Every) switch
     {
         (true, true) => $"Target of output '{output.Name}': dense values [T, N, {Literals.Int(output.Size)}] (batch-first [N, T, {Literals.Int(output.Size)}]).",
         (true, false) => $"Target of output '{output.Name}': dense values [N, {Literals.Int(output.Size)}], for the last step.",
