@@ -91,6 +91,7 @@ public static class Checkpoint
         position.EpochTally.Save(metadata, EpochTallyPrefix);
         metadata[WindowBatchesKey] = Invariant(position.WindowBatches);
         position.WindowTally.Save(metadata, WindowTallyPrefix);
+        position.Controls.Save(metadata);
         metadata[TensorChecksum.MetadataKey] = TensorChecksum.Compute(tensors);
         metadata[MetadataChecksum.MetadataKey] = MetadataChecksum.Compute(metadata);
         SafeTensorsWriter.WriteFile(path, tensors, metadata);
@@ -146,6 +147,7 @@ public static class Checkpoint
         {
             position.WindowTally.Clear();
         }
+        position.Controls.Load(metadata);
     }
 
     private static void CheckModel(string modelName, IReadOnlyList<(string Name, int[] Shape)> parameters, CheckpointMetadata metadata, SafeTensorsFile file, List<string> problems, bool strict)

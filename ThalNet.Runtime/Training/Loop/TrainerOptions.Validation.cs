@@ -51,6 +51,7 @@ public sealed partial record TrainerOptions
             problems.Add(new(nameof(MetricsPath), $"names the checkpoint file too ('{MetricsPath}'); give the metrics log a path of its own"));
         }
 
+        AddRunControlProblems(problems);
         return problems;
     }
 

@@ -27,4 +27,7 @@ internal sealed class TrainingPosition(SequenceInfo info)
 
     /// <summary>Batches in <see cref="WindowTally"/>.</summary>
     public int WindowBatches { get; set; }
+
+    /// <summary>The best metrics so far of early stopping and keep-best.</summary>
+    public RunControlState Controls { get; } = new();
 }

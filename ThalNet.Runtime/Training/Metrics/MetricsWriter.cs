@@ -8,7 +8,8 @@ namespace ThalNet.Runtime.Training;
 /// <summary>
 /// A JSON-lines metrics log: one object per output and event, e.g.
 /// <c>{"step":100,"epoch":1,"split":"train","output":"digit","loss":0.5,"accuracy":0.9,"samples_per_second":1234}</c>;
-/// byte-level language-model heads also get <c>"bpc"</c> (the loss in bits). Each event is flushed as it is written.
+/// byte-level language-model heads also get <c>"bpc"</c> (the loss in bits); regression (<c>mse</c>) heads get
+/// <c>"mse"</c> and <c>"rmse"</c> instead of an accuracy. Each event is flushed as it is written.
 /// </summary>
 internal sealed class MetricsWriter : IDisposable
 {
@@ -54,7 +55,16 @@ internal sealed class MetricsWriter : IDisposable
             _json.WriteString("split", split);
             _json.WriteString("output", output.Name);
             WriteNumber("loss", output.Loss);
-            WriteNumber("accuracy", output.Accuracy);
+            if (output.IsMeanSquaredError)
+            {
+                WriteNumber("mse", output.MeanSquaredError);
+                WriteNumber("rmse", output.RootMeanSquaredError);
+            }
+            else
+            {
+                WriteNumber("accuracy", output.Accuracy);
+            }
+
             if (output.IsBitsPerCharacter)
             {
                 WriteNumber("bpc", output.Bits);
