@@ -116,6 +116,11 @@ public static class SpecDiagnostics
     /// <summary>{0} budget, {1} parameter count with every auto layer of size 1.</summary>
     public static readonly SpecDiagnosticDescriptor AutoBudgetInfeasible = Error("THAL0037", "Budget too small for auto sizes", "No size for the 'auto' layers fits the budget of {0}: with size 1 the model already has {1} parameters; a budget of at least {1} would work");
 
+    // Valid words that the generator does not print yet.
+
+    /// <summary>{0} what (<c>reading 'attention'</c>, <c>'active'</c>), {1} model.</summary>
+    public static readonly SpecDiagnosticDescriptor NotGeneratedYet = Error("THAL0040", "Not generated yet", "{0} is valid, but the generator does not emit it yet, so no code is generated for model '{1}'; build the model from the runtime's kinds until then");
+
     public static IReadOnlyList<SpecDiagnosticDescriptor> All { get; } =
     [
         YamlSyntax, UnknownKey, MissingKey, DuplicateName, InvalidName, NameCollision, CenterMismatch,
@@ -125,6 +130,7 @@ public static class SpecDiagnostics
         KeyNotAllowedForRole, InputSizeAndTokens, EmptyLayers, OutputOfUndeclaredModule, InvalidWeight,
         TooLarge, OutputShadowsParameters, ClassNotPartial, UnsupportedClass, NamespaceMismatch, DuplicateModel,
         GeneratorFailure, RuntimeNotReferenced, AutoWithoutBudget, AutoBudgetInfeasible,
+        NotGeneratedYet,
     ];
 
     public static SpecDiagnosticDescriptor? Find(string id) => All.FirstOrDefault(d => d.Id == id);
