@@ -35,9 +35,9 @@ public partial class FolderDependencyTests
     }
 
     [Fact]
-    public void Every_kernel_lives_under_Kernels()
+    public void Every_kernel_lives_under_Kernels_or_beside_its_kind()
     {
-        var outside = SourceFiles().Where(f => Folder(f) != "Kernels" && KernelsClass().IsMatch(File.ReadAllText(f))).Select(Path.GetFileName);
+        var outside = SourceFiles().Where(f => Folder(f) is not ("Kernels" or "Kinds") && KernelsClass().IsMatch(File.ReadAllText(f))).Select(Path.GetFileName);
 
         Assert.Empty(outside);
     }
