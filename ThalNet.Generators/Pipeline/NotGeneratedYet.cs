@@ -2,7 +2,7 @@ namespace ThalNet.Generators.Pipeline;
 
 /// <summary>
 /// Spec words that ThalNet.Specs validates and both runtimes implement, but that the emitters do not print yet
-/// (the attention reader waits for the step plan): THAL0040 at each place it is written, and no code, so a valid
+/// (the attention reader and competing modules wait for the step plan): THAL0040 at each place it is written, and no code, so a valid
 /// spec never becomes code that does not compile.
 /// </summary>
 internal static class NotGeneratedYet
@@ -23,6 +23,11 @@ internal static class NotGeneratedYet
 
     private static IEnumerable<SpecDiagnostic> Find(ModelSpec spec, ModelLayout layout)
     {
+        if (spec.Active is { } active)
+        {
+            yield return SpecDiagnostics.NotGeneratedYet.Create(active.ValueLocation, "'active'", layout.Name);
+        }
+
         var places = new HashSet<SourceLocation>();
         foreach (var module in spec.ModuleList)
         {

@@ -6,7 +6,7 @@ namespace ThalNet.Specs;
 /// <summary>Walks a loaded YAML tree into a <see cref="ModelSpec"/>, reporting unknown, missing and mistyped keys.</summary>
 internal sealed class YamlSpecReader(DiagnosticBag diagnostics)
 {
-    private static readonly string[] ModelKeys = ["model", "namespace", "inputs", "substeps", "center", "budget", "defaults", "modules"];
+    private static readonly string[] ModelKeys = ["model", "namespace", "inputs", "substeps", "center", "budget", "active", "defaults", "modules"];
     private static readonly string[] ModelRequired = ["model", "inputs", "modules"];
     private static readonly string[] InputKeys = ["size", "tokens"];
     private static readonly string[] DefaultsKeys = ["reading", "context", "layers"];
@@ -36,7 +36,8 @@ internal sealed class YamlSpecReader(DiagnosticBag diagnostics)
             keys.TryGetValue("defaults", out var defaults) ? ReadDefaults(defaults.Value) : DefaultsSpec.None,
             Get(keys, "modules", (key, value) => Named(key, value, "module", SpecFactory.ModelOwner, ReadModule)),
             root.Location,
-            IsComplete: false);
+            IsComplete: false,
+            Get(keys, "active", _values.Int));
     }
 
     private InputSpec ReadInput(Located<string> name, YamlNode value)
