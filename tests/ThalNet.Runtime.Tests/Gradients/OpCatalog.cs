@@ -22,6 +22,7 @@ internal sealed class OpCatalog
     private readonly Tensor _gaussianBias;
     private readonly Tensor _attentionQuery;
     private readonly int[] _slices = [1, 3];
+    private readonly Tensor _mask = Tensor.FromArray([1f, 0f, 0f, 1f, 1f, 0f], 3, 2);
     private readonly int[] _targets = [1, 0, 3];
 
     // A field, not Shape.Of(2, 6) inline: unoptimised code allocates when it reads a constant span.
@@ -73,6 +74,7 @@ internal sealed class OpCatalog
         ("WeightNormRead", tape => tape.WeightNormRead(_x, _weight, _beta)),
         ("FastSoftmaxRead", tape => tape.FastSoftmaxRead(_x, _h, _readW, _readBias)),
         ("FastGaussianRead", tape => tape.FastGaussianRead(_x, _h, _gaussianW, _gaussianBias, _gaussianW, _gaussianBias)),
+        ("KeepInactive", tape => tape.KeepInactive(_x, tape.Scale(_x, 2f), _mask, 1)),
         ("AttentionRead", tape => tape.AttentionRead(_x, _slices, 1, _attentionQuery, _bias, _weight, _weight, out _)),
     ];
 }

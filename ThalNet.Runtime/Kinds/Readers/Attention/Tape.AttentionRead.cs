@@ -61,7 +61,7 @@ public sealed partial class Tape
             node.Tape = this;
             node.Center = center;
             node.Slices = sliceSizes;
-            node.Module = module;
+            node.ModuleIndex = module;
             node.WQuery = wQuery;
             node.BQuery = bQuery;
             node.WKey = wKey;
@@ -105,7 +105,7 @@ public sealed partial class Tape
         public Tape Tape = null!;
         public Tensor Center = null!;
         public ReadOnlyMemory<int> Slices;
-        public int Module;
+        public int ModuleIndex;
         public Tensor WQuery = null!;
         public Tensor BQuery = null!;
         public Tensor WKey = null!;
@@ -125,8 +125,8 @@ public sealed partial class Tape
             var dKeyValues = Tape.NewTensor(KeyValues.Shape, requiresGrad: false);
             AttentionKernels.Backward(rows, modules, k, Query.Data, KeyValues.Data, Weights.Data, Y.Grad, dQuery.Data, dKeyValues.Data);
 
-            var queryOffset = Offset(slices, Module);
-            var queryWidth = slices[Module];
+            var queryOffset = Offset(slices, ModuleIndex);
+            var queryWidth = slices[ModuleIndex];
             if (WQuery.RequiresGrad)
             {
                 Gemm.Run(k, queryWidth, rows, dQuery.Data, 1, k, Center.Data[queryOffset..], c, WQuery.Grad, queryWidth, accumulate: true);
