@@ -9,7 +9,7 @@ namespace ThalNet.Generators.Emit;
 /// </summary>
 internal static class BatchEmitter
 {
-    public static void Write(CodeWriter w, ModelLayout model)
+    public static void Write(CodeWriter w, StepPlan model)
     {
         WriteBatch(w);
         w.Line();
@@ -18,21 +18,14 @@ internal static class BatchEmitter
         WriteTargets(w, model);
     }
 
-    /// <summary>The member type and description of an output's target: how the loss of the output reads its target.</summary>
-    public static (string Type, string Source, string Description) Target(ModuleLayout module, OutputLayout output, int index) => Catalog.Loss(output.Loss).Targets switch
+    /// <summary>The member type, buffer and description of an output's target: how its loss reads its target.</summary>
+    private static (string Type, string Source, string Description) Target(HeadPlan head)
     {
-        TargetKind.ClassIndices => (
-            "int[]",
-            $"sequences.Targets[{Literals.Int(index)}]",
-            $"Target of output '{output.Name}' of module '{module.Name}': class indices in [0, {Literals.Int(output.Size)}), " +
-                (output.At == OutputTiming.Every ? "[T * B], time-major, one per step and sequence." : "[B], one per sequence, for the last step.")),
-        TargetKind.Dense => (
-            RuntimeTypes.Tensor,
-            $"sequences.DenseTargets[{Literals.Int(index)}]!",
-            $"Target of output '{output.Name}' of module '{module.Name}': dense values, " +
-                (output.At == OutputTiming.Every ? $"[T, B, {Literals.Int(output.Size)}], one row per step and sequence." : $"[B, {Literals.Int(output.Size)}], one row per sequence, for the last step.")),
-        var other => throw new InvalidOperationException($"No batch target is known for target kind {other} of output '{output.Name}'."),
-    };
+        var description = string.Format(global::System.Globalization.CultureInfo.InvariantCulture, head.TargetSummary, "[T * B]");
+        return head.Loss.Targets == TargetKind.ClassIndices
+            ? ("int[]", $"sequences.Targets[{Literals.Int(head.Index)}]", description)
+            : (Tensor, $"sequences.DenseTargets[{Literals.Int(head.Index)}]!", description);
+    }
 
     private static void WriteBatch(CodeWriter w)
     {
@@ -42,7 +35,7 @@ internal static class BatchEmitter
             /// (<see cref="Targets"/>), by name. The buffers are allocated once and meant to be refilled for every batch.
             /// </summary>
             """);
-        w.Line(ModelEmitter.GeneratedCodeAttribute);
+        w.Line(GeneratedNames.GeneratedCodeAttribute);
         using (w.Block("public sealed class Batch"))
         {
             w.Lines($$"""
@@ -76,20 +69,19 @@ internal static class BatchEmitter
         }
     }
 
-    private static void WriteInputs(CodeWriter w, ModelLayout model)
+    private static void WriteInputs(CodeWriter w, StepPlan model)
     {
         w.Line("/// <summary>The inputs of a <see cref=\"Batch\"/>, one member per input of the spec; each is a buffer to fill in place.</summary>");
-        w.Line(ModelEmitter.GeneratedCodeAttribute);
+        w.Line(GeneratedNames.GeneratedCodeAttribute);
         using (w.Block("public sealed class BatchInputs"))
         {
             using (w.Block($"internal BatchInputs({SequenceBatch} sequences)"))
             {
-                for (var i = 0; i < model.Inputs.Count; i++)
+                foreach (var input in model.Inputs)
                 {
-                    var input = model.Inputs[i];
                     w.Line(input.Kind == InputKind.Tokens
-                        ? $"{input.CSharpName} = sequences.Tokens[{Literals.Int(i)}]!;"
-                        : $"{input.CSharpName} = sequences.Dense[{Literals.Int(i)}]!;");
+                        ? $"{input.CSharpName} = sequences.Tokens[{Literals.Int(input.Index)}]!;"
+                        : $"{input.CSharpName} = sequences.Dense[{Literals.Int(input.Index)}]!;");
                 }
             }
 
@@ -110,27 +102,26 @@ internal static class BatchEmitter
         }
     }
 
-    private static void WriteTargets(CodeWriter w, ModelLayout model)
+    private static void WriteTargets(CodeWriter w, StepPlan model)
     {
-        var outputs = OutputList.Of(model);
         w.Line("/// <summary>The targets of a <see cref=\"Batch\"/>, one member per output of the spec; each is a buffer to fill in place.</summary>");
-        w.Line(ModelEmitter.GeneratedCodeAttribute);
+        w.Line(GeneratedNames.GeneratedCodeAttribute);
         using (w.Block("public sealed class BatchTargets"))
         {
             using (w.Block($"internal BatchTargets({SequenceBatch} sequences)"))
             {
-                for (var i = 0; i < outputs.Count; i++)
+                foreach (var head in model.Heads)
                 {
-                    w.Line($"{outputs[i].Output.CSharpName} = {Target(outputs[i].Module, outputs[i].Output, i).Source};");
+                    w.Line($"{head.CSharpName} = {Target(head).Source};");
                 }
             }
 
-            for (var i = 0; i < outputs.Count; i++)
+            foreach (var head in model.Heads)
             {
-                var (type, _, description) = Target(outputs[i].Module, outputs[i].Output, i);
+                var (type, _, description) = Target(head);
                 w.Line();
                 w.Line($"/// <summary>{description}</summary>");
-                w.Line($"public {type} {outputs[i].Output.CSharpName} {{ get; }}");
+                w.Line($"public {type} {head.CSharpName} {{ get; }}");
             }
         }
     }

@@ -3,59 +3,53 @@ using static ThalNet.Generators.Emit.RuntimeTypes;
 namespace ThalNet.Generators.Emit;
 
 /// <summary>
-/// One nested class per module: its reader, layers and output heads as typed members, registered in the order
-/// of <see cref="ModelLayout.Parameters"/> (reader, layers, outputs), which is also the order they draw their
-/// initial values from the random source.
+/// One nested class per module: its reader, layers and output heads as typed members, registered in the plan's order
+/// (reader, layers, outputs), which is also the order they draw their initial values from the random source.
 /// </summary>
 internal static class ModuleClassEmitter
 {
-    public static void Write(CodeWriter w, ModelLayout model, ModuleLayout module)
+    public static void Write(CodeWriter w, StepPlan plan, ModulePlan module)
     {
         var className = GeneratedNames.ModuleClass(module);
-        var readerEntry = Catalog.Reading(module.Reading);
-        var reader = Engine(readerEntry.Types);
-        var head = Engine(Catalog.Head.Types);
-        w.Line($"/// <summary>{Descriptions.Module(module)}</summary>");
-        w.Line(ModelEmitter.GeneratedCodeAttribute);
+        var reader = module.Read.Types.Engine;
+        var heads = module.Heads.Select(h => plan.Heads[h]).ToList();
+        w.Line($"/// <summary>{module.Summary}</summary>");
+        w.Line(GeneratedNames.GeneratedCodeAttribute);
         using (w.Block($"public sealed class {className} : {Module}"))
         {
             using (w.Block($"internal {className}({RandomSource} random)"))
             {
-                var features = Literals.Int(module.FeatureSize);
-                var fast = readerEntry.ReadsOwnFeatures ? ", " + features : "";
-                w.Line($"Read = AddModule({Literals.String(ParameterNames.Reader)}, new {reader}(CenterSize, {Literals.Int(module.ContextSize)}{fast}, random));");
+                w.Line($"Read = AddModule({Literals.String(ParameterNames.Reader)}, new {reader}({Sizes(module.Read.Sizes)}, random));");
                 foreach (var layer in module.Layers)
                 {
-                    var entry = Catalog.Layer(layer.Kind);
-                    var sizes = $"{Literals.Int(layer.InputSize)}, {Literals.Int(layer.OutputSize)}";
-                    var activation = entry.TakesActivation ? $", {ActivationEnum}.{layer.Activation}" : "";
-                    var created = $"new {Engine(entry.Types)}({sizes}{activation}, random)";
-                    w.Line($"{GeneratedNames.Layer(layer)} = AddModule({Literals.String(layer.Name)}, {created});");
+                    var activation = layer.Activation is { } a ? $", {ActivationEnum}.{a}" : "";
+                    w.Line($"{layer.Member} = AddModule({Literals.String(layer.Name)}, new {layer.Types.Engine}({Literals.Int(layer.InputSize)}, {Literals.Int(layer.OutputSize)}{activation}, random));");
                 }
 
-                foreach (var output in module.Outputs)
+                foreach (var head in heads)
                 {
-                    w.Line($"{output.CSharpName} = AddModule({Literals.String(output.Name)}, new {head}({features}, {Literals.Int(output.Size)}, random));");
+                    w.Line($"{head.CSharpName} = AddModule({Literals.String(head.Name)}, new {head.Types.Engine}({Literals.Int(head.FeatureSize)}, {Literals.Int(head.Size)}, random));");
                 }
             }
 
             w.Line();
-            w.Line($"/// <summary>{Descriptions.Reader(model, module)}</summary>");
+            w.Line($"/// <summary>{module.Read.Summary}</summary>");
             w.Line($"public {reader} Read {{ get; }}");
-            for (var i = 0; i < module.Layers.Count; i++)
+            foreach (var layer in module.Layers)
             {
-                var layer = module.Layers[i];
                 w.Line();
-                w.Line($"/// <summary>{Descriptions.LayerMember(module, layer, first: i == 0)}</summary>");
-                w.Line($"public {Engine(Catalog.Layer(layer.Kind).Types)} {GeneratedNames.Layer(layer)} {{ get; }}");
+                w.Line($"/// <summary>{layer.Summary}</summary>");
+                w.Line($"public {layer.Types.Engine} {layer.Member} {{ get; }}");
             }
 
-            foreach (var output in module.Outputs)
+            foreach (var head in heads)
             {
                 w.Line();
-                w.Line($"/// <summary>{Descriptions.Output(module, output)}</summary>");
-                w.Line($"public {head} {output.CSharpName} {{ get; }}");
+                w.Line($"/// <summary>{head.Summary}</summary>");
+                w.Line($"public {head.Types.Engine} {head.CSharpName} {{ get; }}");
             }
         }
     }
+
+    private static string Sizes(EquatableArray<int> sizes) => string.Join(", ", sizes.Select(Literals.Int));
 }

@@ -1,6 +1,6 @@
 namespace ThalNet.Generators.Emit;
 
-/// <summary>Fully qualified names of what generated code uses from ThalNet.Runtime and the BCL; readers, layers and heads come from <see cref="Catalog"/>.</summary>
+/// <summary>Fully qualified names of what generated code uses from ThalNet.Runtime and the BCL; readers, layers and heads come from the plan.</summary>
 internal static class RuntimeTypes
 {
     public const string Tape = "global::ThalNet.Runtime.Tape";
@@ -14,9 +14,6 @@ internal static class RuntimeTypes
     public const string InputInfo = "global::ThalNet.Runtime.Models.InputInfo";
     public const string ModuleInfo = "global::ThalNet.Runtime.Models.ModuleInfo";
     public const string OutputInfo = "global::ThalNet.Runtime.Models.OutputInfo";
-    public const string ModuleRoleEnum = "global::ThalNet.Specs.ModuleRole";
-    public const string ReadingEnum = "global::ThalNet.Specs.ReadingMechanism";
-    public const string LossEnum = "global::ThalNet.Specs.LossKind";
     public const string ModelState = "global::ThalNet.Runtime.Models.ModelState";
     public const string SequenceBatch = "global::ThalNet.Runtime.Models.SequenceBatch";
     public const string LossResult = "global::ThalNet.Runtime.Models.LossResult";
@@ -32,8 +29,4 @@ internal static class RuntimeTypes
     public const string ArgumentExceptionType = "global::System.ArgumentException";
     public const string ArgumentOutOfRangeExceptionType = "global::System.ArgumentOutOfRangeException";
     public const string ArgumentNullExceptionType = "global::System.ArgumentNullException";
-    public const string GeneratedCode = "global::System.CodeDom.Compiler.GeneratedCode";
-
-    /// <summary>The engine type of a catalog entry (readers, layers, heads).</summary>
-    public static string Engine(BackendTypes types) => types.For(Backend.Engine);
 }

@@ -9,7 +9,7 @@ namespace ThalNet.Generators.Emit;
 /// </summary>
 internal static class SequenceEmitter
 {
-    public static void WriteStep(CodeWriter w, ModelLayout model)
+    public static void WriteStep(CodeWriter w, StepPlan model)
     {
         w.Lines("""
             /// <summary>Runs one input step through every sub-step and module.</summary>
@@ -21,15 +21,15 @@ internal static class SequenceEmitter
             """);
         using (w.Block($"public Outputs Step({Tape} tape, Inputs inputs, State state, bool lastStep = true)"))
         {
-            w.Line($"var outputs = new {Tensor}?[{Literals.Int(OutputCount(model))}];");
+            w.Line($"var outputs = new {Tensor}?[{Literals.Int(model.Heads.Count)}];");
             w.Line($"StepCore(tape, new[] {{ {string.Join(", ", model.Inputs.Select(i => "inputs." + i.CSharpName))} }}, state, lastStep, outputs);");
             w.Line("return new Outputs(outputs);");
         }
     }
 
-    public static void WriteForward(CodeWriter w, ModelLayout model)
+    public static void WriteForward(CodeWriter w, StepPlan model)
     {
-        var dense = model.Inputs.Select((input, index) => (Input: input, Index: index)).FirstOrDefault(i => i.Input.Kind == InputKind.Dense);
+        var dense = model.Inputs.FirstOrDefault(i => i.Kind == InputKind.Dense);
         w.Line("/// <summary>");
         w.Line("/// Runs a whole sequence of T steps, time-major, and returns every output: at every step for `at: every` outputs,");
         w.Line("/// after the last step for `at: last` ones. The inputs are checked against the spec first.");
@@ -43,7 +43,7 @@ internal static class SequenceEmitter
                 : $"/// <param name=\"{name}\">Input '{input.Name}': dense values [T, B, {Literals.Int(input.Width)}].</param>");
         }
 
-        if (dense.Input is null)
+        if (dense is null)
         {
             w.Line("/// <param name=\"batch\">B, the number of sequences.</param>");
         }
@@ -52,7 +52,7 @@ internal static class SequenceEmitter
         w.Line("/// <returns>Every output's logits.</returns>");
         w.Line($"/// <exception cref=\"{ArgumentExceptionType}\">An input does not have the shape the spec gives it.</exception>");
         var parameters = model.Inputs.Select(i => $"{(i.Kind == InputKind.Tokens ? "int[]" : Tensor)} {GeneratedNames.Parameter(i)}").ToList();
-        if (dense.Input is null)
+        if (dense is null)
         {
             parameters.Add("int batch");
         }
@@ -60,9 +60,9 @@ internal static class SequenceEmitter
         parameters.Add("State? state = null");
         using (w.Block($"public SequenceOutputs Forward({Tape} tape, {string.Join(", ", parameters)})"))
         {
-            if (dense.Input is not null)
+            if (dense is not null)
             {
-                var name = GeneratedNames.Parameter(dense.Input);
+                var name = GeneratedNames.Parameter(dense);
                 w.Line($"var shape = {InputChecks}.Dense(Layout.Info, {Literals.Int(dense.Index)}, {name}).Shape;");
                 w.Line("var steps = shape[0];");
                 w.Line("var batch = shape[1];");
@@ -77,7 +77,7 @@ internal static class SequenceEmitter
 
             var denseArguments = model.Inputs.Select(i => i.Kind == InputKind.Dense ? GeneratedNames.Parameter(i) : "null");
             var tokenArguments = model.Inputs.Select(i => i.Kind == InputKind.Tokens ? GeneratedNames.Parameter(i) : "null");
-            w.Line($"var logits = new {Tensor}[{Literals.Int(OutputCount(model))}];");
+            w.Line($"var logits = new {Tensor}[{Literals.Int(model.Heads.Count)}];");
             w.Line($"RunSequence(tape, new {Tensor}?[] {{ {string.Join(", ", denseArguments)} }}, new int[]?[] {{ {string.Join(", ", tokenArguments)} }}, steps, batch, state ?? State.Zeros(tape, batch), logits);");
             w.Line("return new SequenceOutputs(logits);");
         }
@@ -101,6 +101,4 @@ internal static class SequenceEmitter
             }
             """);
     }
-
-    private static int OutputCount(ModelLayout model) => model.Modules.Sum(m => m.Outputs.Count);
 }

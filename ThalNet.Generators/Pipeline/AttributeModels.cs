@@ -41,7 +41,7 @@ internal static class AttributeModels
         {
             var compiled = NotGeneratedYet.Check(SpecCompiler.FromAttributes(attributes));
             var diagnostics = spec.ClassProblems.Concat(NamespaceProblem(spec, attributes)).Concat(compiled.Diagnostics).ToEquatableArray();
-            var model = compiled.Layout is { } layout && !diagnostics.Any(d => d.IsError) ? new GeneratedModel(spec.ClassNamespace, layout) : null;
+            var model = compiled.Layout is { } layout && !diagnostics.Any(d => d.IsError) ? new GeneratedModel(spec.ClassNamespace, StepPlanner.Build(layout)) : null;
             return new ModelResult(spec.Origin, model, spec.NameLocation, diagnostics);
         }
         catch (Exception exception)

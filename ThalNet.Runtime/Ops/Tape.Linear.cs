@@ -65,15 +65,20 @@ public sealed partial class Tape
         }
 
         Tensor? preActivation = null;
-        if (activation != Activation.None)
+        var function = activation == Activation.None ? null : ActivationFunctions.For(activation);
+        if (function is not null)
         {
-            if (needsGrad && ActivationKernels.NeedsInput(activation))
+            if (!function.MayRunInPlace || (needsGrad && function.BackwardNeedsInput))
             {
                 preActivation = NewTensor(y.Shape, requiresGrad: false);
                 ys.CopyTo(preActivation.Data);
+                function.Forward(preActivation.Data, ys);
+                preActivation = function.BackwardNeedsInput ? preActivation : null;
             }
-
-            ActivationKernels.Forward(activation, ys, ys);
+            else
+            {
+                function.Forward(ys, ys);
+            }
         }
 
         if (needsGrad)
@@ -84,7 +89,7 @@ public sealed partial class Tape
             node.Weight = weight;
             node.Bias = bias;
             node.Y = y;
-            node.Activation = activation;
+            node.Function = function;
             node.PreActivation = preActivation;
         }
 
@@ -132,7 +137,7 @@ public sealed partial class Tape
         public Tensor Weight = null!;
         public Tensor? Bias;
         public Tensor Y = null!;
-        public Activation Activation;
+        public ActivationFunction? Function;
         public Tensor? PreActivation;
 
         public override void Backward()
@@ -141,11 +146,11 @@ public sealed partial class Tape
             var k = Weight.Shape[1];
             var m = X.Shape.Rows;
             ReadOnlySpan<float> dy = Y.Grad;
-            if (Activation != Activation.None)
+            if (Function is not null)
             {
                 var pre = Tape.NewTensor(Y.Shape, requiresGrad: false);
                 var x = PreActivation is null ? ReadOnlySpan<float>.Empty : PreActivation.Data;
-                ActivationKernels.Backward(Activation, x, Y.Data, dy, pre.Data);
+                Function.Backward(x, Y.Data, dy, pre.Data);
                 dy = pre.Data;
             }
 

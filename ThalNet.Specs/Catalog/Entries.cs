@@ -57,7 +57,11 @@ public sealed record LayerEntry(
     IReadOnlyList<CatalogParameter<LayerSizes>> Parameters,
     BackendTypes Types);
 
-/// <summary>An activation of <c>ff</c> layers; every backend applies it inside its FeedForward layer.</summary>
+/// <summary>
+/// An activation of <c>ff</c> layers. <see cref="Types"/> names its implementation on each backend, which the
+/// backend's FeedForward layer finds through this entry: on the engine an internal kernel class (its forward, its
+/// backward and whether it may run in place), on TorchSharp a <c>TorchActivation</c>.
+/// </summary>
 public sealed record ActivationEntry(Activation Kind, string Word, string Formula, BackendTypes Types);
 
 /// <summary>What an output's targets are.</summary>

@@ -6,14 +6,14 @@ namespace ThalNet.Specs;
 /// <summary>Walks a loaded YAML tree into a <see cref="ModelSpec"/>, reporting unknown, missing and mistyped keys.</summary>
 internal sealed class YamlSpecReader(DiagnosticBag diagnostics)
 {
-    private static readonly string[] ModelKeys = ["model", "namespace", "inputs", "substeps", "center", "budget", "active", "defaults", "modules"];
-    private static readonly string[] ModelRequired = ["model", "inputs", "modules"];
-    private static readonly string[] InputKeys = ["size", "tokens"];
-    private static readonly string[] DefaultsKeys = ["reading", "context", "layers"];
-    private static readonly string[] ModuleKeys = ["role", "inputs", "outputs", "reading", "context", "layers"];
-    private static readonly string[] ModuleRequired = ["role"];
-    private static readonly string[] OutputKeys = ["size", "loss", "at", "weight"];
-    private static readonly string[] OutputRequired = ["size"];
+    private static readonly string[] ModelKeys = SpecKeys.Names(SpecKeys.Model);
+    private static readonly string[] ModelRequired = SpecKeys.RequiredNames(SpecKeys.Model);
+    private static readonly string[] InputKeys = SpecKeys.Names(SpecKeys.Input);
+    private static readonly string[] DefaultsKeys = SpecKeys.Names(SpecKeys.Defaults);
+    private static readonly string[] ModuleKeys = SpecKeys.Names(SpecKeys.Module);
+    private static readonly string[] ModuleRequired = SpecKeys.RequiredNames(SpecKeys.Module);
+    private static readonly string[] OutputKeys = SpecKeys.Names(SpecKeys.Output);
+    private static readonly string[] OutputRequired = SpecKeys.RequiredNames(SpecKeys.Output);
 
     private readonly YamlKeys _keys = new(diagnostics);
     private readonly YamlValues _values = new(diagnostics);

@@ -5,10 +5,13 @@ namespace ThalNet.TorchSharp.Nn;
 /// <summary>The paper's FF layer: a fully connected layer followed by its activation.</summary>
 public sealed class FeedForward : Linear
 {
+    private readonly TorchActivation _function;
+
     public FeedForward(int inFeatures, int outFeatures, Activation activation)
         : base(nameof(FeedForward), inFeatures, outFeatures)
     {
         Activation = activation;
+        _function = TorchActivations.For(activation);
     }
 
     public Activation Activation { get; }
@@ -17,15 +20,7 @@ public sealed class FeedForward : Linear
     {
         using var scope = torch.NewDisposeScope();
         var linear = base.forward(input);
-        var result = Activation switch
-        {
-            Activation.None => linear,
-            Activation.Relu => nn.functional.relu(linear),
-            Activation.Tanh => linear.tanh(),
-            Activation.Sigmoid => linear.sigmoid(),
-            Activation.Gelu => nn.functional.gelu(linear),
-            _ => throw new NotSupportedException($"Activation '{Activation}' has no TorchSharp implementation."),
-        };
+        var result = _function.Apply(linear);
         return result.MoveToOuterDisposeScope();
     }
 }

@@ -29,7 +29,9 @@ public sealed class PackageLayoutTests(PackedPackages packages, ITestOutputHelpe
                 "analyzers/dotnet/cs/ThalNet.Specs.dll",
                 "analyzers/dotnet/cs/YamlDotNet.dll",
                 "build/ThalNet.Generators.props",
+                "docs/editor.md",
                 "docs/spec-reference.md",
+                "schemas/thalnet.schema.json",
             ],
             package.Files);
         Assert.Equal("true", package.Metadata("developmentDependency"));

@@ -55,7 +55,7 @@ public class CachingTests
 
         var emitted = second.RunResult.TrackedSteps[ThalNetGeneratorStepNames.ModelSources]
             .SelectMany(step => step.Outputs)
-            .Select(output => (((Pipeline.GeneratedModel)output.Value).Layout.Name, output.Reason))
+            .Select(output => (((Pipeline.GeneratedModel)output.Value).Plan.Name, output.Reason))
             .Where(output => !Reused.Contains(output.Reason));
         Assert.Equal([("SequentialMnistNet", IncrementalStepRunReason.Modified)], emitted);
     }

@@ -2,45 +2,13 @@ using static ThalNet.Generators.Emit.TorchSharp.TorchTypes;
 
 namespace ThalNet.Generators.Emit.TorchSharp;
 
-/// <summary>The nested types of a TorchSharp model: <c>Layout</c>, <c>Inputs</c>, <c>Outputs</c>, <c>State</c> and one class per module.</summary>
+/// <summary>The nested types of a TorchSharp model: <c>Layout</c>, <c>Inputs</c>, <c>State</c> and one class per module.</summary>
 internal static class TorchNestedTypesEmitter
 {
-    private static readonly LayoutEmitter.InfoTypes LayoutTypes = new(ModelInfo, InputInfo, ModuleInfo, OutputInfo, "ThalNet.TorchSharp", "the model");
-
-    public static void WriteLayout(CodeWriter w, ModelLayout model) => LayoutEmitter.Write(w, model, LayoutTypes);
-
-    public static void WriteInputs(CodeWriter w, ModelLayout model)
-    {
-        w.Line("/// <summary>The task inputs of one step, one tensor per input.</summary>");
-        w.Line(ModelEmitter.GeneratedCodeAttribute);
-        using (w.Block("public sealed class Inputs"))
-        {
-            w.Line("/// <summary>Gathers the inputs of one step.</summary>");
-            foreach (var input in model.Inputs)
-            {
-                w.Line($"/// <param name=\"{GeneratedNames.Parameter(input).TrimStart('@')}\">{Descriptions.Input(input, "B")}</param>");
-            }
-
-            using (w.Block($"public Inputs({string.Join(", ", model.Inputs.Select(i => $"{Tensor} {GeneratedNames.Parameter(i)}"))})"))
-            {
-                foreach (var input in model.Inputs)
-                {
-                    var parameter = GeneratedNames.Parameter(input);
-                    w.Line($"{input.CSharpName} = {parameter} ?? throw new global::System.ArgumentNullException(nameof({parameter}));");
-                }
-            }
-
-            foreach (var input in model.Inputs)
-            {
-                w.Line();
-                w.Line($"/// <summary>{Descriptions.Input(input, "B")}</summary>");
-                w.Line($"public {Tensor} {input.CSharpName} {{ get; }}");
-            }
-        }
-    }
+    private static readonly LayoutPrinter.InfoTypes LayoutTypes = new(ModelInfo, InputInfo, ModuleInfo, OutputInfo, "ThalNet.TorchSharp", "the model");
 
     /// <summary>TorchSharp's state: tensors on a device.</summary>
-    public static StateBackend State { get; } = new(
+    private static readonly StateBackend StateTypes = new(
         Tensor,
         ModelState,
         "The names of the state tensors, in order.",
@@ -50,46 +18,77 @@ internal static class TorchNestedTypesEmitter
         $"internal static void Initialize(long batch, {Device} device, global::System.Span<{Tensor}> values)",
         size => $"{Torch}.zeros(batch, {size}, device: device)");
 
-    /// <summary>One module: its reader, layers and heads as typed members, registered under the spec's names.</summary>
-    public static void WriteModule(CodeWriter w, ModelLayout model, ModuleLayout module)
+    public static void WriteLayout(CodeWriter w, StepPlan plan) => LayoutPrinter.Write(w, plan, LayoutTypes);
+
+    public static void WriteState(CodeWriter w, StepPlan plan) => StatePrinter.Write(w, plan, StateTypes);
+
+    public static void WriteInputs(CodeWriter w, StepPlan plan)
     {
-        var className = GeneratedNames.ModuleClass(module);
-        var reader = ReaderClass(module.Reading);
-        w.Line($"/// <summary>{Descriptions.Module(module)}</summary>");
-        w.Line(ModelEmitter.GeneratedCodeAttribute);
-        using (w.Block($"public sealed class {className} : {NnModule}"))
+        w.Line("/// <summary>The task inputs of one step, one tensor per input.</summary>");
+        w.Line(GeneratedNames.GeneratedCodeAttribute);
+        using (w.Block("public sealed class Inputs"))
         {
-            var features = Literals.Int(module.FeatureSize);
-            var fast = Catalog.Reading(module.Reading).ReadsOwnFeatures ? ", " + features : "";
-            WriteSubmodule(w, reader, "Read", ParameterNames.Reader, Descriptions.Reader(model, module));
-            for (var i = 0; i < module.Layers.Count; i++)
+            w.Line("/// <summary>Gathers the inputs of one step.</summary>");
+            foreach (var input in plan.Inputs)
             {
-                var layer = module.Layers[i];
-                w.Line();
-                WriteSubmodule(w, LayerClass(layer.Kind), GeneratedNames.Layer(layer), layer.Name, Descriptions.LayerMember(module, layer, first: i == 0));
+                w.Line($"/// <param name=\"{GeneratedNames.Parameter(input).TrimStart('@')}\">{input.Summary}</param>");
             }
 
-            foreach (var output in module.Outputs)
+            using (w.Block($"public Inputs({string.Join(", ", plan.Inputs.Select(i => $"{Tensor} {GeneratedNames.Parameter(i)}"))})"))
+            {
+                foreach (var input in plan.Inputs)
+                {
+                    var parameter = GeneratedNames.Parameter(input);
+                    w.Line($"{input.CSharpName} = {parameter} ?? throw new global::System.ArgumentNullException(nameof({parameter}));");
+                }
+            }
+
+            foreach (var input in plan.Inputs)
             {
                 w.Line();
-                WriteSubmodule(w, HeadClass, output.CSharpName, output.Name, Descriptions.Output(module, output));
+                w.Line($"/// <summary>{input.Summary}</summary>");
+                w.Line($"public {Tensor} {input.CSharpName} {{ get; }}");
+            }
+        }
+    }
+
+    /// <summary>One module: its reader, layers and heads as typed members, registered under the spec's names.</summary>
+    public static void WriteModule(CodeWriter w, StepPlan plan, ModulePlan module)
+    {
+        var className = GeneratedNames.ModuleClass(module);
+        var reader = module.Read.Types.TorchSharp;
+        var heads = module.Heads.Select(h => plan.Heads[h]).ToList();
+        w.Line($"/// <summary>{module.Summary}</summary>");
+        w.Line(GeneratedNames.GeneratedCodeAttribute);
+        using (w.Block($"public sealed class {className} : {NnModule}"))
+        {
+            WriteSubmodule(w, reader, "Read", ParameterNames.Reader, module.Read.Summary);
+            foreach (var layer in module.Layers)
+            {
+                w.Line();
+                WriteSubmodule(w, layer.Types.TorchSharp, layer.Member, layer.Name, layer.Summary);
+            }
+
+            foreach (var head in heads)
+            {
+                w.Line();
+                WriteSubmodule(w, head.Types.TorchSharp, head.CSharpName, head.Name, head.Summary);
             }
 
             w.Line();
             w.Line($"internal {className}()");
             w.Line($"    : base({Literals.String(module.Name)})");
             w.Line("{");
-            w.Line($"    {Field("Read")} = new {reader}(CenterSize, {Literals.Int(module.ContextSize)}{fast});");
+            w.Line($"    {Field("Read")} = new {reader}({string.Join(", ", module.Read.Sizes.Select(Literals.Int))});");
             foreach (var layer in module.Layers)
             {
-                var sizes = $"{Literals.Int(layer.InputSize)}, {Literals.Int(layer.OutputSize)}";
-                var activation = Catalog.Layer(layer.Kind).TakesActivation ? $", {ActivationEnum}.{layer.Activation}" : "";
-                w.Line($"    {Field(GeneratedNames.Layer(layer))} = new {LayerClass(layer.Kind)}({sizes}{activation});");
+                var activation = layer.Activation is { } a ? $", {ActivationEnum}.{a}" : "";
+                w.Line($"    {Field(layer.Member)} = new {layer.Types.TorchSharp}({Literals.Int(layer.InputSize)}, {Literals.Int(layer.OutputSize)}{activation});");
             }
 
-            foreach (var output in module.Outputs)
+            foreach (var head in heads)
             {
-                w.Line($"    {Field(output.CSharpName)} = new {HeadClass}({features}, {Literals.Int(output.Size)});");
+                w.Line($"    {Field(head.CSharpName)} = new {head.Types.TorchSharp}({Literals.Int(head.FeatureSize)}, {Literals.Int(head.Size)});");
             }
 
             w.Line("    RegisterComponents();");

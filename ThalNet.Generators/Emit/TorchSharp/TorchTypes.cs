@@ -8,6 +8,7 @@ internal static class TorchTypes
     public const string Torch = "global::TorchSharp.torch";
     public const string NnModule = "global::TorchSharp.torch.nn.Module";
     public const string ComponentName = "global::TorchSharp.Utils.ComponentName";
+    public const string ScalarType = "global::TorchSharp.torch.ScalarType";
 
     public const string Model = "global::ThalNet.TorchSharp.Models.TorchThalNetModel";
     public const string ModelState = "global::ThalNet.TorchSharp.Models.TorchModelState";
@@ -16,20 +17,9 @@ internal static class TorchTypes
     public const string ModuleInfo = "global::ThalNet.TorchSharp.Models.TorchModuleInfo";
     public const string OutputInfo = "global::ThalNet.TorchSharp.Models.TorchOutputInfo";
     public const string Reader = "global::ThalNet.TorchSharp.Nn.Reader";
+    public const string Loss = "global::ThalNet.TorchSharp.Models.TorchLoss";
 
-    public const string ModuleRoleEnum = "global::ThalNet.Specs.ModuleRole";
-    public const string ReadingEnum = "global::ThalNet.Specs.ReadingMechanism";
-    public const string LossEnum = "global::ThalNet.Specs.LossKind";
     public const string ActivationEnum = "global::ThalNet.Specs.Activation";
-
-    /// <summary>The TorchSharp reader of a reading mechanism, from the catalog.</summary>
-    public static string ReaderClass(ReadingMechanism reading) => Catalog.Reading(reading).Types.TorchSharp;
-
-    /// <summary>The TorchSharp layer of a layer kind, from the catalog.</summary>
-    public static string LayerClass(LayerKind kind) => Catalog.Layer(kind).Types.TorchSharp;
-
-    /// <summary>The output heads, from the catalog.</summary>
-    public static string HeadClass => Catalog.Head.Types.TorchSharp;
 
     /// <summary>
     /// A submodule as TorchSharp wants it: a field that <c>RegisterComponents()</c> registers under the spec's name

@@ -1,3 +1,4 @@
+using ThalNet.Runtime.Kernels;
 using ThalNet.Runtime.Models;
 using ThalNet.Runtime.Nn;
 
@@ -5,7 +6,7 @@ namespace ThalNet.Runtime.Tests.Catalog;
 
 /// <summary>
 /// Every catalog entry against the engine: its type exists, built for some sizes its module registers exactly the
-/// catalog's parameter names and shapes, in order, initialised as the catalog says; every activation and loss runs.
+/// catalog's parameter names and shapes, in order, initialised as the catalog says; every activation is the kernel class the catalog names (its contract: ActivationContractTests), every loss runs.
 /// </summary>
 public class EngineCatalogTests
 {
@@ -61,16 +62,27 @@ public class EngineCatalogTests
 
     [Theory]
     [MemberData(nameof(Activations))]
-    public void Activation_runs_in_the_engine_feed_forward_layer(Activation kind)
+    public void Activation_is_the_kernel_class_the_catalog_names_and_the_feed_forward_layer_applies_it(Activation kind)
     {
-        var entry = Specs.Catalog.Activation(kind);
-        var layer = Create<FeedForward>(entry.Types, [3, 2, kind]);
-        var tape = new Tape();
+        var type = EngineType(Specs.Catalog.Activation(kind).Types);
+        Assert.True(typeof(ActivationFunction).IsAssignableFrom(type), $"{type} is not an {nameof(ActivationFunction)}");
+        Assert.IsType(type, ActivationFunctions.For(kind));
+        var layer = new FeedForward(3, 3, kind, new RandomSource(1));
+        layer.Weight.Data.Clear();
+        for (var i = 0; i < 3; i++)
+        {
+            layer.Weight.Data[(i * 3) + i] = 1f;
+        }
 
-        var y = layer.Forward(tape, Tensor.FromSpan([0.5f, -1f, 2f], Shape.Of(1, 3)));
+        layer.Bias!.Data.Clear();
+        float[] x = [0.5f, -1f, 2f];
+        var expected = new float[3];
+        ActivationFunctions.For(kind).Forward(x, expected);
+
+        var y = layer.Forward(new Tape(), Tensor.FromSpan(x, Shape.Of(1, 3)));
 
         Assert.Equal(kind, layer.Activation);
-        Assert.All(y.ToArray(), v => Assert.True(float.IsFinite(v)));
+        Assert.Equal(expected, y.ToArray());
     }
 
     [Theory]

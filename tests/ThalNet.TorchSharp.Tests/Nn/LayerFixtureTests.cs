@@ -9,12 +9,17 @@ namespace ThalNet.TorchSharp.Tests.Nn;
 
 /// <summary>
 /// Every TorchSharp building block against its PyTorch fixture: the output, and the gradient of
-/// sum(output * upstream) for every parameter and input.
+/// sum(output * upstream) for every parameter and input. Every size is read from the file (its parameters' and
+/// inputs' shapes), so vector sets of other shapes run unchanged.
 /// </summary>
 public sealed class LayerFixtureTests
 {
     [Fact]
-    public void Linear_matches_pytorch() => Check("linear_a", new Linear(6, 5), (m, x) => m.call(x["x"]));
+    public void Linear_matches_pytorch()
+    {
+        var weight = Fixture.Load("linear_a").Param("weight").Shape;
+        Check("linear_a", new Linear(weight[1], weight[0]), (m, x) => m.call(x["x"]));
+    }
 
     [Theory]
     [InlineData("relu_a", Activation.Relu)]
@@ -35,26 +40,50 @@ public sealed class LayerFixtureTests
     }
 
     [Fact]
-    public void GruCell_matches_pytorch() => Check("gru_cell_a", new GruCell(6, 5), (m, x) => m.call(x["x"], x["h"]));
-
-    [Fact]
-    public void LstmCell_matches_pytorch() => Check("lstm_cell_a", new LstmCell(6, 5), (m, x) =>
+    public void GruCell_matches_pytorch()
     {
-        var (h, c) = m.call(x["x"], x["h"], x["c"]);
-        return torch.cat([h, c], 1);
-    });
+        var (input, hidden) = CellSizes("gru_cell_a");
+        Check("gru_cell_a", new GruCell(input, hidden), (m, x) => m.call(x["x"], x["h"]));
+    }
 
     [Fact]
-    public void LinearReader_matches_pytorch() => Check("linear_read_a", new LinearReader(12, 4), (m, x) => m.call(x["center"], torch.zeros(3, 1)));
+    public void LstmCell_matches_pytorch()
+    {
+        var (input, hidden) = CellSizes("lstm_cell_a");
+        Check("lstm_cell_a", new LstmCell(input, hidden), (m, x) =>
+        {
+            var (h, c) = m.call(x["x"], x["h"], x["c"]);
+            return torch.cat([h, c], 1);
+        });
+    }
 
     [Fact]
-    public void WeightNormReader_matches_pytorch() => Check("weight_norm_read_a", new WeightNormReader(12, 4), (m, x) => m.call(x["center"], torch.zeros(3, 1)));
+    public void LinearReader_matches_pytorch()
+    {
+        var (center, context, _) = ReaderSizes("linear_read_a");
+        Check("linear_read_a", new LinearReader(center, context), (m, x) => m.call(x["center"], NoFeatures(x["center"])));
+    }
 
     [Fact]
-    public void FastSoftmaxReader_matches_pytorch() => Check("fast_softmax_read_a", new FastSoftmaxReader(10, 4, 5), (m, x) => m.call(x["center"], x["features"]));
+    public void WeightNormReader_matches_pytorch()
+    {
+        var (center, context, _) = ReaderSizes("weight_norm_read_a");
+        Check("weight_norm_read_a", new WeightNormReader(center, context), (m, x) => m.call(x["center"], NoFeatures(x["center"])));
+    }
 
     [Fact]
-    public void FastGaussianReader_matches_pytorch() => Check("fast_gaussian_read_a", new FastGaussianReader(10, 4, 5), (m, x) => m.call(x["center"], x["features"]));
+    public void FastSoftmaxReader_matches_pytorch()
+    {
+        var (center, context, features) = ReaderSizes("fast_softmax_read_a");
+        Check("fast_softmax_read_a", new FastSoftmaxReader(center, context, features), (m, x) => m.call(x["center"], x["features"]));
+    }
+
+    [Fact]
+    public void FastGaussianReader_matches_pytorch()
+    {
+        var (center, context, features) = ReaderSizes("fast_gaussian_read_a");
+        Check("fast_gaussian_read_a", new FastGaussianReader(center, context, features), (m, x) => m.call(x["center"], x["features"]));
+    }
 
     [Fact]
     public void CrossEntropy_matches_pytorch()
@@ -79,6 +108,25 @@ public sealed class LayerFixtureTests
         loss.backward();
         TensorAssert.Close(f.Grad("pred").Data, Torch.Values(predictions.grad!), "d pred");
     }
+
+    /// <summary>A recurrent cell's I and H: weight_ih is [gates * H, I], weight_hh [gates * H, H].</summary>
+    private static (int Input, int Hidden) CellSizes(string name)
+    {
+        var f = Fixture.Load(name);
+        return (f.Param("weight_ih").Shape[1], f.Param("weight_hh").Shape[1]);
+    }
+
+    /// <summary>A reader's C (the center's width), K (the output's width) and F (the features' width; 0 for a static reader).</summary>
+    private static (int Center, int Context, int Features) ReaderSizes(string name)
+    {
+        var f = Fixture.Load(name);
+        var inputs = f.Root.GetProperty("inputs");
+        var features = inputs.TryGetProperty("features", out _) ? f.Input("features").Shape[1] : 0;
+        return (f.Input("center").Shape[1], f.Output.Shape[1], features);
+    }
+
+    /// <summary>What a static reader is given for the features it ignores: one column per example.</summary>
+    private static TorchTensor NoFeatures(TorchTensor center) => torch.zeros(center.shape[0], 1);
 
     private static void Check<TModule>(string name, TModule module, Func<TModule, IReadOnlyDictionary<string, TorchTensor>, TorchTensor> run)
         where TModule : torch.nn.Module

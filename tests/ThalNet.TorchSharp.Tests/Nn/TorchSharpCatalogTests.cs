@@ -1,5 +1,6 @@
 using System.Reflection;
 using ThalNet.Specs;
+using ThalNet.TorchSharp.Nn;
 using TorchSharp;
 using TorchTensor = TorchSharp.torch.Tensor;
 
@@ -8,7 +9,7 @@ namespace ThalNet.TorchSharp.Tests.Nn;
 /// <summary>
 /// The TorchSharp half of the catalog check (the engine's is ThalNet.Runtime.Tests' EngineCatalogTests): every entry
 /// names a TorchSharp type that exists, built for some sizes its module registers exactly the catalog's parameter
-/// names and shapes, in order, initialised as the catalog says; every activation and loss runs.
+/// names and shapes, in order, initialised as the catalog says; every activation is the catalog's TorchActivation (its values: ActivationParityTests), every loss runs.
 /// </summary>
 public sealed class TorchSharpCatalogTests
 {
@@ -64,14 +65,23 @@ public sealed class TorchSharpCatalogTests
 
     [Theory]
     [MemberData(nameof(Activations))]
-    public void Activation_runs_in_the_TorchSharp_feed_forward_layer(Activation kind)
+    public void Activation_is_the_type_the_catalog_names_and_the_feed_forward_layer_applies_it(Activation kind)
     {
-        var entry = Catalog.Activation(kind);
-        using var layer = Assert.IsAssignableFrom<torch.nn.Module<TorchTensor, TorchTensor>>(Create(entry.Types, [3, 2, kind]));
+        var type = TorchType(Catalog.Activation(kind).Types);
+        Assert.True(typeof(TorchActivation).IsAssignableFrom(type), $"{type} is not a {nameof(TorchActivation)}");
+        Assert.IsType(type, TorchActivations.For(kind));
+        using var layer = new FeedForward(3, 3, kind);
+        using (torch.no_grad())
+        {
+            layer.Weight.copy_(torch.eye(3));
+            layer.Bias.zero_();
+        }
 
-        using var y = layer.call(torch.tensor(new[] { 0.5f, -1f, 2f }).reshape(1, 3));
+        using var x = torch.tensor(new[] { 0.5f, -1f, 2f }).reshape(1, 3);
+        using var y = layer.call(x);
+        using var expected = TorchActivations.For(kind).Apply(x);
 
-        Assert.All(y.data<float>().ToArray(), v => Assert.True(float.IsFinite(v)));
+        Assert.Equal(expected.data<float>().ToArray(), y.data<float>().ToArray());
     }
 
     [Theory]

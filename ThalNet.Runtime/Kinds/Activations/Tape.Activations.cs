@@ -16,13 +16,13 @@ public sealed partial class Tape
     public Tensor Activate(Tensor x, Activation activation)
     {
         var y = NewTensor(x.Shape, NeedsGrad(x));
-        ActivationKernels.Forward(activation, x.Data, y.Data);
+        ActivationFunctions.For(activation).Forward(x.Data, y.Data);
         if (y.RequiresGrad)
         {
             var node = Record<ActivationNode>();
             node.X = x;
             node.Y = y;
-            node.Activation = activation;
+            node.Function = ActivationFunctions.For(activation);
         }
 
         return y;
@@ -53,9 +53,9 @@ public sealed partial class Tape
     {
         public Tensor X = null!;
         public Tensor Y = null!;
-        public Activation Activation;
+        public ActivationFunction Function = null!;
 
-        public override void Backward() => ActivationKernels.BackwardAdd(Activation, X.Data, Y.Data, Y.Grad, X.Grad);
+        public override void Backward() => Function.BackwardAdd(X.Data, Y.Data, Y.Grad, X.Grad);
     }
 
     private sealed class SoftplusNode : TapeNode

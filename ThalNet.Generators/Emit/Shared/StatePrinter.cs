@@ -1,5 +1,3 @@
-using static ThalNet.Generators.Emit.RuntimeTypes;
-
 namespace ThalNet.Generators.Emit;
 
 /// <summary>
@@ -7,23 +5,13 @@ namespace ThalNet.Generators.Emit;
 /// (<see cref="StateBackend"/>): the names of the state tensors, a constructor over them, <c>Zeros</c>,
 /// <c>Initialize</c> and one property per tensor.
 /// </summary>
-internal static class StateEmitter
+internal static class StatePrinter
 {
-    /// <summary>The engine's state: tensors on a tape.</summary>
-    public static StateBackend Engine { get; } = new(
-        Tensor,
-        ModelState,
-        "The runtime names of the state tensors, in order.",
-        "A zero state for <paramref name=\"batch\"/> sequences, the state before the first step.",
-        $"public static State Zeros({Tape} tape, int batch)",
-        "Initialize(tape, batch, values);",
-        $"internal static void Initialize({Tape} tape, int batch, {Span}<{Tensor}> values)",
-        size => $"tape.Zeros({Shape}.Of(batch, {size}))");
-
-    public static void Write(CodeWriter w, IReadOnlyList<StateEntry> entries, StateBackend backend)
+    public static void Write(CodeWriter w, StepPlan plan, StateBackend backend)
     {
-        w.Line(StepTypesEmitter.StateSummary);
-        w.Line(ModelEmitter.GeneratedCodeAttribute);
+        var entries = plan.State;
+        w.Line("/// <summary>The recurrent state between steps: the center, each module's features and every inner recurrent layer's state (a GRU's hidden state; an LSTM's hidden state and cell), each [B, size].</summary>");
+        w.Line(GeneratedNames.GeneratedCodeAttribute);
         using (w.Block($"public sealed class State : {backend.ModelState}"))
         {
             w.Line($"/// <summary>{backend.NamesSummary}</summary>");
@@ -49,18 +37,26 @@ internal static class StateEmitter
             {
                 for (var i = 0; i < entries.Count; i++)
                 {
-                    w.Line($"values[{Literals.Int(i)}] = {backend.Zeros(entries[i].Size)};");
+                    w.Line($"values[{Literals.Int(i)}] = {backend.Zeros(Size(plan, entries[i]))};");
                 }
             }
 
             for (var i = 0; i < entries.Count; i++)
             {
                 w.Line();
-                w.Line($"/// <summary>{entries[i].Description}: [B, {Literals.Int(entries[i].Width)}].</summary>");
+                w.Line($"/// <summary>{entries[i].Summary}: [B, {Literals.Int(entries[i].Width)}].</summary>");
                 w.Line($"public {backend.Tensor} {entries[i].Property} => Values[{Literals.Int(i)}];");
             }
         }
     }
+
+    /// <summary>A state tensor's width as generated code names it: the center's and the features' by their constants.</summary>
+    private static string Size(StepPlan plan, StatePlanEntry entry) => entry.Role switch
+    {
+        StateRole.Center => "CenterSize",
+        StateRole.Features => "Layout." + GeneratedNames.SizeConstant(plan.Modules[entry.Module!.Value]),
+        _ => Literals.Int(entry.Width),
+    };
 }
 
 /// <summary>What a backend's <c>State</c> class differs in.</summary>

@@ -1,24 +1,21 @@
-using static ThalNet.Generators.Emit.RuntimeTypes;
-
 namespace ThalNet.Generators.Emit;
 
 /// <summary>The static center layout: each module's slice of the center, and the <c>ModelInfo</c> the runtime reads.</summary>
-internal static class LayoutEmitter
+internal static class LayoutPrinter
 {
+    private const string ModuleRoleEnum = "global::ThalNet.Specs.ModuleRole";
+    private const string ReadingEnum = "global::ThalNet.Specs.ReadingMechanism";
+    private const string LossEnum = "global::ThalNet.Specs.LossKind";
+
     /// <summary>The types a backend's <c>Layout.Info</c> is built from, and whom the description is for.</summary>
     /// <param name="DescribedFor">Completes "the model's description for ...".</param>
     /// <param name="IndexedBy">Completes "in the order ... indexes them".</param>
     public sealed record InfoTypes(string ModelInfo, string InputInfo, string ModuleInfo, string OutputInfo, string DescribedFor, string IndexedBy);
 
-    /// <summary>The engine's: ThalNet.Runtime's model description.</summary>
-    public static InfoTypes Engine { get; } = new(ModelInfo, InputInfo, ModuleInfo, OutputInfo, "the runtime", "the runtime");
-
-    public static void Write(CodeWriter w, ModelLayout model) => Write(w, model, Engine);
-
-    public static void Write(CodeWriter w, ModelLayout model, InfoTypes types)
+    public static void Write(CodeWriter w, StepPlan model, InfoTypes types)
     {
         w.Line($"/// <summary>Where each module's features lie in the center, and the model's description for {types.DescribedFor}.</summary>");
-        w.Line(ModelEmitter.GeneratedCodeAttribute);
+        w.Line(GeneratedNames.GeneratedCodeAttribute);
         using (w.Block("public static class Layout"))
         {
             foreach (var module in model.Modules)
@@ -37,25 +34,25 @@ internal static class LayoutEmitter
             w.Line("    CenterSize,");
             w.Line("    Substeps,");
             WriteArray(w, types.InputInfo, model.Inputs.Select(Input), last: false);
-            WriteArray(w, types.ModuleInfo, model.Modules.Select(Module), last: false);
-            WriteArray(w, types.OutputInfo, model.Modules.SelectMany(m => m.Outputs.Select(o => Output(m, o))), last: true);
+            WriteArray(w, types.ModuleInfo, model.Modules.Select(m => Module(model, m)), last: false);
+            WriteArray(w, types.OutputInfo, GeneratedNames.Heads(model).Select(h => Output(h.Module, h.Head)), last: true);
         }
     }
 
-    private static string Input(InputLayout input)
+    private static string Input(InputPlan input)
         => $"new({Literals.String(input.Name)}, {Literals.Int(input.Width)}, {Literals.Bool(input.Kind == InputKind.Tokens)})";
 
-    private static string Module(ModuleLayout module)
+    private static string Module(StepPlan model, ModulePlan module)
     {
-        var inputs = module.Inputs.IsEmpty
+        var inputs = module.InputIndices.IsEmpty
             ? "global::System.Array.Empty<string>()"
-            : "new[] { " + string.Join(", ", module.Inputs.Select(Literals.String)) + " }";
+            : "new[] { " + string.Join(", ", module.InputIndices.Select(i => Literals.String(model.Inputs[i].Name))) + " }";
         return $"new({Literals.String(module.Name)}, {ModuleRoleEnum}.{module.Role}, {GeneratedNames.OffsetConstant(module)}, {GeneratedNames.SizeConstant(module)}, " +
-            $"{Literals.Int(module.ContextSize)}, {ReadingEnum}.{module.Reading}, {inputs})";
+            $"{Literals.Int(module.ContextSize)}, {ReadingEnum}.{module.Read.Kind}, {inputs})";
     }
 
-    private static string Output(ModuleLayout module, OutputLayout output)
-        => $"new({Literals.String(module.Name)}, {Literals.String(output.Name)}, {Literals.Int(output.Size)}, {LossEnum}.{output.Loss}, " +
+    private static string Output(ModulePlan module, HeadPlan output)
+        => $"new({Literals.String(module.Name)}, {Literals.String(output.Name)}, {Literals.Int(output.Size)}, {LossEnum}.{output.Loss.Kind}, " +
             $"{Literals.Bool(output.At == OutputTiming.Every)}, {Literals.Float(output.Weight)})";
 
     internal static void WriteArray(CodeWriter w, string type, IEnumerable<string> items, bool last)

@@ -1,0 +1,46 @@
+namespace ThalNet.Generators.Emit;
+
+/// <summary>
+/// Names in the generated code of both backends. Members come from the plan's PascalCase names (checked by the spec
+/// validator against each other and against reserved names). Locals derived from a module always end in a
+/// fixed word (<c>visionContext</c>, <c>visionGru</c>, <c>visionFeatures</c>), so they never meet each other or
+/// the fixed locals <c>values</c>, <c>center</c> and <c>reads</c>.
+/// </summary>
+internal static class GeneratedNames
+{
+    /// <summary>The model's group of fused reads (a field: members are PascalCase, so an underscore never meets them).</summary>
+    public const string FusedReadsField = "_staticReads";
+
+    /// <summary>The fused reads' results of the current sub-step, one [inputs; context] per member.</summary>
+    public const string FusedReadsLocal = "reads";
+
+    /// <summary>The <c>[GeneratedCode]</c> attribute on every generated type.</summary>
+    public static readonly string GeneratedCodeAttribute =
+        $"[global::System.CodeDom.Compiler.GeneratedCode(\"ThalNet.Generators\", \"{typeof(GeneratedNames).Assembly.GetName().Version}\")]";
+
+    public static string ModuleClass(ModulePlan module) => CSharpNames.ModuleClassName(module.CSharpName);
+
+    public static string Camel(string pascal) => CSharpNames.ToCamelCase(pascal);
+
+    /// <summary>A parameter named after an input, escaped when it is a keyword, reserved or contextual (<c>@int</c>, <c>@var</c>).</summary>
+    public static string Parameter(InputPlan input)
+    {
+        var camel = Camel(input.CSharpName);
+        return CSharpKeywords.IsKeyword(camel) ? "@" + camel : camel;
+    }
+
+    public static string ContextLocal(ModulePlan module) => Camel(module.CSharpName) + "Context";
+
+    /// <summary>The local holding a state tensor in the step: its property's camel case (<c>visionFeatures</c>, <c>center</c>).</summary>
+    public static string StateLocal(StatePlanEntry entry) => Camel(entry.Property);
+
+    /// <summary>A layer's output in the current sub-step.</summary>
+    public static string LayerLocal(ModulePlan module, LayerPlan layer) => Camel(module.CSharpName) + layer.Member;
+
+    public static string OffsetConstant(ModulePlan module) => module.CSharpName + "Offset";
+
+    public static string SizeConstant(ModulePlan module) => module.CSharpName + "Size";
+
+    /// <summary>The modules' heads, with the module each belongs to.</summary>
+    public static IEnumerable<(ModulePlan Module, HeadPlan Head)> Heads(StepPlan plan) => plan.Heads.Select(h => (plan.Modules[h.Module], h));
+}

@@ -1,0 +1,73 @@
+namespace ThalNet.Specs;
+
+/// <summary>One module's part of the step: its read, its layers in order, the state it writes and its heads.</summary>
+/// <param name="Index">Its position in the center order.</param>
+/// <param name="CenterOffset">Where its features start in the center; they fill <c>[CenterOffset, CenterOffset + FeatureSize)</c>.</param>
+/// <param name="InputIndices">The step inputs it reads (indices into <see cref="StepPlan.Inputs"/>), concatenated before its context.</param>
+/// <param name="InputWidth">The sum of those inputs' widths.</param>
+/// <param name="Features">Its features' entry in <see cref="StepPlan.State"/>: what its previous step gave, and what its last layer writes.</param>
+/// <param name="Writes">The state entries its layers' outputs replace once the module has run, in order.</param>
+/// <param name="Heads">Its outputs' indices in <see cref="StepPlan.Heads"/>.</param>
+/// <param name="Summary">What the module is, for its documentation.</param>
+public sealed record ModulePlan(
+    int Index,
+    string Name,
+    string CSharpName,
+    ModuleRole Role,
+    int CenterOffset,
+    int FeatureSize,
+    int ContextSize,
+    EquatableArray<int> InputIndices,
+    int InputWidth,
+    ReadPlan Read,
+    EquatableArray<LayerPlan> Layers,
+    int Features,
+    EquatableArray<StateWrite> Writes,
+    EquatableArray<int> Heads,
+    string Summary);
+
+/// <summary>A state entry replaced by a layer's output after its module has run.</summary>
+/// <param name="State">The entry's index in <see cref="StepPlan.State"/>.</param>
+/// <param name="Layer">The layer's index in its module.</param>
+public readonly record struct StateWrite(int State, int Layer);
+
+/// <summary>
+/// How a module computes its context. Its forward receives what <see cref="Arguments"/> names, in the order of
+/// <see cref="ReaderInputs"/> (today the previous center and the module's previous features, for every reader; a static
+/// reader ignores the features).
+/// </summary>
+/// <param name="Kind">The reading mechanism, as the model's description names it.</param>
+/// <param name="Types">The implementing type on each backend.</param>
+/// <param name="Sizes">The constructor's sizes, in order: center, context, then the module's features for readers weighted by them.</param>
+/// <param name="Arguments">What its forward receives.</param>
+/// <param name="FusedSlot">Its position in <see cref="StepPlan.FusedReads"/>, whose product gives [inputs; context] for this module; null when it reads alone.</param>
+/// <param name="Summary">What the reader is, for its member's documentation.</param>
+public sealed record ReadPlan(
+    ReadingMechanism Kind,
+    BackendTypes Types,
+    EquatableArray<int> Sizes,
+    ReaderInputs Arguments,
+    int? FusedSlot,
+    string Summary);
+
+/// <summary>What a reader's forward receives, in this order; a reader that needs more (each module's slice of the center) gets a further flag.</summary>
+[Flags]
+public enum ReaderInputs
+{
+    /// <summary>Nothing.</summary>
+    None = 0,
+
+    /// <summary>The previous center [B, C].</summary>
+    Center = 1,
+
+    /// <summary>The module's own previous features [B, F].</summary>
+    Features = 2,
+}
+
+/// <summary>
+/// Static readers read the same center with a matrix that does not depend on the module's features, so one product
+/// of the center with their stacked matrices gives every member's context (each already after its module's inputs).
+/// A backend may print the members one by one instead: each member's <see cref="ReadPlan"/> is complete.
+/// </summary>
+/// <param name="Modules">The member modules' indices, in slot order.</param>
+public sealed record FusedReadPlan(EquatableArray<int> Modules);
