@@ -9,6 +9,8 @@ namespace ThalNet.Specs;
 /// <param name="Path">Module and layer name, the prefix of its parameters (<c>vision.ff</c>).</param>
 /// <param name="Member">Its member on the module class (<c>Ff</c>, <c>Gru0</c>).</param>
 /// <param name="Types">The implementing type on each backend.</param>
+/// <param name="InputSize">Its input width.</param>
+/// <param name="OutputSize">Its output width (the hidden size of a recurrent layer).</param>
 /// <param name="Activation">The activation its constructor takes after the sizes; null for kinds that take none.</param>
 /// <param name="Hidden">The state entry of its previous output (the module's features for the last layer); null for a layer without recurrence.</param>
 /// <param name="Cell">The state entry of its cell state; null for a layer without one.</param>

@@ -2,9 +2,16 @@ namespace ThalNet.Specs;
 
 /// <summary>One module's part of the step: its read, its layers in order, the state it writes and its heads.</summary>
 /// <param name="Index">Its position in the center order.</param>
+/// <param name="Name">The module's spec name.</param>
+/// <param name="CSharpName">Its PascalCase member name.</param>
+/// <param name="Role">Input, side or output.</param>
 /// <param name="CenterOffset">Where its features start in the center; they fill <c>[CenterOffset, CenterOffset + FeatureSize)</c>.</param>
+/// <param name="FeatureSize">The width of its features, its last layer's output.</param>
+/// <param name="ContextSize">The width of the context it reads.</param>
 /// <param name="InputIndices">The step inputs it reads (indices into <see cref="StepPlan.Inputs"/>), concatenated before its context.</param>
 /// <param name="InputWidth">The sum of those inputs' widths.</param>
+/// <param name="Read">How it reads its context.</param>
+/// <param name="Layers">Its layers, in stack order.</param>
 /// <param name="Features">Its features' entry in <see cref="StepPlan.State"/>: what its previous step gave, and what its last layer writes.</param>
 /// <param name="Writes">The state entries its layers' outputs replace once the module has run, in order.</param>
 /// <param name="Heads">Its outputs' indices in <see cref="StepPlan.Heads"/>.</param>

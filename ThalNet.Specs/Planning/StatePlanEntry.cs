@@ -6,7 +6,9 @@ namespace ThalNet.Specs;
 /// </summary>
 /// <param name="Name">The runtime name (<c>vision.features</c>).</param>
 /// <param name="Property">Its member on the generated <c>State</c> (<c>VisionFeatures</c>).</param>
+/// <param name="Role">What it holds.</param>
 /// <param name="Module">The module it belongs to; null for the center.</param>
+/// <param name="Width">Its width: [B, Width].</param>
 /// <param name="Summary">What it holds, for its member's documentation.</param>
 public sealed record StatePlanEntry(string Name, string Property, StateRole Role, int? Module, int Width, string Summary);
 

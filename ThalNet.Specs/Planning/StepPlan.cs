@@ -17,7 +17,7 @@ namespace ThalNet.Specs;
 /// <param name="Inputs">The task inputs, in the order a step receives them.</param>
 /// <param name="Modules">The modules, in center order.</param>
 /// <param name="FusedReads">The reads that share one product of the center; null when no module's read can.</param>
-/// <param name="State">The recurrent state tensors, in the order the state holds them.</param>
+/// <param name="State">The recurrent state tensors, in the order the state holds them; the center first.</param>
 /// <param name="Heads">Every output head, in output order (modules in center order, then the module's outputs).</param>
 /// <param name="Substeps">How the sub-steps of one input step run.</param>
 public sealed record StepPlan(
@@ -37,6 +37,9 @@ public sealed record StepPlan(
 
 /// <summary>One task input of a step.</summary>
 /// <param name="Index">Its position in the step's inputs.</param>
+/// <param name="Name">The input's spec name.</param>
+/// <param name="CSharpName">Its PascalCase member name.</param>
+/// <param name="Kind">Dense values or tokens.</param>
 /// <param name="Width">Values per step: the dense size, or the vocabulary of one-hot tokens.</param>
 /// <param name="Summary">What one step of it is, [B, width].</param>
 public sealed record InputPlan(int Index, string Name, string CSharpName, InputKind Kind, int Width, string Summary);

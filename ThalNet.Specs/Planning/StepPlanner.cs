@@ -6,6 +6,8 @@ namespace ThalNet.Specs;
 /// <summary>Builds the <see cref="StepPlan"/> of a valid model: the one place where the catalog decides how each kind runs.</summary>
 public static class StepPlanner
 {
+    /// <summary>The plan of <paramref name="model"/>'s step, every kind looked up in the catalog once.</summary>
+    /// <param name="model">A valid model's layout (<see cref="CompiledSpec.Layout"/>).</param>
     /// <exception cref="ArgumentNullException"><paramref name="model"/> is null.</exception>
     /// <exception cref="InvalidOperationException">A kind of the model has no catalog entry.</exception>
     public static StepPlan Build(ModelLayout model)

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text;
@@ -16,8 +17,16 @@ public static class SpecSchema
     public const string FileName = "thalnet.schema.json";
 
     private const string NamePattern = "^[A-Za-z][A-Za-z0-9_-]*$";
-    private const string IdentifierPattern = "[A-Za-z_][A-Za-z0-9_]*";
-    private const string SizePattern = "(?:\\+?0*[1-9][0-9]*|" + SpecWords.AutoSize + ")";
+
+    /// <summary>The weight is used as a float: every double below this rounds to a finite one (float.MaxValue plus half its last step, 2^128 - 2^103).</summary>
+    private static readonly double FirstDoubleThatRoundsToFloatInfinity = float.MaxValue + Math.Pow(2, 103);
+
+    /// <summary>A layer size as the parser reads it: an integer from 1 to <see cref="int.MaxValue"/>, or <c>auto</c>.</summary>
+    private static readonly string SizePattern = $"(?:\\+?0*{PositiveUpTo(int.MaxValue)}|{SpecWords.AutoSize})";
+
+    /// <summary>A C# identifier of at most <see cref="CSharpNames.MaxNameLength"/> characters that is no keyword.</summary>
+    private static readonly string IdentifierPattern =
+        $"(?!{Alternatives(CSharpKeywords.Reserved.Concat(CSharpKeywords.Contextual).OrderBy(k => k, System.StringComparer.Ordinal))}(?![A-Za-z0-9_]))[A-Za-z_][A-Za-z0-9_]{{0,{CSharpNames.MaxNameLength - 1}}}";
 
     /// <summary>The schema as indented JSON text with <c>\n</c> line ends.</summary>
     public static string Json() => JsonWriter.Write(Root());
@@ -128,14 +137,14 @@ public static class SpecSchema
 
     private static JsonMap Value(SpecValue value) => value switch
     {
-        SpecValue.Identifier => new JsonMap()
+        SpecValue.Identifier => new JsonMap().Add("type", "string").Add("pattern", $"^(?![a-z]+$){IdentifierPattern}$"),
+        SpecValue.Namespace => new JsonMap()
             .Add("type", "string")
-            .Add("pattern", $"^(?![a-z]+$){IdentifierPattern}$")
-            .Add("maxLength", CSharpNames.MaxNameLength),
-        SpecValue.Namespace => new JsonMap().Add("type", "string").Add("pattern", $"^{IdentifierPattern}(?:\\.{IdentifierPattern})*$"),
+            .Add("pattern", $"^{IdentifierPattern}(?:\\.{IdentifierPattern})*$")
+            .Add("maxLength", CSharpNames.MaxNamespaceLength),
         SpecValue.Count => Count(),
-        SpecValue.LongCount => new JsonMap().Add("type", "integer").Add("minimum", 1),
-        SpecValue.Weight => new JsonMap().Add("type", "number").Add("minimum", 0).Add("maximum", (double)float.MaxValue),
+        SpecValue.LongCount => new JsonMap().Add("type", "integer").Add("minimum", 1).Add("maximum", long.MaxValue),
+        SpecValue.Weight => new JsonMap().Add("type", "number").Add("minimum", 0).Add("exclusiveMaximum", FirstDoubleThatRoundsToFloatInfinity),
         SpecValue.Reading => Words(Catalog.Readings.Select(e => (e.Word, $"{e.Adjective}: {e.Formula}"))),
         SpecValue.Role => Words(SpecWords.Role.Words.Select(w => (w, RoleDescription(w)))),
         SpecValue.Loss => Words(Catalog.Losses.Select(e => (e.Word, $"{e.Formula}; targets: {e.Targets}"))),
@@ -176,6 +185,30 @@ public static class SpecSchema
             .Add("type", "string")
             .Add("enum", list.Select(w => (object)w.Word).ToList())
             .Add("enumDescriptions", list.Select(w => (object)w.Description).ToList());
+    }
+
+    /// <summary>A regular expression for the integers 1 to <paramref name="max"/>, written without leading zeros.</summary>
+    private static string PositiveUpTo(int max)
+    {
+        var digits = max.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var forms = new List<string>();
+        if (digits.Length > 1)
+        {
+            forms.Add($"[1-9][0-9]{{0,{digits.Length - 2}}}");
+        }
+
+        for (var i = 0; i < digits.Length; i++)
+        {
+            var lowest = i == 0 ? '1' : '0';
+            if (digits[i] > lowest)
+            {
+                var rest = digits.Length - i - 1;
+                forms.Add(digits.Substring(0, i) + $"[{lowest}-{(char)(digits[i] - 1)}]" + (rest > 0 ? $"[0-9]{{{rest}}}" : ""));
+            }
+        }
+
+        forms.Add(digits);
+        return "(?:" + string.Join("|", forms) + ")";
     }
 
     private static string? Alternatives(IEnumerable<string> words)

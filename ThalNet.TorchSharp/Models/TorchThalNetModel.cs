@@ -13,9 +13,11 @@ public abstract class TorchThalNetModel : nn.Module<Tensor[], Tensor[]>
 {
     private Tensor? _ablationMask;
 
+    /// <summary>Creates the model; the first model of a process sets libtorch's thread count as <see cref="TorchThreads"/> says.</summary>
     protected TorchThalNetModel(string name)
         : base(name)
     {
+        TorchThreads.ApplyDefault();
     }
 
     public abstract TorchModelInfo Info { get; }
@@ -135,17 +137,29 @@ public abstract class TorchThalNetModel : nn.Module<Tensor[], Tensor[]>
         for (var o = 0; o < logits.Length; o++)
         {
             var output = info.Outputs[o];
-            losses[o] = output.Loss switch
-            {
-                LossKind.CrossEntropy => Losses.CrossEntropy(logits[o], targets[o]),
-                LossKind.Mse => Losses.Mse(logits[o], targets[o]),
-                _ => throw new NotSupportedException($"Loss '{output.Loss}' has no TorchSharp implementation."),
-            };
+            losses[o] = TorchLosses.For(output.Loss)(logits[o], targets[o]);
             var weighted = output.Weight == 1f ? losses[o] : losses[o] * output.Weight;
             total = total is null ? weighted : total + weighted;
         }
 
         return new TorchLoss(total ?? throw new InvalidOperationException($"Model '{info.Name}' has no outputs."), losses, logits);
+    }
+
+    /// <summary>Moves the model, first checking that this program's libtorch has the device.</summary>
+    /// <exception cref="TorchDeviceException">The device is missing from this libtorch; the message names the package to add.</exception>
+    protected override nn.Module _to(DeviceType deviceType, int deviceIndex, bool non_blocking)
+    {
+        TorchDevices.EnsureAvailable(deviceType);
+        return base._to(deviceType, deviceIndex, non_blocking);
+    }
+
+    /// <summary>Moves and converts the model, first checking that this program's libtorch has the device.</summary>
+    /// <exception cref="TorchDeviceException">The device is missing from this libtorch; the message names the package to add.</exception>
+    protected override nn.Module _to(Device device, ScalarType dtype, bool non_blocking)
+    {
+        ArgumentNullException.ThrowIfNull(device);
+        TorchDevices.EnsureAvailable(device.type);
+        return base._to(device, dtype, non_blocking);
     }
 
     /// <summary>Writes the zero state on <paramref name="device"/>: zero center, features and recurrent states.</summary>

@@ -22,7 +22,7 @@ public static class ExpectedErrors
         {
             return command();
         }
-        catch (Exception e) when (e is DatasetException or CheckpointException or MetricsFormatException or TrainingDivergedException or TrainerOptionsException or TorchBackendException)
+        catch (Exception e) when (e is DatasetException or CheckpointException or MetricsFormatException or TrainingDivergedException or TrainerOptionsException or TorchBackendException or ThalNet.TorchSharp.TorchDeviceException)
         {
             return Report(e.Message);
         }

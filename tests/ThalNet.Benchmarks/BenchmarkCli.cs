@@ -53,14 +53,14 @@ internal static class BenchmarkCli
 
     private static void Usage(TextWriter output)
     {
-        output.WriteLine("usage: ThalNet.Benchmarks train-step [--backend engine|torchsharp] [--batches N] [--seed S] [--threads 1|2] [--warmup N] [--model sequential-mnist|char-lm|gru-baseline-text|gru-baseline-mnist] [--parallel data|modules] [--compare unfused-reads|deferred-weight-grads|per-step-weight-grads|four-row-gemm|other-vector-width|gru-baseline|other-parallel-plan|dense-one-hot]");
+        output.WriteLine("usage: ThalNet.Benchmarks train-step [--backend engine|torchsharp] [--batches N] [--seed S] [--threads 1|2] [--warmup N] [--model sequential-mnist|char-lm|gru-baseline-text|gru-baseline-mnist] [--parallel data|modules] [--compare unfused-reads|deferred-weight-grads|per-step-weight-grads|four-row-gemm|other-vector-width|gru-baseline|other-parallel-plan|dense-one-hot|libtorch-default-threads (torchsharp)]");
         output.WriteLine("       ThalNet.Benchmarks bdn [BenchmarkDotNet arguments]");
     }
 }
 
 internal sealed record TrainStepOptions(int Batches, ulong Seed, int Threads, int Warmup, string? Compare = null)
 {
-    private static readonly string[] Comparisons = ["unfused-reads", "deferred-weight-grads", "per-step-weight-grads", "four-row-gemm", "other-vector-width", "gru-baseline", "other-parallel-plan", "dense-one-hot"];
+    private static readonly string[] Comparisons = ["unfused-reads", "deferred-weight-grads", "per-step-weight-grads", "four-row-gemm", "other-vector-width", "gru-baseline", "other-parallel-plan", "dense-one-hot", "libtorch-default-threads"];
 
     /// <summary>The model and data shape to train (<c>--model</c>).</summary>
     public TrainStepWorkload Workload { get; init; } = TrainStepWorkload.SequentialMnist;

@@ -75,7 +75,7 @@ public sealed partial class InstalledPackageTests(PackedPackages packages, ITest
     private string NewConsoleProject(string name, string runtimePackage = "ThalNet.Runtime")
     {
         var root = packages.NewFolder(name);
-        File.WriteAllText(Path.Combine(root, "nuget.config"), NuGetConfig());
+        File.WriteAllText(Path.Combine(root, "nuget.config"), packages.NuGetConfig);
         Run(root, "new", "console", "--name", ConsumerFiles.ProjectName, "--output", ConsumerFiles.ProjectName);
         var project = Path.Combine(root, ConsumerFiles.ProjectName);
         Run(project, "add", "package", runtimePackage, "--version", packages.Version);
@@ -97,19 +97,6 @@ public sealed partial class InstalledPackageTests(PackedPackages packages, ITest
         output.WriteLine(result.ToString());
         return result.EnsureSucceeded();
     }
-
-    /// <summary>
-    /// The user's feeds: the local folder for ThalNet packages added to the machine's own sources, which supply
-    /// everything else. The packed version is unique to this run, so only the local feed can serve it.
-    /// </summary>
-    private string NuGetConfig() => $"""
-        <?xml version="1.0" encoding="utf-8"?>
-        <configuration>
-          <packageSources>
-            <add key="local" value="{packages.Feed}" />
-          </packageSources>
-        </configuration>
-        """;
 
     [GeneratedRegex(@"^loss \d+ (?<loss>[0-9.]+)\s*$", RegexOptions.Multiline)]
     private static partial Regex LossLine();

@@ -8,7 +8,7 @@ namespace ThalNet.EndToEnd.Tests;
 public sealed class PackageLayoutTests(PackedPackages packages, ITestOutputHelper output)
 {
     [Fact]
-    public void The_feed_holds_the_four_packages_and_nothing_else()
+    public void The_feed_holds_the_five_packages_and_nothing_else()
     {
         output.WriteLine(packages.Pack.ToString());
         var expected = PackedPackages.Ids.Select(id => Path.GetFileName(packages.PackagePath(id))).Order(StringComparer.Ordinal);
@@ -36,6 +36,25 @@ public sealed class PackageLayoutTests(PackedPackages packages, ITestOutputHelpe
             package.Files);
         Assert.Equal("true", package.Metadata("developmentDependency"));
         Assert.Empty(package.Dependencies);
+        Assert.Equal(File.ReadAllText(Path.Combine(Repository.Root, "schemas", "thalnet.schema.json")), package.Read("schemas/thalnet.schema.json"));
+    }
+
+    [Fact]
+    public void The_template_package_holds_both_templates_with_the_packed_version_in_their_package_references()
+    {
+        var package = NuGetPackage.Open(packages.PackagePath("ThalNet.Templates"));
+
+        Assert.Equal("Template", Assert.Single(package.PackageTypes));
+        Assert.Empty(package.Dependencies);
+        foreach (var template in new[] { "thalnet", "thalnet-torch" })
+        {
+            Assert.Contains($"content/{template}/.template.config/template.json", package.Files);
+            Assert.Contains($"content/{template}/model.thalnet.yaml", package.Files);
+            Assert.Contains($"content/{template}/Program.cs", package.Files);
+            var project = package.Read($"content/{template}/ThalNetApp.csproj");
+            Assert.Contains($"Include=\"ThalNet.Generators\" Version=\"{packages.Version}\"", project, StringComparison.Ordinal);
+            Assert.DoesNotContain("_VERSION", project, StringComparison.Ordinal);
+        }
     }
 
     [Fact]

@@ -35,6 +35,36 @@ public sealed partial class ReadmeTests
         result.AssertCompilesCleanly();
     }
 
+    [Fact]
+    public void The_readme_TorchSharp_loop_compiles_cleanly_against_the_generated_SequentialMnistNetTorch()
+    {
+        var snippet = CSharpBlocks().Matches(Readme()).Select(m => m.Groups["code"].Value).Single(code => code.Contains("new SequentialMnistNetTorch.Batch", StringComparison.Ordinal));
+        var source = $$"""
+            using System.Collections.Generic;
+            using ThalNet.Examples.SequentialMnist;
+            using ThalNet.TorchSharp;
+            using TorchSharp;
+
+            namespace Consumer.App;
+
+            /// <summary>The README's code.</summary>
+            public static class Readme
+            {
+                /// <summary>Runs it.</summary>
+                public static void Run(IEnumerable<(torch.Tensor Images, torch.Tensor Labels)> data, torch.Tensor pixels)
+                {
+            {{snippet}}
+                    _ = outputs.Digit;
+                }
+            }
+            """;
+
+        var result = GeneratorHarness.Run(GeneratorHarness.CompilationWithTorchSharp(source), GeneratorHarness.Driver([TestSpecs.File("SequentialMnist.thalnet.yaml")]));
+
+        Assert.Empty(result.DiagnosticLines);
+        result.AssertCompilesCleanly();
+    }
+
     private static string Readme()
     {
         for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)

@@ -24,7 +24,7 @@ internal static class TorchBatchEmitter
             /// <summary>
             /// B sequences of T steps, time-major: every input (<see cref="Inputs"/>) and the target of every output
             /// (<see cref="Targets"/>), by name, as tensors on one device. They are allocated once and meant to be refilled
-            /// in place (<c>copy_</c>) for every batch; dispose the batch to free them.
+            /// in place (<c>copy_</c>) for every batch; they belong to the batch, not to a dispose scope: dispose the batch to free them.
             /// </summary>
             """);
         w.Line(GeneratedNames.GeneratedCodeAttribute);
@@ -78,8 +78,8 @@ internal static class TorchBatchEmitter
                 foreach (var input in plan.Inputs)
                 {
                     w.Line(input.Kind == InputKind.Tokens
-                        ? $"{input.CSharpName} = {Torch}.zeros(steps, size, dtype: {ScalarType}.Int64, device: device);"
-                        : $"{input.CSharpName} = {Torch}.zeros(steps, size, {Literals.Int(input.Width)}, device: device);");
+                        ? $"{input.CSharpName} = {Torch}.zeros(steps, size, dtype: {ScalarType}.Int64, device: device).DetachFromDisposeScope();"
+                        : $"{input.CSharpName} = {Torch}.zeros(steps, size, {Literals.Int(input.Width)}, device: device).DetachFromDisposeScope();");
                 }
             }
 
@@ -109,8 +109,8 @@ internal static class TorchBatchEmitter
                 {
                     var rows = head.At == OutputTiming.Every ? "steps, size" : "size";
                     w.Line(head.Loss.Targets == TargetKind.ClassIndices
-                        ? $"{head.CSharpName} = {Torch}.zeros({rows}, dtype: {ScalarType}.Int64, device: device);"
-                        : $"{head.CSharpName} = {Torch}.zeros({rows}, {Literals.Int(head.Size)}, device: device);");
+                        ? $"{head.CSharpName} = {Torch}.zeros({rows}, dtype: {ScalarType}.Int64, device: device).DetachFromDisposeScope();"
+                        : $"{head.CSharpName} = {Torch}.zeros({rows}, {Literals.Int(head.Size)}, device: device).DetachFromDisposeScope();");
                 }
             }
 

@@ -23,6 +23,10 @@ internal sealed class NuGetPackage
     public IReadOnlyList<(string Id, string Version)> Dependencies =>
         [.. _metadata.Descendants().Where(e => e.Name.LocalName == "dependency").Select(e => ((string)e.Attribute("id")!, (string)e.Attribute("version")!))];
 
+    /// <summary>The names of the package's types (<c>Template</c>); empty for an ordinary dependency package.</summary>
+    public IReadOnlyList<string> PackageTypes =>
+        [.. _metadata.Descendants().Where(e => e.Name.LocalName == "packageType").Select(e => (string)e.Attribute("name")!)];
+
     public static NuGetPackage Open(string path)
     {
         using var zip = ZipFile.OpenRead(path);

@@ -7,7 +7,7 @@ namespace ThalNet.EndToEnd.Tests.Infrastructure;
 /// </summary>
 public sealed class PackedPackages : IDisposable
 {
-    public static readonly string[] Ids = ["ThalNet.Specs", "ThalNet.Runtime", "ThalNet.Generators", "ThalNet.TorchSharp"];
+    public static readonly string[] Ids = ["ThalNet.Specs", "ThalNet.Runtime", "ThalNet.Generators", "ThalNet.TorchSharp", "ThalNet.Templates"];
 
     private static readonly TimeSpan PackTimeout = TimeSpan.FromMinutes(8);
 
@@ -44,6 +44,20 @@ public sealed class PackedPackages : IDisposable
 
     /// <summary>The configuration, version and artifacts folder of the pack, for builds that reference the projects.</summary>
     public IReadOnlyList<string> BuildArguments => ["-c", "Release", $"-p:Version={Version}", "--artifacts-path", Artifacts];
+
+    /// <summary>
+    /// The user's feeds, for a nuget.config above their projects: the local folder for ThalNet packages added to the
+    /// machine's own sources, which supply everything else. The packed version is unique to this run, so only the
+    /// local feed can serve it.
+    /// </summary>
+    public string NuGetConfig => $"""
+        <?xml version="1.0" encoding="utf-8"?>
+        <configuration>
+          <packageSources>
+            <add key="local" value="{Feed}" />
+          </packageSources>
+        </configuration>
+        """;
 
     public string PackagePath(string id) => Path.Combine(Feed, $"{id}.{Version}.nupkg");
 

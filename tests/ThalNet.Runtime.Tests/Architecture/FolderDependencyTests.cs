@@ -7,7 +7,7 @@ namespace ThalNet.Runtime.Tests.Architecture;
 /// The folders of ThalNet.Runtime depend on each other one way. A folder depends on another when its code (comments
 /// and string literals stripped) names a type declared there, other than as a method name (<c>tape.GruCell(</c>
 /// is an operation, <c>new GruCell(</c> the layer). A partial type belongs to the folder of the file named after
-/// it (Tape: Autograd/Tape.cs; Ops/Tape.*.cs extend it), and a file naming a type it declares itself does not
+/// it (Tape: Autograd/Tape.cs; Ops/Tape.*.cs and the kinds' Kinds/**/Tape.*.cs extend it), and a file naming a type it declares itself does not
 /// count. The graph must have no cycle.
 /// </summary>
 public partial class FolderDependencyTests
@@ -27,7 +27,7 @@ public partial class FolderDependencyTests
     {
         var graph = FolderGraph();
 
-        foreach (var low in new[] { "Autograd", "Ops", "Kernels", "Nn", "Tensors" })
+        foreach (var low in graph.Keys.Where(f => f is "Autograd" or "Ops" or "Kernels" or "Nn" or "Tensors" || f.StartsWith("Kinds/", StringComparison.Ordinal)))
         {
             Assert.DoesNotContain("Analysis", graph[low].Keys);
             Assert.DoesNotContain("Training", graph[low].Keys);
@@ -35,11 +35,35 @@ public partial class FolderDependencyTests
     }
 
     [Fact]
-    public void Every_kernel_lives_under_Kernels_or_beside_its_kind()
+    public void Every_kernel_lives_under_Kernels_or_with_its_kind()
     {
-        var outside = SourceFiles().Where(f => Folder(f) is not ("Kernels" or "Kinds") && KernelsClass().IsMatch(File.ReadAllText(f))).Select(Path.GetFileName);
+        var outside = SourceFiles().Where(f => Folder(f) != "Kernels" && !Folder(f).StartsWith("Kinds/", StringComparison.Ordinal) && KernelsClass().IsMatch(File.ReadAllText(f))).Select(Path.GetFileName);
 
         Assert.Empty(outside);
+    }
+
+    /// <summary>
+    /// A kind of the catalog keeps its module, its tape operation and its kernels in one folder under Kinds
+    /// (docs/extending.md): no layer, reader, loss or activation file of a moved kind is left in Nn, Ops or Kernels.
+    /// </summary>
+    [Theory]
+    [InlineData("Kinds/Readers/Linear", "LinearReader.cs", "Tape.LinearRead.cs")]
+    [InlineData("Kinds/Readers/WeightNorm", "WeightNormReader.cs", "Tape.WeightNormRead.cs")]
+    [InlineData("Kinds/Layers/FeedForward", "FeedForward.cs")]
+    [InlineData("Kinds/Layers/Gru", "GruCell.cs", "Tape.GruCell.cs", "GruKernels.cs")]
+    [InlineData("Kinds/Layers/Lstm", "LstmCell.cs", "Tape.LstmCell.cs", "LstmKernels.cs")]
+    [InlineData("Kinds/Losses/CrossEntropy", "Tape.CrossEntropy.cs")]
+    [InlineData("Kinds/Losses/Mse", "Tape.Mse.cs")]
+    [InlineData("Kinds/Activations", "Tape.Activations.cs", "ActivationFunction.cs", "ActivationFunctions.cs")]
+    public void A_kind_lives_in_one_folder(string folder, params string[] files)
+    {
+        var root = RuntimeFolder();
+        var all = SourceFiles().Select(f => Path.GetRelativePath(root, f).Replace(Path.DirectorySeparatorChar, '/')).ToList();
+
+        foreach (var file in files)
+        {
+            Assert.Equal([$"{folder}/{file}"], all.Where(f => Path.GetFileName(f) == file));
+        }
     }
 
     /// <summary>Folder -> folder it depends on -> one type that makes it so (for the failure message).</summary>
@@ -143,12 +167,16 @@ public partial class FolderDependencyTests
                 && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal));
     }
 
-    /// <summary>The top folder under ThalNet.Runtime; files at its root form the folder "(root)".</summary>
+    /// <summary>
+    /// The top folder under ThalNet.Runtime, except that each kind's folder under Kinds (Kinds/Layers/Gru,
+    /// Kinds/Activations) is a folder of its own; files at the root form the folder "(root)".
+    /// </summary>
     private static string Folder(string file)
     {
-        var relative = Path.GetRelativePath(RuntimeFolder(), file);
-        var separator = relative.IndexOf(Path.DirectorySeparatorChar);
-        return separator < 0 ? "(root)" : relative[..separator];
+        var parts = Path.GetRelativePath(RuntimeFolder(), file).Split(Path.DirectorySeparatorChar)[..^1];
+        return parts.Length == 0 ? "(root)"
+            : parts[0] == "Kinds" ? string.Join('/', parts.Take(3))
+            : parts[0];
     }
 
     private static string RuntimeFolder([CallerFilePath] string file = "") =>

@@ -1,8 +1,9 @@
 namespace ThalNet.Runtime.Tests.Fixtures;
 
 /// <summary>
-/// The three whole unrolled models of the fixtures, wired by hand from the building blocks, reproduce PyTorch's
-/// loss, logits and the gradient of every parameter and of the input sequence.
+/// The whole unrolled models of the fixtures, wired by hand from the building blocks as each file's config says
+/// (module count, sizes, sub-steps; the reader the catalog names for its reading word), reproduce PyTorch's loss,
+/// logits and the gradient of every parameter and of the input sequence.
 /// </summary>
 public sealed class ThalNetFixtureTests
 {
@@ -21,7 +22,9 @@ public sealed class ThalNetFixtureTests
         var gru = config.GetProperty("gru").GetInt32();
         var reading = config.GetProperty("reading").GetString();
 
+        var context = config.GetProperty("context").GetInt32();
         var p = f.ParamNames.ToDictionary(n => n, n => f.Param(n).RequireGrad());
+        var readers = Enumerable.Range(0, modules).Select(i => Reader(reading!, new ReaderSizes(modules * gru, context, gru), p, $"m{i}.read.")).ToArray();
         var sequence = f.Input("sequence").RequireGrad();
         var tape = new Tape();
 
@@ -41,14 +44,8 @@ public sealed class ThalNetFixtureTests
                 for (var i = 0; i < modules; i++)
                 {
                     var m = $"m{i}";
-                    var context = reading switch
-                    {
-                        "linear" => tape.LinearRead(center, p[$"{m}.read.w"]),
-                        "weight_norm" => tape.WeightNormRead(center, p[$"{m}.read.w"], p[$"{m}.read.beta"]),
-                        "fast_softmax" => tape.FastSoftmaxRead(center, features[i], p[$"{m}.read.w"], p[$"{m}.read.b"]),
-                        _ => throw new InvalidOperationException(reading),
-                    };
-                    var x = i == 0 ? tape.Concat(1, input, context) : context;
+                    var read = readers[i].Read(tape, center, features[i]);
+                    var x = i == 0 ? tape.Concat(1, input, read) : read;
                     var ff = tape.Linear(x, p[$"{m}.ff.weight"], p[$"{m}.ff.bias"], Activation.Relu);
                     next[i] = tape.GruCell(ff, features[i], p[$"{m}.gru.weight_ih"], p[$"{m}.gru.weight_hh"], p[$"{m}.gru.bias_ih"], p[$"{m}.gru.bias_hh"]);
                 }
@@ -68,5 +65,25 @@ public sealed class ThalNetFixtureTests
             var actual = g == "sequence" ? sequence.Grad : p[g].Grad;
             TensorAssert.Close(f.Grad(g).Data, actual, $"{name} d{g}");
         }
+    }
+
+    /// <summary>
+    /// The catalog's engine reader for the file's word (<c>weight_norm</c> is <c>weight-norm</c>), its parameters
+    /// replaced by the file's (named <paramref name="prefix"/> + the catalog's name), so their gradients land there.
+    /// </summary>
+    private static Nn.Reader Reader(string word, ReaderSizes sizes, Dictionary<string, Tensor> parameters, string prefix)
+    {
+        var entry = Specs.Catalog.Readings.Single(e => e.Word == word.Replace('_', '-'));
+        object[] arguments = entry.ReadsOwnFeatures ? [sizes.Center, sizes.Context, sizes.Features, new RandomSource(1)] : [sizes.Center, sizes.Context, new RandomSource(1)];
+        var type = typeof(Tape).Assembly.GetType(entry.Types.Engine["global::".Length..])!;
+        var reader = (Nn.Reader)type.GetConstructors().Single(c => c.GetParameters().Length == arguments.Length).Invoke(arguments);
+        foreach (var (parameterName, parameter) in reader.NamedParameters())
+        {
+            var values = parameters[prefix + parameterName];
+            values.Data.CopyTo(parameter.Data);
+            parameters[prefix + parameterName] = parameter;
+        }
+
+        return reader;
     }
 }

@@ -55,7 +55,7 @@ internal static partial class SchemaCheck
     }
 
     /// <summary>The committed schema file.</summary>
-    public static string SchemaPath => Path.Combine(RepositoryRoot, "schemas", "thalnet.schema.json");
+    public static string SchemaPath => Path.Combine(RepositoryRoot, "schemas", SpecSchema.FileName);
 
     public static string RepositoryRoot
     {

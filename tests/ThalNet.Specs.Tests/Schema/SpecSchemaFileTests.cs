@@ -54,6 +54,10 @@ public sealed class SpecSchemaFileTests
     [InlineData("gru -3", false)]
     [InlineData("ff", false)]
     [InlineData("gru Auto", false)]
+    [InlineData("gru 2147483647", true)]
+    [InlineData("ff +007 tanh", true)]
+    [InlineData("gru 2147483648", false)]
+    [InlineData("gru 99999999999", false)]
     public void A_layer_string_matches_the_pattern_exactly_when_the_parser_accepts_it(string layer, bool valid)
     {
         var matches = System.Text.RegularExpressions.Regex.IsMatch(layer, SpecSchema.LayerPattern());

@@ -94,6 +94,7 @@ public sealed class TorchSharpCatalogTests
         using var values = torch.tensor(new[] { 0.1f, 0.2f, 0.3f, -0.1f, 0.4f, 0f }).reshape(2, 3).requires_grad_();
         using var targets = entry.Targets == TargetKind.Dense ? torch.zeros(2, 3) : torch.tensor(new long[] { 2, 0 });
 
+        Assert.Equal(method, TorchLosses.For(kind).Method);
         using var loss = Assert.IsAssignableFrom<TorchTensor>(method.Invoke(null, [values, targets]));
         loss.backward();
 
