@@ -2,12 +2,12 @@ namespace ThalNet.Generators.Pipeline;
 
 /// <summary>
 /// Spec words that ThalNet.Specs validates and both runtimes implement, but that the emitters do not print yet
-/// (the attention reader and competing modules wait for the step plan): THAL0040 at each place it is written, and no code, so a valid
+/// (the attention reader and competing modules wait for the step plan): THAL0041 at each place it is written, and no code, so a valid
 /// spec never becomes code that does not compile.
 /// </summary>
 internal static class NotGeneratedYet
 {
-    /// <summary>The compiled spec unchanged, or without its layout and with THAL0040 added where it uses such a word.</summary>
+    /// <summary>The compiled spec unchanged, or without its layout and with THAL0041 added where it uses such a word.</summary>
     public static CompiledSpec Check(CompiledSpec compiled)
     {
         if (compiled.Spec is not { } spec || compiled.Layout is not { } layout)
