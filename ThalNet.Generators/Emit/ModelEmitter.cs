@@ -64,9 +64,11 @@ internal static class ModelEmitter
             w.Line();
             BatchEmitter.Write(w, model);
             w.Line();
+            DataSetEmitter.Write(w, model);
+            w.Line();
             OutputTypesPrinter.WriteSequenceOutputs(w, model, Tensor);
             w.Line();
-            SequenceResultsEmitter.WriteLosses(w, model);
+            LossesPrinter.Write(w, model, LossResult, Tensor, "result.Logits");
             foreach (var module in model.Modules)
             {
                 w.Line();

@@ -21,6 +21,7 @@ namespace ThalNet.Specs;
 /// False when reading reported errors: some written values are then null or left out, so the
 /// validator infers no shapes (no center or budget check, no layout) rather than guess.
 /// </param>
+/// <param name="Active">How many modules update at each sub-step (<c>active: k</c>); null when all of them do.</param>
 public sealed record ModelSpec(
     Located<string> Name,
     Located<string>? Namespace,
@@ -31,7 +32,8 @@ public sealed record ModelSpec(
     DefaultsSpec Defaults,
     Located<EquatableArray<ModuleSpec>>? Modules,
     SourceLocation Location,
-    bool IsComplete)
+    bool IsComplete,
+    Located<int>? Active = null)
 {
     /// <summary>The inputs, or an empty array when the block was absent or unreadable.</summary>
     public EquatableArray<InputSpec> InputList => Inputs?.Value ?? default;
@@ -50,5 +52,6 @@ public sealed record ModelSpec(
         Defaults.WithoutLocations(),
         Modules?.With(Modules.Value.Value.Select(m => m.WithoutLocations()).ToEquatableArray()).WithoutLocations(),
         SourceLocation.None,
-        IsComplete);
+        IsComplete,
+        Active?.WithoutLocations());
 }
