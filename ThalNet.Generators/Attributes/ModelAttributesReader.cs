@@ -33,7 +33,7 @@ internal static class ModelAttributesReader
             switch (attribute)
             {
                 case AttributeNames.Model:
-                    model = new ModelAttributeArguments(name, a.String("Namespace"), a.Int("Substeps"), a.Int("Center"), a.Long("Budget"), at);
+                    model = new ModelAttributeArguments(name, a.String("Namespace"), a.Int("Substeps"), a.Int("Center"), a.Long("Budget"), at, a.Int("Active"));
                     break;
                 case AttributeNames.Input:
                     inputs.Add(new InputAttributeArguments(a.RequiredString("name", at), a.Int("size"), a.Int("Tokens")));

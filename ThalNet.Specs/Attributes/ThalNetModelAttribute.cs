@@ -13,6 +13,13 @@ public sealed class ThalNetModelAttribute : Attribute
     /// <summary>Optional: checked against the sum of module feature sizes.</summary>
     public int Center { get; set; }
 
+    /// <summary>
+    /// Optional: how many modules update at each sub-step (default all). Per example, the modules whose reads put the
+    /// least weight on their null slot update; the others keep their state and their slice of the center. Every
+    /// module must read by a mechanism with a null slot (<c>attention</c>).
+    /// </summary>
+    public int Active { get; set; }
+
     /// <summary>Optional: an error when the parameter count exceeds it.</summary>
     public long Budget { get; set; }
 

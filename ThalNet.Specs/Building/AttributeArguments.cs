@@ -7,13 +7,15 @@ namespace ThalNet.Specs;
 /// <summary><c>[ThalNetModel]</c> and the class it is on.</summary>
 /// <param name="ClassName">The class name, located at its identifier.</param>
 /// <param name="Location">The class declaration (or its identifier), for model-wide diagnostics.</param>
+/// <param name="Active">The <c>Active</c> argument: how many modules update at each sub-step.</param>
 public sealed record ModelAttributeArguments(
     Located<string> ClassName,
     Located<string>? Namespace,
     Located<int>? Substeps,
     Located<int>? Center,
     Located<long>? Budget,
-    SourceLocation Location);
+    SourceLocation Location,
+    Located<int>? Active = null);
 
 /// <summary><c>[ThalNetInput(name, size)]</c> or <c>[ThalNetInput(name, Tokens = n)]</c>.</summary>
 public sealed record InputAttributeArguments(Located<string> Name, Located<int>? Size, Located<int>? Tokens);

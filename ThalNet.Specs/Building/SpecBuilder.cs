@@ -33,7 +33,8 @@ public static class SpecBuilder
             defaults,
             new Located<EquatableArray<ModuleSpec>>(modules, model.Location),
             model.Location,
-            IsComplete: !diagnostics.HasErrors);
+            IsComplete: !diagnostics.HasErrors,
+            model.Active);
         return new SpecParseResult(spec, diagnostics.ToArray());
     }
 

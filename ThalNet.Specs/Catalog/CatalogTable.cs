@@ -13,8 +13,8 @@ public static class CatalogTable
         Table(
             text,
             "Reading mechanisms (C center, K context, F the module's features)",
-            ["word", "computes", "reads own features", "parameters", "engine", "TorchSharp"],
-            Catalog.Readings.Select(e => new[] { e.Word, e.Formula, e.ReadsOwnFeatures ? "yes" : "no", Parameters(e.Parameters), e.Types.Engine, e.Types.TorchSharp }));
+            ["word", "computes", "reads own features", "null slot", "parameters", "engine", "TorchSharp"],
+            Catalog.Readings.Select(e => new[] { e.Word, e.Formula, e.ReadsOwnFeatures ? "yes" : "no", e.HasNullSlot ? "yes" : "no", Parameters(e.Parameters), e.Types.Engine, e.Types.TorchSharp }));
         Table(
             text,
             "Layer kinds (I input, H output)",

@@ -14,7 +14,20 @@ public sealed record ReadingEntry(
     string Formula,
     bool ReadsOwnFeatures,
     IReadOnlyList<CatalogParameter<ReaderSizes>> Parameters,
-    BackendTypes Types);
+    BackendTypes Types)
+{
+    /// <summary>
+    /// Whether it reads the center by module slices (attention): its constructors then take the feature sizes of the
+    /// center's slices in module order, the reading module's index and K, instead of C and K.
+    /// </summary>
+    public bool ReadsModuleSlices { get; init; }
+
+    /// <summary>
+    /// Whether it has a null slot whose weight it reports with every read: the activity (1 - null weight) that
+    /// <c>active: k</c> ranks the modules by. Only such readers may compete.
+    /// </summary>
+    public bool HasNullSlot { get; init; }
+}
 
 /// <summary>What a layer carries from one step to the next.</summary>
 public enum Recurrence

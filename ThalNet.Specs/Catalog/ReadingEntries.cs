@@ -50,6 +50,23 @@ internal static class ReadingEntries
                 P.Uniform("b_scale", "[K]", s => [s.Context], s => s.Features, "F"),
             ],
             BackendTypes.Nn("FastGaussianReader")),
+        new(
+            ReadingMechanism.Attention,
+            "attention",
+            "key-value attention",
+            "q = own slice @ w_query^T + b_query; per module j, key and value from slice j (w_key, w_value columns of slice j); a = softmax over the modules and a null slot (score 0, value 0) of q·k_j/√K; context = Σ_j a_j v_j",
+            ReadsOwnFeatures: false,
+            [
+                P.Uniform("w_query", "[K, F]", s => [s.Context, s.Features], s => s.Features, "F"),
+                P.Uniform("b_query", "[K]", s => [s.Context], s => s.Features, "F"),
+                P.Uniform("w_key", "[K, C]", s => [s.Context, s.Center], s => s.Features, "F"),
+                P.Uniform("w_value", "[K, C]", s => [s.Context, s.Center], s => s.Features, "F"),
+            ],
+            BackendTypes.Nn("AttentionReader"))
+        {
+            ReadsModuleSlices = true,
+            HasNullSlot = true,
+        },
     ];
 
     private static class P

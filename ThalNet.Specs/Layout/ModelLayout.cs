@@ -10,6 +10,7 @@ namespace ThalNet.Specs;
 /// <param name="Parameters">Every parameter in registration order: modules in center order; per module its reader, layers, outputs.</param>
 /// <param name="AutoSize">The size solved for every layer written <c>auto</c>; null when none is.</param>
 /// <param name="Budget">The spec's <c>budget</c> when <paramref name="AutoSize"/> was solved from it; null otherwise.</param>
+/// <param name="Active">How many modules update at each sub-step (the k of <c>active: k</c>); null when all of them do.</param>
 public sealed record ModelLayout(
     string Name,
     string? Namespace,
@@ -20,7 +21,8 @@ public sealed record ModelLayout(
     EquatableArray<ParameterLayout> Parameters,
     long ParameterCount,
     int? AutoSize = null,
-    long? Budget = null)
+    long? Budget = null,
+    int? Active = null)
 {
     internal ModelLayout WithAutoSize(int size, long budget) => this with { AutoSize = size, Budget = budget };
 }

@@ -13,6 +13,7 @@ namespace ThalNet.Specs;
 /// False when reading reported errors: some written values are then null or left out, so the
 /// validator infers no shapes (no center or budget check, no layout) rather than guess.
 /// </param>
+/// <param name="Active">How many modules update at each sub-step (<c>active: k</c>); null when all of them do.</param>
 public sealed record ModelSpec(
     Located<string> Name,
     Located<string>? Namespace,
@@ -23,7 +24,8 @@ public sealed record ModelSpec(
     DefaultsSpec Defaults,
     Located<EquatableArray<ModuleSpec>>? Modules,
     SourceLocation Location,
-    bool IsComplete)
+    bool IsComplete,
+    Located<int>? Active = null)
 {
     public EquatableArray<InputSpec> InputList => Inputs?.Value ?? default;
 
@@ -40,5 +42,6 @@ public sealed record ModelSpec(
         Defaults.WithoutLocations(),
         Modules?.With(Modules.Value.Value.Select(m => m.WithoutLocations()).ToEquatableArray()).WithoutLocations(),
         SourceLocation.None,
-        IsComplete);
+        IsComplete,
+        Active?.WithoutLocations());
 }

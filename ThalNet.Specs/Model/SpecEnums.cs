@@ -7,6 +7,7 @@ public enum ReadingMechanism
     WeightNorm,
     FastSoftmax,
     FastGaussian,
+    Attention,
 }
 
 public enum ModuleRole

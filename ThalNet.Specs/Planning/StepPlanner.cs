@@ -20,7 +20,7 @@ public static class StepPlanner
         var inputIndex = model.Inputs.Select((input, index) => (input.Name, index)).ToDictionary(p => p.Name, p => p.index);
         var inputs = model.Inputs.Select((input, index) => new InputPlan(index, input.Name, input.CSharpName, input.Kind, input.Width, PlanText.Input(input)));
         var state = new List<StatePlanEntry> { new("center", "Center", StateRole.Center, null, model.CenterSize, "The center: every module's features, in module order") };
-        var fused = model.Modules.Select((module, index) => (module, index)).Where(m => !Catalog.Reading(m.module.Reading).ReadsOwnFeatures).Select(m => m.index).ToList();
+        var fused = model.Modules.Select((module, index) => (module, index)).Where(m => Catalog.Reading(m.module.Reading) is { ReadsOwnFeatures: false, ReadsModuleSlices: false }).Select(m => m.index).ToList();
         var modules = new List<ModulePlan>();
         var heads = new List<HeadPlan>();
         for (var m = 0; m < model.Modules.Count; m++)

@@ -27,6 +27,7 @@ public static class SpecKeys
         new("substeps", SpecValue.Count, "Simulated steps per input step.", JsonWriter.Number(SpecDefaults.Substeps)),
         new("center", SpecValue.Count, "The center's size, checked against the sum of the modules' feature sizes (their last layers)."),
         new("budget", SpecValue.LongCount, "The most parameters the model may have; 'auto' layer sizes are solved from it."),
+        new("active", SpecValue.Count, "How many modules update at each sub-step (from 1 to the module count less one): per example, those whose reads put the least weight on their null slot; the others keep their state and their slice of the center. Every module must read by 'attention'. All update when absent."),
         new("defaults", SpecValue.Defaults, "What every module gets unless it says otherwise."),
         new("modules", SpecValue.Modules, "The modules by name, in center order: each reads a context from the center and writes its features back.", Required: true),
     ];

@@ -74,7 +74,8 @@ internal static class ShapeInference
             inputs,
             modules.ToEquatableArray(),
             parameters.ToEquatableArray(),
-            parameterCount);
+            parameterCount,
+            Active: spec.Active?.Value);
     }
 
     private static ModuleLayout LayOut(

@@ -12,6 +12,7 @@ public static class SpecValidator
         var diagnostics = new DiagnosticBag();
         SizeChecks.Check(spec, diagnostics);
         RoleChecks.Check(spec, diagnostics);
+        ActiveChecks.Check(spec, diagnostics);
         var shapesKnown = spec.IsComplete && !diagnostics.HasErrors && !spec.ModuleList.IsEmpty;
         NameChecks.Check(spec, diagnostics);
         AutoSizing.CheckBudgetGiven(spec, diagnostics);

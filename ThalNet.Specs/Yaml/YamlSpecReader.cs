@@ -36,7 +36,8 @@ internal sealed class YamlSpecReader(DiagnosticBag diagnostics)
             keys.TryGetValue("defaults", out var defaults) ? ReadDefaults(defaults.Value) : DefaultsSpec.None,
             Get(keys, "modules", (key, value) => Named(key, value, "module", SpecFactory.ModelOwner, ReadModule)),
             root.Location,
-            IsComplete: false);
+            IsComplete: false,
+            Get(keys, "active", _values.Int));
     }
 
     private InputSpec ReadInput(Located<string> name, YamlNode value)

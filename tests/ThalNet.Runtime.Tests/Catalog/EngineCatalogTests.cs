@@ -30,7 +30,10 @@ public class EngineCatalogTests
             ? [ReaderCase.Center, ReaderCase.Context, ReaderCase.Features]
             : [ReaderCase.Center, ReaderCase.Context];
 
-        var module = Create<Reader>(entry.Types, sizes);
+        // A reader of module slices reads the slices [F, C - F] as module 0.
+        var module = entry.ReadsModuleSlices
+            ? Create<Reader>(entry.Types, [new[] { ReaderCase.Features, ReaderCase.Center - ReaderCase.Features }, 0, ReaderCase.Context])
+            : Create<Reader>(entry.Types, sizes);
 
         AssertParameters(entry.Parameters, ReaderCase, module);
     }

@@ -20,6 +20,9 @@ internal sealed class OpCatalog
     private readonly Tensor _readBias;
     private readonly Tensor _gaussianW;
     private readonly Tensor _gaussianBias;
+    private readonly Tensor _attentionQuery;
+    private readonly int[] _slices = [1, 3];
+    private readonly Tensor _mask = Tensor.FromArray([1f, 0f, 0f, 1f, 1f, 0f], 3, 2);
     private readonly int[] _targets = [1, 0, 3];
 
     // A field, not Shape.Of(2, 6) inline: unoptimised code allocates when it reads a constant span.
@@ -32,13 +35,14 @@ internal sealed class OpCatalog
         (_x, _rank3, _row, _weight, _bias, _h) = (Draw(3, 4), Draw(2, 3, 4), Draw(4), Draw(5, 4), Draw(5), Draw(3, 2));
         (_weightIh, _weightHh, _gruBias, _beta) = (Draw(6, 4), Draw(6, 2), Draw(6), RandomTensors.Uniform(random, Shape.Scalar, 0.5f, 2f));
         (_readW, _readBias, _gaussianW, _gaussianBias) = (Draw(2, 4 * 3), Draw(4 * 3), Draw(2, 3), Draw(3));
+        _attentionQuery = Draw(5, 3);
     }
 
     public static bool IsView(string name) => name is "Reshape" or "Narrow" or "Select";
 
     /// <summary>The leaf tensors that the operations read.</summary>
     public IEnumerable<Tensor> Leaves =>
-        [_x, _rank3, _row, _weight, _bias, _h, _weightIh, _weightHh, _gruBias, _beta, _readW, _readBias, _gaussianW, _gaussianBias];
+        [_x, _rank3, _row, _weight, _bias, _h, _weightIh, _weightHh, _gruBias, _beta, _readW, _readBias, _gaussianW, _gaussianBias, _attentionQuery];
 
     /// <summary>Every operation, by name; views (Reshape, Narrow, Select) record no node of their own.</summary>
     public IReadOnlyList<(string Name, Func<Tape, Tensor> Op)> Operations =>
@@ -70,5 +74,7 @@ internal sealed class OpCatalog
         ("WeightNormRead", tape => tape.WeightNormRead(_x, _weight, _beta)),
         ("FastSoftmaxRead", tape => tape.FastSoftmaxRead(_x, _h, _readW, _readBias)),
         ("FastGaussianRead", tape => tape.FastGaussianRead(_x, _h, _gaussianW, _gaussianBias, _gaussianW, _gaussianBias)),
+        ("KeepInactive", tape => tape.KeepInactive(_x, tape.Scale(_x, 2f), _mask, 1)),
+        ("AttentionRead", tape => tape.AttentionRead(_x, _slices, 1, _attentionQuery, _bias, _weight, _weight, out _)),
     ];
 }

@@ -103,4 +103,31 @@ public class ReaderGradientTests
         // Read twice in one graph: a static reader builds its matrix once per graph and must accumulate both uses.
         GradientChecker.Check(t => t.Concat(0, reader.Read(t, center, features), reader.Read(t, t.Tanh(center), features)), inputs);
     }
+
+    [Theory]
+    [InlineData(21, 3, new[] { 4, 5, 3 }, 1, 4)]
+    [InlineData(22, 1, new[] { 2 }, 0, 3)]
+    [InlineData(23, 2, new[] { 3, 1, 6, 2 }, 3, 17)]
+    public void AttentionRead(int seed, int batch, int[] slices, int module, int contextSize)
+    {
+        var random = new RandomSource((ulong)seed);
+        var centerSize = slices.Sum();
+        var center = RandomTensors.Uniform(random, Shape.Of(batch, centerSize), -2f, 2f);
+        var wQuery = RandomTensors.Uniform(random, Shape.Of(contextSize, slices[module]));
+        var bQuery = RandomTensors.Uniform(random, Shape.Of(contextSize));
+        var wKey = RandomTensors.Uniform(random, Shape.Of(contextSize, centerSize));
+        var wValue = RandomTensors.Uniform(random, Shape.Of(contextSize, centerSize));
+        GradientChecker.Check(
+            t => t.AttentionRead(center, slices, module, wQuery, bQuery, wKey, wValue, out _),
+            [("center", center), ("w_query", wQuery), ("b_query", bQuery), ("w_key", wKey), ("w_value", wValue)]);
+    }
+
+    [Fact]
+    public void AttentionReader_module_reads_with_its_own_parameters()
+    {
+        var random = new RandomSource(24);
+        var reader = new AttentionReader([3, 4, 2], 2, 5, random);
+        var center = RandomTensors.Uniform(random, Shape.Of(3, 9), -2f, 2f);
+        GradientChecker.Check(t => reader.Read(t, center, center), [("center", center), .. GradientChecker.ParametersOf(reader)]);
+    }
 }

@@ -33,7 +33,10 @@ public sealed class TorchSharpCatalogTests
             ? [ReaderCase.Center, ReaderCase.Context, ReaderCase.Features]
             : [ReaderCase.Center, ReaderCase.Context];
 
-        using var module = Create(entry.Types, sizes);
+        // A reader of module slices reads the slices [F, C - F] as module 0.
+        using var module = entry.ReadsModuleSlices
+            ? Create(entry.Types, [new[] { ReaderCase.Features, ReaderCase.Center - ReaderCase.Features }, 0, ReaderCase.Context])
+            : Create(entry.Types, sizes);
 
         AssertParameters(entry.Parameters, ReaderCase, module);
     }
