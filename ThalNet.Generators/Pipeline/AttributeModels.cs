@@ -39,7 +39,7 @@ internal static class AttributeModels
 
         try
         {
-            var compiled = NotGeneratedYet.Check(SpecCompiler.FromAttributes(attributes));
+            var compiled = SpecCompiler.FromAttributes(attributes);
             var diagnostics = spec.ClassProblems.Concat(NamespaceProblem(spec, attributes)).Concat(compiled.Diagnostics).ToEquatableArray();
             var model = compiled.Layout is { } layout && !diagnostics.Any(d => d.IsError) ? new GeneratedModel(spec.ClassNamespace, StepPlanner.Build(layout)) : null;
             return new ModelResult(spec.Origin, model, spec.NameLocation, diagnostics);

@@ -124,11 +124,6 @@ public static class SpecDiagnostics
     /// <summary>{0} module, {1} its reading word.</summary>
     public static readonly SpecDiagnosticDescriptor ActiveWithoutNullSlot = Error("THAL0039", "Competing module without a null slot", "'active' ranks modules by the weight their read puts on a null slot, but module '{0}' reads by '{1}', which has none; only 'attention' has a null slot");
 
-    // Valid words that the generator does not print yet.
-
-    /// <summary>{0} what (<c>reading 'attention'</c>, <c>'active'</c>), {1} model.</summary>
-    public static readonly SpecDiagnosticDescriptor NotGeneratedYet = Error("THAL0040", "Not generated yet", "{0} is valid, but the generator does not emit it yet, so no code is generated for model '{1}'; build the model from the runtime's kinds until then");
-
     public static IReadOnlyList<SpecDiagnosticDescriptor> All { get; } =
     [
         YamlSyntax, UnknownKey, MissingKey, DuplicateName, InvalidName, NameCollision, CenterMismatch,
@@ -138,7 +133,7 @@ public static class SpecDiagnostics
         KeyNotAllowedForRole, InputSizeAndTokens, EmptyLayers, OutputOfUndeclaredModule, InvalidWeight,
         TooLarge, OutputShadowsParameters, ClassNotPartial, UnsupportedClass, NamespaceMismatch, DuplicateModel,
         GeneratorFailure, RuntimeNotReferenced, AutoWithoutBudget, AutoBudgetInfeasible,
-        ActiveOutOfRange, ActiveWithoutNullSlot, NotGeneratedYet,
+        ActiveOutOfRange, ActiveWithoutNullSlot,
     ];
 
     public static SpecDiagnosticDescriptor? Find(string id) => All.FirstOrDefault(d => d.Id == id);

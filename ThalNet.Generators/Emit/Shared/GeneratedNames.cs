@@ -31,6 +31,15 @@ internal static class GeneratedNames
 
     public static string ContextLocal(ModulePlan module) => Camel(module.CSharpName) + "Context";
 
+    /// <summary>The weight a module's read put on its null slot in the current sub-step, [B].</summary>
+    public static string NullWeightLocal(ModulePlan module) => Camel(module.CSharpName) + "NullWeight";
+
+    /// <summary>The mask [B, M] of the modules that update in the current sub-step (<c>active: k</c>).</summary>
+    public const string ActiveMaskLocal = "activeMask";
+
+    /// <summary>A state tensor's value before the current sub-step, which an inactive module keeps.</summary>
+    public static string KeptLocal(StatePlanEntry entry) => StateLocal(entry) + "Before";
+
     /// <summary>The local holding a state tensor in the step: its property's camel case (<c>visionFeatures</c>, <c>center</c>).</summary>
     public static string StateLocal(StatePlanEntry entry) => Camel(entry.Property);
 

@@ -111,6 +111,42 @@ internal static class StepBodyPrinter
         }
     }
 
+    /// <summary>
+    /// The sub-step's selection when the modules compete: the mask of the k modules per example whose reads (each
+    /// already printed, giving its null weight) put the least weight on the null slot. <paramref name="mask"/> prints the
+    /// backend's call given the null weights and k.
+    /// </summary>
+    public static void WriteActiveMask(CodeWriter w, StepPlan plan, string declare, Func<string, string, string> mask)
+    {
+        if (plan.Substeps.Active is { } active)
+        {
+            var weights = string.Join(", ", plan.Substeps.UpdatingModules.Select(m => GeneratedNames.NullWeightLocal(plan.Modules[m])));
+            w.Line($"{declare}{GeneratedNames.ActiveMaskLocal} = {mask(weights, Literals.Int(active.K))};");
+        }
+    }
+
+    /// <summary>The module's state before its update, which it keeps where it is not active (nothing when the modules do not compete).</summary>
+    public static void WriteKeptBefore(CodeWriter w, StepPlan plan, ModulePlan module, string declare)
+    {
+        foreach (var state in KeptStates(plan, module))
+        {
+            w.Line($"{declare}{GeneratedNames.KeptLocal(plan.State[state])} = {GeneratedNames.StateLocal(plan.State[state])};");
+        }
+    }
+
+    /// <summary>Each state entry of the module takes its new value where the module is active and its kept one where not: <paramref name="keep"/> prints the backend's call given the new value, the kept one and the module index.</summary>
+    public static void WriteKeepInactive(CodeWriter w, StepPlan plan, ModulePlan module, Func<string, string, string, string> keep)
+    {
+        foreach (var state in KeptStates(plan, module))
+        {
+            var local = GeneratedNames.StateLocal(plan.State[state]);
+            w.Line($"{local} = {keep(local, GeneratedNames.KeptLocal(plan.State[state]), Literals.Int(module.Index))};");
+        }
+    }
+
+    private static IEnumerable<int> KeptStates(StepPlan plan, ModulePlan module)
+        => plan.Substeps.Active is { } active ? active.Kept.Where(k => k.Module == module.Index).SelectMany(k => k.States) : Enumerable.Empty<int>();
+
     /// <summary>The reader's arguments, as the plan lists them, after <paramref name="leading"/> (the engine's tape).</summary>
     public static string ReaderArguments(StepPlan plan, ModulePlan module, string leading = "")
     {
