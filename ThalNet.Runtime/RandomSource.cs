@@ -18,6 +18,10 @@ public sealed class RandomSource
 
     private ulong _s0, _s1, _s2, _s3;
 
+    /// <summary>
+    /// A generator seeded with <paramref name="seed"/> (any value, zero included): one seed, one stream on every
+    /// platform.
+    /// </summary>
     public RandomSource(ulong seed)
     {
         var x = seed;
@@ -35,6 +39,7 @@ public sealed class RandomSource
         return rng;
     }
 
+    /// <summary>The next 64 uniformly distributed bits.</summary>
     public ulong NextUInt64()
     {
         var result = ulong.RotateLeft(_s1 * 5, 7) * 9;
@@ -97,8 +102,13 @@ public sealed class RandomSource
         }
     }
 
+    /// <summary>
+    /// The state: four words that <see cref="RestoreState"/> or <see cref="FromState"/> continue from.
+    /// </summary>
     public ulong[] GetState() => [_s0, _s1, _s2, _s3];
 
+    /// <summary>Continues from a state saved by <see cref="GetState"/>.</summary>
+    /// <exception cref="ArgumentException">When the state is not four words or is all zero.</exception>
     public void RestoreState(ReadOnlySpan<ulong> state)
     {
         if (state.Length != StateLength)
@@ -114,6 +124,7 @@ public sealed class RandomSource
         (_s0, _s1, _s2, _s3) = (state[0], state[1], state[2], state[3]);
     }
 
+    /// <summary>The state as <see cref="StateByteLength"/> bytes (little-endian words), for checkpoints.</summary>
     public byte[] GetStateBytes()
     {
         var bytes = new byte[StateByteLength];
@@ -126,6 +137,9 @@ public sealed class RandomSource
         return bytes;
     }
 
+    /// <summary>Continues from a state saved by <see cref="GetStateBytes"/>.</summary>
+    /// <exception cref="ArgumentException">When the length is not <see cref="StateByteLength"/> or the state is all
+    /// zero.</exception>
     public void RestoreStateBytes(ReadOnlySpan<byte> bytes)
     {
         if (bytes.Length != StateByteLength)

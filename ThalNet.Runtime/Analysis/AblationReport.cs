@@ -6,6 +6,12 @@ namespace ThalNet.Runtime.Analysis;
 /// <summary>Presents module ablations: a table and a bar chart of how much each ablation hurts.</summary>
 public static class AblationReport
 {
+    /// <summary>
+    /// A table of the ablations: module, baseline and ablated metric, drop and relative drop (n/a where the baseline is
+    /// 0).
+    /// </summary>
+    /// <param name="results">One result per ablated module, in the order the rows should have.</param>
+    /// <param name="metric">The metric's name for the column headers (<c>accuracy</c>, <c>bpc</c>).</param>
     /// <param name="higherIsBetter">True for accuracy, false for losses such as bits per character.</param>
     public static TextTable ToTable(IReadOnlyList<AblationResult> results, string metric = "accuracy", bool higherIsBetter = true)
     {
@@ -23,6 +29,10 @@ public static class AblationReport
         return table;
     }
 
+    /// <summary>The table of <see cref="ToTable"/> as Markdown.</summary>
+    /// <param name="results">One result per ablated module.</param>
+    /// <param name="metric">The metric's name for the column headers.</param>
+    /// <param name="higherIsBetter">True for accuracy, false for losses such as bits per character.</param>
     public static string ToMarkdown(IReadOnlyList<AblationResult> results, string metric = "accuracy", bool higherIsBetter = true) =>
         ToTable(results, metric, higherIsBetter).ToMarkdown();
 

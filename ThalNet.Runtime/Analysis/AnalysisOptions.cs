@@ -27,6 +27,7 @@ public sealed record AnalysisOptions
     /// <summary>A JSON-lines metrics log of the training run (<see cref="Training.TrainerOptions.MetricsPath"/>) to draw curves from; skipped when absent.</summary>
     public string? MetricsPath { get; init; }
 
+    /// <summary>How the reading-weight heatmaps look (cell size, colours, percentile range).</summary>
     public HeatmapOptions Heatmaps { get; init; } = new();
 
     internal void Validate()

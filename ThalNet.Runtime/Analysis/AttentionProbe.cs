@@ -12,8 +12,12 @@ public sealed class AttentionProbe : IAttentionObserver
     private int _contextSize;
     private int _centerSize;
 
+    /// <summary>An empty probe, to be set as a fast reader's attention observer.</summary>
+    /// <param name="keepFrames">Whether to keep every call's batch mean in <see cref="Frames"/> besides the running
+    /// mean.</param>
     public AttentionProbe(bool keepFrames = false) => KeepFrames = keepFrames;
 
+    /// <summary>Whether every call's batch mean is kept in <see cref="Frames"/>.</summary>
     public bool KeepFrames { get; }
 
     /// <summary>Per-call means over the batch, in call order (only with <see cref="KeepFrames"/>).</summary>

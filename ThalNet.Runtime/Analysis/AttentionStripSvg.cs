@@ -18,6 +18,12 @@ public static class AttentionStripSvg
     private const double MaxStripWidth = 720;
     private const double LegendWidth = 90;
 
+    /// <summary>An SVG with one panel per fast reader: its attention on one example at every step and sub-step, left to
+    /// right, with the center's module slices marked.</summary>
+    /// <param name="layout">The center layout, for the module slices.</param>
+    /// <param name="traces">One trace per fast reader.</param>
+    /// <param name="title">The figure's title.</param>
+    /// <param name="colors">The colour scale; viridis when null.</param>
     public static string Render(CenterLayout layout, IReadOnlyList<AttentionTrace> traces, string title, ColorScale? colors = null)
     {
         ArgumentNullException.ThrowIfNull(layout);

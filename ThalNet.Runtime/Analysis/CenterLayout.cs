@@ -9,6 +9,11 @@ public sealed class CenterLayout
 {
     private readonly Dictionary<string, int> _indexByName;
 
+    /// <summary>A layout of the given module slices, in the given order.</summary>
+    /// <param name="modules">The slices; together they must tile [0, size) with no gap or overlap, and names must be
+    /// unique.</param>
+    /// <exception cref="ArgumentException">When there is no module, or the slices leave a gap, overlap or repeat a
+    /// name.</exception>
     public CenterLayout(IEnumerable<CenterModule> modules)
     {
         ArgumentNullException.ThrowIfNull(modules);
@@ -61,13 +66,19 @@ public sealed class CenterLayout
         return new CenterLayout(placed);
     }
 
+    /// <summary>The module slices in the layout's order, the order of every figure and matrix.</summary>
     public IReadOnlyList<CenterModule> Modules { get; }
 
     /// <summary>The number of center elements.</summary>
     public int Size { get; }
 
+    /// <summary>The slice of the module named <paramref name="name"/>.</summary>
+    /// <exception cref="KeyNotFoundException">When the layout has no such module.</exception>
     public CenterModule this[string name] => Modules[IndexOf(name)];
 
+    /// <summary>The position of the module named <paramref name="name"/> in <see cref="Modules"/>.</summary>
+    /// <exception cref="KeyNotFoundException">When the layout has no such module; the message lists the
+    /// modules.</exception>
     public int IndexOf(string name) =>
         _indexByName.TryGetValue(name, out var index)
             ? index

@@ -1,15 +1,22 @@
 using ThalNet.Runtime.Models;
 namespace ThalNet.Runtime.Analysis;
 
+/// <summary>What a node of the connectivity graph stands for.</summary>
 public enum ConnectivityNodeKind
 {
+    /// <summary>A module that receives task inputs.</summary>
     InputModule,
+    /// <summary>A module that only reads the center.</summary>
     SideModule,
+    /// <summary>A module that produces task outputs.</summary>
     OutputModule,
+    /// <summary>One of the task's inputs.</summary>
     TaskInput,
+    /// <summary>One of the task's outputs.</summary>
     TaskOutput,
 }
 
+/// <summary>What an edge of the connectivity graph stands for.</summary>
 public enum ConnectivityEdgeKind
 {
     /// <summary>A module reads from another module's slice of the center.</summary>
@@ -22,9 +29,17 @@ public enum ConnectivityEdgeKind
     TaskOutput,
 }
 
+/// <summary>A node of the connectivity graph: a module, a task input or a task output.</summary>
 /// <param name="Id">Unique in the graph: the module name for modules, <c>input:NAME</c> and <c>output:NAME</c> for task inputs and outputs.</param>
+/// <param name="Label">The text drawn on the node (the module, input or output name).</param>
+/// <param name="Kind">What the node stands for.</param>
 public sealed record ConnectivityNode(string Id, string Label, ConnectivityNodeKind Kind);
 
+/// <summary>A directed edge of the connectivity graph: information flows from <c>From</c> to <c>To</c>.</summary>
+/// <param name="From">The <see cref="ConnectivityNode.Id"/> the information comes from (for reading edges: the module
+/// whose slice is read).</param>
+/// <param name="To">The <see cref="ConnectivityNode.Id"/> it goes to (for reading edges: the reading module).</param>
+/// <param name="Kind">A reading, a task input or a task output.</param>
 /// <param name="Strength">The reading strength for <see cref="ConnectivityEdgeKind.Reading"/> edges; 1 for task edges.</param>
 public sealed record ConnectivityEdge(string From, string To, ConnectivityEdgeKind Kind, double Strength);
 
@@ -43,6 +58,10 @@ public sealed class ConnectivityGraph
         Edges = edges;
     }
 
+    /// <summary>The graph of a connectivity matrix: reading edges at or above the threshold, plus the task's input and
+    /// output edges.</summary>
+    /// <exception cref="ArgumentNullException">When <paramref name="matrix"/> is null.</exception>
+    /// <param name="matrix">The strengths between modules, with the center layout.</param>
     /// <param name="threshold">Minimum strength of an edge; <see cref="ConnectivityMatrix.DefaultThreshold"/> when null.</param>
     /// <param name="includeSelfLoops">Whether a module reading its own features makes an edge to itself.</param>
     public static ConnectivityGraph FromMatrix(ConnectivityMatrix matrix, double? threshold = null, bool includeSelfLoops = true)
@@ -109,8 +128,10 @@ public sealed class ConnectivityGraph
         return new ConnectivityGraph(matrix, cut, nodes, [.. inputEdges, .. readingEdges, .. outputEdges]);
     }
 
+    /// <summary>The strengths the graph was read from.</summary>
     public ConnectivityMatrix Matrix { get; }
 
+    /// <summary>The minimum strength of a reading edge that was used.</summary>
     public double Threshold { get; }
 
     /// <summary>Modules in layout order, then task inputs and outputs in order of first use.</summary>
@@ -119,8 +140,12 @@ public sealed class ConnectivityGraph
     /// <summary>Task-input edges, then reading edges (by reader, then source, in layout order), then task-output edges.</summary>
     public IReadOnlyList<ConnectivityEdge> Edges { get; }
 
+    /// <summary>
+    /// The edges that end at the node with id <paramref name="nodeId"/>, in <see cref="Edges"/> order.
+    /// </summary>
     public IEnumerable<ConnectivityEdge> EdgesInto(string nodeId) => Edges.Where(e => e.To == nodeId);
 
+    /// <summary>Whether a node of this kind is a module (rather than a task input or output).</summary>
     public static bool IsModule(ConnectivityNodeKind kind) => kind is not (ConnectivityNodeKind.TaskInput or ConnectivityNodeKind.TaskOutput);
 
     private static ConnectivityNodeKind KindOf(ModuleRole role) => role switch

@@ -18,6 +18,12 @@ public sealed class ConnectivityMatrix
         _strengths = strengths;
     }
 
+    /// <summary>The strengths read off the modules' reading matrices: for reader i and source j, the share of i's
+    /// absolute weight mass on j's slice of the center.</summary>
+    /// <exception cref="ArgumentNullException">When an argument is null.</exception>
+    /// <exception cref="KeyNotFoundException">When a matrix is named after a module the layout does not
+    /// have.</exception>
+    /// <param name="layout">The center layout: which slice belongs to which module.</param>
     /// <param name="readingWeights">The effective reading matrix of every module, by module name
     /// (for weight-normalised reading: beta * w / ||w||).</param>
     public static ConnectivityMatrix FromReadingWeights(CenterLayout layout, IReadOnlyDictionary<string, DenseMatrix> readingWeights)
@@ -78,13 +84,18 @@ public sealed class ConnectivityMatrix
     /// <summary>How far above the even share 1 / modules the default threshold sits.</summary>
     public const double EvenShareFactor = 1.25;
 
+    /// <summary>The center layout; its module order is the order of rows and columns.</summary>
     public CenterLayout Layout { get; }
 
+    /// <summary>The number of modules: rows and columns of the matrix.</summary>
     public int ModuleCount => Layout.Modules.Count;
 
     /// <summary>The share of <paramref name="reader"/>'s reading-weight mass on <paramref name="source"/>'s slice.</summary>
     public double this[int reader, int source] => _strengths[(reader * ModuleCount) + source];
 
+    /// <summary>The share of <paramref name="reader"/>'s reading-weight mass on <paramref name="source"/>'s slice, in
+    /// [0, 1].</summary>
+    /// <exception cref="KeyNotFoundException">When either module is not in the layout.</exception>
     public double Strength(string reader, string source) => this[Layout.IndexOf(reader), Layout.IndexOf(source)];
 
     /// <summary>Readers as rows, sources as columns, strengths with two decimals.</summary>

@@ -27,6 +27,11 @@ public static class ConnectivitySvg
         ConnectivityNodeKind.TaskOutput,
     ];
 
+    /// <summary>The graph as an SVG drawing: task inputs, input, side and output modules and task outputs in columns,
+    /// edges drawn thicker the stronger they are.</summary>
+    /// <param name="graph">The graph to draw.</param>
+    /// <param name="title">The figure's title.</param>
+    /// <exception cref="ArgumentNullException">When <paramref name="graph"/> is null.</exception>
     public static string Render(ConnectivityGraph graph, string title = "Connectivity between modules")
     {
         ArgumentNullException.ThrowIfNull(graph);

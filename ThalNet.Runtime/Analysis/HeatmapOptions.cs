@@ -6,6 +6,7 @@ public sealed record HeatmapOptions
     /// <summary>Pixels per matrix element.</summary>
     public double CellSize { get; init; } = 4;
 
+    /// <summary>The colour scale from the lowest to the highest magnitude (viridis by default).</summary>
     public ColorScale Colors { get; init; } = ColorScale.Viridis;
 
     /// <summary>Magnitudes at or below this percentile get the lowest colour.</summary>

@@ -24,20 +24,26 @@ public sealed class HtmlReport
 
     private readonly StringBuilder _body = new();
 
+    /// <summary>An empty report.</summary>
+    /// <param name="title">The page title and first heading.</param>
+    /// <exception cref="ArgumentNullException">When <paramref name="title"/> is null.</exception>
     public HtmlReport(string title)
     {
         ArgumentNullException.ThrowIfNull(title);
         Title = title;
     }
 
+    /// <summary>The page title.</summary>
     public string Title { get; }
 
+    /// <summary>Appends a section heading (HTML-escaped); returns this report, for chaining.</summary>
     public HtmlReport AddHeading(string text)
     {
         _body.Append("<h2>").Append(Escape(text)).Append("</h2>\n");
         return this;
     }
 
+    /// <summary>Appends a paragraph of plain text (HTML-escaped); returns this report, for chaining.</summary>
     public HtmlReport AddParagraph(string text)
     {
         _body.Append("<p>").Append(Escape(text)).Append("</p>\n");
@@ -82,6 +88,7 @@ public sealed class HtmlReport
         return this;
     }
 
+    /// <summary>Appends a table with an optional caption; returns this report, for chaining.</summary>
     public HtmlReport AddTable(TextTable table, string? caption = null)
     {
         ArgumentNullException.ThrowIfNull(table);
@@ -147,6 +154,10 @@ public sealed class HtmlReport
                 "Rows: context elements; columns: center elements, grouped by the module that writes them. Colour: |w| between the 5th and 95th percentiles of each matrix.");
     }
 
+    /// <summary>
+    /// Appends a heading and one line chart per metric of the log (loss, accuracy, ...); returns this report, for
+    /// chaining.
+    /// </summary>
     public HtmlReport AddTrainingCurves(IReadOnlyList<MetricsRecord> records, string heading = "Training curves")
     {
         AddHeading(heading);
@@ -158,6 +169,10 @@ public sealed class HtmlReport
         return this;
     }
 
+    /// <summary>
+    /// Appends a heading, the ablation table and its bar chart; <paramref name="higherIsBetter"/> is false for losses
+    /// such as bits per character. Returns this report, for chaining.
+    /// </summary>
     public HtmlReport AddAblation(IReadOnlyList<AblationResult> results, string metric = "accuracy", bool higherIsBetter = true, string heading = "Module ablation")
     {
         return AddHeading(heading)
@@ -165,6 +180,7 @@ public sealed class HtmlReport
             .AddFigure(AblationReport.RenderSvg(results, metric, higherIsBetter));
     }
 
+    /// <summary>The whole report as one self-contained HTML page (styles and SVG figures inline).</summary>
     public string ToHtml()
     {
         var html = new StringBuilder(_body.Length + 2048);

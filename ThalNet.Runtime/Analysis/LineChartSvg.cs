@@ -13,6 +13,12 @@ public static class LineChartSvg
 
     private static readonly string[] Palette = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f"];
 
+    /// <summary>The chart as an SVG: one line per series with a legend, axes scaled to the data, markers where a series
+    /// has few points.</summary>
+    /// <param name="chart">The chart to draw.</param>
+    /// <param name="plotWidth">Width of the plot area in pixels.</param>
+    /// <param name="plotHeight">Height of the plot area in pixels.</param>
+    /// <exception cref="ArgumentNullException">When <paramref name="chart"/> is null.</exception>
     public static string Render(LineChart chart, double plotWidth = 520, double plotHeight = 300)
     {
         ArgumentNullException.ThrowIfNull(chart);

@@ -10,17 +10,29 @@ namespace ThalNet.Runtime.Analysis;
 /// </summary>
 public static class MetricsLog
 {
+    /// <summary>The split of a line that names none.</summary>
     public const string DefaultSplit = "train";
 
+    /// <summary>Reads a metrics log file.</summary>
+    /// <exception cref="MetricsFormatException">When a line is not a metrics record; the message names the file and
+    /// line.</exception>
+    /// <exception cref="IOException">When the file cannot be read.</exception>
     public static IReadOnlyList<MetricsRecord> ReadFile(string path)
     {
         using var reader = new StreamReader(path);
         return Parse(reader, path);
     }
 
+    /// <summary>Reads a metrics log from its text.</summary>
+    /// <param name="text">The log's lines.</param>
+    /// <param name="source">A name for the log in error messages.</param>
+    /// <exception cref="MetricsFormatException">When a line is not a metrics record.</exception>
     public static IReadOnlyList<MetricsRecord> Parse(string text, string source = "metrics log") =>
         Parse(new StringReader(text), source);
 
+    /// <summary>Reads a metrics log line by line.</summary>
+    /// <exception cref="MetricsFormatException">When a line is not a metrics record.</exception>
+    /// <param name="reader">Where the lines come from; read to its end.</param>
     /// <param name="source">The file path or a name for the log, used in error messages.</param>
     public static IReadOnlyList<MetricsRecord> Parse(TextReader reader, string source = "metrics log")
     {

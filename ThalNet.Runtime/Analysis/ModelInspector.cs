@@ -6,6 +6,7 @@ namespace ThalNet.Runtime.Analysis;
 /// <summary>Reads what a compiled model has learned: its center layout and each module's reading matrix [context, center].</summary>
 public static class ModelInspector
 {
+    /// <summary>The center layout of a compiled model: each module's slice, role, task inputs and outputs.</summary>
     public static CenterLayout CenterLayout(ModelInfo info) => new(info.Modules.Select(m => new CenterModule(
         m.Name,
         m.Role,

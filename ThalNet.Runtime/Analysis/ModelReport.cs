@@ -47,10 +47,13 @@ public sealed class ModelReport
     /// <summary>The run's name: <see cref="AnalysisOptions.RunName"/> or the model's name.</summary>
     public string Name { get; }
 
+    /// <summary>What the model is made of: inputs, modules with their center slices, outputs.</summary>
     public ModelInfo Info { get; }
 
+    /// <summary>The model's number of scalar parameters.</summary>
     public int ParameterCount { get; }
 
+    /// <summary>Which slice of the center belongs to which module.</summary>
     public CenterLayout Layout { get; }
 
     /// <summary>Each module's reading matrix [context, center], by module name.</summary>
@@ -59,6 +62,10 @@ public sealed class ModelReport
     /// <summary>One trace per fast reader (none when every reader is static), for <see cref="AnalysisOptions.TraceExample"/>.</summary>
     public IReadOnlyList<AttentionTrace> Attention { get; }
 
+    /// <summary>
+    /// The connectivity graph read off <see cref="ReadingWeights"/> at <see
+    /// cref="AnalysisOptions.ConnectivityThreshold"/> (the default threshold when null).
+    /// </summary>
     public ConnectivityGraph Connectivity { get; }
 
     /// <summary>The model's metrics on the analysis data, nothing ablated.</summary>

@@ -26,7 +26,10 @@ public static class ReadingHeatmap
     /// All given modules' reading matrices in one SVG, stacked in layout order, each with its own
     /// title and colour range.
     /// </summary>
+    /// <param name="layout">The center layout, for the module slices marked on every panel.</param>
     /// <param name="weights">Reading matrix per module name; modules of the layout without one are left out.</param>
+    /// <param name="title">The figure's title.</param>
+    /// <param name="options">How the heatmaps look; the defaults when null.</param>
     public static string RenderStacked(CenterLayout layout, IReadOnlyDictionary<string, DenseMatrix> weights, string title, HeatmapOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(weights);

@@ -15,6 +15,11 @@ namespace ThalNet.Runtime.Analysis;
 /// </summary>
 public static class RunComparison
 {
+    /// <summary>The comparison as an HTML report: a metrics table, training curves overlaid, connectivity graphs side
+    /// by side.</summary>
+    /// <param name="runs">The runs, at least one.</param>
+    /// <param name="title">The page title.</param>
+    /// <exception cref="ArgumentException">When there is no run.</exception>
     public static HtmlReport ToHtml(IReadOnlyList<ModelReport> runs, string title = "Runs compared")
     {
         Check(runs);

@@ -64,8 +64,14 @@ internal sealed class SvgWriter
         _body.Append("/>\n");
     }
 
+    /// <param name="x">Anchor position, pixels from the left.</param>
+    /// <param name="y">Baseline position, pixels from the top.</param>
+    /// <param name="text">The text, XML-escaped here.</param>
+    /// <param name="size">Font size in pixels.</param>
     /// <param name="anchor">start, middle or end.</param>
+    /// <param name="bold">Whether the text is bold.</param>
     /// <param name="rotate">Degrees, clockwise, around (x, y).</param>
+    /// <param name="fill">The text colour.</param>
     public void Text(double x, double y, string text, double size = 12, string anchor = "start", bool bold = false,
         double rotate = 0, string fill = "#222")
     {

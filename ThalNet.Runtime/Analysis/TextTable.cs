@@ -2,9 +2,12 @@ using System.Text;
 
 namespace ThalNet.Runtime.Analysis;
 
+/// <summary>How a table column's cells are aligned.</summary>
 public enum ColumnAlignment
 {
+    /// <summary>Padded on the right (text).</summary>
     Left,
+    /// <summary>Padded on the left (numbers).</summary>
     Right,
 }
 
@@ -16,11 +19,18 @@ public sealed class TextTable
 {
     private readonly List<IReadOnlyList<string>> _rows = [];
 
+    /// <summary>An empty table with left-aligned columns.</summary>
+    /// <param name="headers">The column headers, at least one.</param>
+    /// <exception cref="ArgumentException">When there is no header.</exception>
     public TextTable(params IReadOnlyList<string> headers)
         : this(headers, headers.Select(_ => ColumnAlignment.Left).ToArray())
     {
     }
 
+    /// <summary>An empty table.</summary>
+    /// <param name="headers">The column headers, at least one.</param>
+    /// <param name="alignments">One alignment per column.</param>
+    /// <exception cref="ArgumentException">When there is no header or the counts differ.</exception>
     public TextTable(IReadOnlyList<string> headers, IReadOnlyList<ColumnAlignment> alignments)
     {
         ArgumentNullException.ThrowIfNull(headers);
@@ -34,12 +44,17 @@ public sealed class TextTable
         Alignments = alignments;
     }
 
+    /// <summary>The column headers.</summary>
     public IReadOnlyList<string> Headers { get; }
 
+    /// <summary>One alignment per column.</summary>
     public IReadOnlyList<ColumnAlignment> Alignments { get; }
 
+    /// <summary>The rows added so far, each with one cell per column.</summary>
     public IReadOnlyList<IReadOnlyList<string>> Rows => _rows;
 
+    /// <summary>Appends a row; returns this table, for chaining.</summary>
+    /// <exception cref="ArgumentException">When the cell count differs from the column count.</exception>
     public TextTable AddRow(params IReadOnlyList<string> cells)
     {
         if (cells.Count != Headers.Count)
@@ -51,6 +66,9 @@ public sealed class TextTable
         return this;
     }
 
+    /// <summary>
+    /// The table in Markdown with padded columns (pipes in cells escaped), readable as plain text too.
+    /// </summary>
     public string ToMarkdown()
     {
         var header = Headers.Select(Cell).ToArray();

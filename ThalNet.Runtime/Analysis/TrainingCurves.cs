@@ -35,6 +35,10 @@ public static class TrainingCurves
             .Select(g => new ChartSeries(run is null ? g.Key : $"{run} {g.Key}", g.OrderBy(r => r.Step).Select(r => ((double)r.Step, r.Values[metric])).ToList()));
     }
 
+    /// <summary>One metric's curves as an SVG line chart: one line per split (and per output when the log names
+    /// several).</summary>
+    /// <param name="records">The log's records.</param>
+    /// <param name="metric">The field to draw (<c>loss</c>, <c>accuracy</c>, <c>bpc</c>).</param>
     public static string RenderSvg(IEnumerable<MetricsRecord> records, string metric) => LineChartSvg.Render(Chart(records, metric));
 
     /// <summary>One chart per metric in the log.</summary>

@@ -8,7 +8,7 @@ namespace ThalNet.Runtime;
 /// the new center is joined (<see cref="Tape.JoinCenter"/>): forward to share their modules' features, backward to
 /// hand each module the gradient the other workers' readers sent it. Set on a worker's tape (<see cref="Tape.Group"/>).
 /// </summary>
-public sealed class ModuleGroup
+internal sealed class ModuleGroup
 {
     private readonly bool[] _runs;
     private readonly bool[] _runsOutput;

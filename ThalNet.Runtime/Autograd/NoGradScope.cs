@@ -7,5 +7,6 @@ public readonly struct NoGradScope : IDisposable
 
     internal NoGradScope(Tape tape) => _tape = tape;
 
+    /// <summary>Ends the scope: the tape records operations again (unless an outer scope is still open).</summary>
     public void Dispose() => _tape.EndNoGrad();
 }

@@ -19,6 +19,7 @@ public sealed partial class Tape
     private int _noGradDepth;
     private bool _backwardRan;
 
+    /// <summary>An empty tape with its own <see cref="Generation"/>.</summary>
     public Tape()
     {
         Generation = Interlocked.Increment(ref s_generations);
@@ -34,9 +35,10 @@ public sealed partial class Tape
     /// The modules this tape's worker runs in a module-parallel pass; null (the default) runs every module. Generated
     /// step code skips the modules, reads and outputs of other workers, and <see cref="JoinCenter"/> meets them.
     /// </summary>
-    public ModuleGroup? Group { get; internal set; }
+    internal ModuleGroup? Group { get; set; }
 
-    public int NodeCount => _nodeCount;
+    /// <summary>The number of operations recorded since the last reset.</summary>
+    internal int NodeCount => _nodeCount;
 
     /// <summary>Forgets the recorded graph; every tensor this tape made becomes free for reuse.</summary>
     public void Reset()

@@ -25,12 +25,16 @@ public sealed class BatchOrder
         Reset();
     }
 
+    /// <summary>The number of examples ordered.</summary>
     public int Count => _order.Length;
 
+    /// <summary>Examples per batch; the last batch may be shorter unless <see cref="DropLast"/>.</summary>
     public int BatchSize { get; }
 
+    /// <summary>Whether a final batch shorter than <see cref="BatchSize"/> is skipped.</summary>
     public bool DropLast { get; }
 
+    /// <summary>The number of batches per epoch.</summary>
     public int BatchCount { get; }
 
     /// <summary>The whole epoch's order.</summary>

@@ -11,9 +11,13 @@ namespace ThalNet.Runtime.Data;
 /// </summary>
 public static class CifarReader
 {
+    /// <summary>Height and width of an image in pixels: 32.</summary>
     public const int ImageSize = 32;
+    /// <summary>Colour channels per pixel: 3 (red, green, blue).</summary>
     public const int Channels = 3;
+    /// <summary>The number of classes: 10.</summary>
     public const int Classes = 10;
+    /// <summary>Bytes per record in a batch file: one label byte and 32 x 32 x 3 pixel bytes.</summary>
     public const int RecordLength = 1 + (ImageSize * ImageSize * Channels);
 
     /// <summary>

@@ -31,6 +31,7 @@ public sealed class DataDownloader
         _http = httpClient ?? SharedClient.Value;
     }
 
+    /// <summary>The folder datasets are downloaded to and reused from (absolute).</summary>
     public string CacheDirectory { get; }
 
     /// <summary><c>$THALNET_DATA</c> when set, otherwise <c>~/.cache/thalnet</c>.</summary>

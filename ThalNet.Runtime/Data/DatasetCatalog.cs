@@ -19,6 +19,9 @@ public static class DatasetCatalog
     /// <summary>Folder inside the CIFAR-10 binary archive that holds the batch files.</summary>
     public const string CifarBatchFolder = "cifar-10-batches-bin";
 
+    /// <summary>
+    /// MNIST: four gzipped IDX files (train and test images and labels), with their published MD5 digests.
+    /// </summary>
     public static DatasetInfo Mnist { get; } = new(
         "MNIST",
         "mnist",
@@ -32,6 +35,7 @@ public static class DatasetCatalog
         + "or pass --data to a folder containing train-images-idx3-ubyte.gz, train-labels-idx1-ubyte.gz, "
         + "t10k-images-idx3-ubyte.gz and t10k-labels-idx1-ubyte.gz (gzipped or not).");
 
+    /// <summary>CIFAR-10, binary version: one tar.gz archive holding the batch files.</summary>
     public static DatasetInfo Cifar10 { get; } = new(
         "CIFAR-10 (binary version)",
         "cifar-10",
@@ -39,6 +43,7 @@ public static class DatasetCatalog
         $"Download and extract {CifarUrl} (DataDownloader.DownloadAsync(DatasetCatalog.Cifar10) does both) "
         + $"or pass --data to the {CifarBatchFolder} folder containing data_batch_1.bin .. data_batch_5.bin and test_batch.bin.");
 
+    /// <summary>text8: the first 100 MB of cleaned English Wikipedia, as one zip (no published checksum).</summary>
     public static DatasetInfo Text8 { get; } = new(
         "text8",
         "text8",
@@ -46,6 +51,7 @@ public static class DatasetCatalog
         $"Download {Text8Url} (DataDownloader.DownloadAsync(DatasetCatalog.Text8) does it; the zip is read as is) "
         + "or pass --data to the text8 file.");
 
+    /// <summary>Tiny Shakespeare: about 1 MB of Shakespeare's plays as one text file (char-rnn's copy).</summary>
     public static DatasetInfo TinyShakespeare { get; } = new(
         "Tiny Shakespeare",
         "tinyshakespeare",
@@ -53,6 +59,7 @@ public static class DatasetCatalog
         $"Download {TinyShakespeareUrl} (DataDownloader.DownloadAsync(DatasetCatalog.TinyShakespeare) does it) "
         + "or pass --data to any text file.");
 
+    /// <summary>Every dataset of the catalog.</summary>
     public static IReadOnlyList<DatasetInfo> All { get; } = [Mnist, Cifar10, Text8, TinyShakespeare];
 
     private static RemoteFile MnistFile(string name, string md5) =>

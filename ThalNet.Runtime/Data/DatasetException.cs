@@ -8,6 +8,11 @@ namespace ThalNet.Runtime.Data;
 /// </summary>
 public sealed class DatasetException : Exception
 {
+    /// <summary>A problem with one dataset file.</summary>
+    /// <param name="filePath">The file.</param>
+    /// <param name="problem">What is wrong with it ("missing", "truncated: ...").</param>
+    /// <param name="howToGet">How to get a good copy, appended to the message.</param>
+    /// <param name="innerException">The error that revealed the problem, if any.</param>
     public DatasetException(string filePath, string problem, string howToGet, Exception? innerException = null)
         : base($"{filePath}: {problem}. {howToGet}", innerException)
     {

@@ -8,6 +8,7 @@ using System.Linq;
 namespace ThalNet.Runtime.Data;
 
 /// <summary>A dataset file's content, after any decompression.</summary>
+/// <param name="Bytes">The file's content, decompressed when it was gzip or zip.</param>
 /// <param name="Container">"" for a plain file, "gzip" or "zip" when the bytes were unpacked.</param>
 internal readonly record struct FileBytes(byte[] Bytes, string Container)
 {
@@ -25,6 +26,8 @@ internal readonly record struct FileBytes(byte[] Bytes, string Container)
     /// <c>train-images-idx3-ubyte</c> may be compressed or not whatever it is called. A zip must hold
     /// exactly one file (as text8.zip does).
     /// </summary>
+    /// <param name="path">The file to read.</param>
+    /// <param name="howToGet">Advice for the message of a <see cref="DatasetException"/>.</param>
     /// <param name="declaredLength">
     /// For formats with a header: given the first decompressed bytes (up to <see cref="HeadBytes"/>), the length of
     /// the whole content that they declare, or null when they are too few to tell; it may throw for a bad header. A

@@ -9,6 +9,16 @@ namespace ThalNet.Runtime.Data;
 /// </summary>
 public sealed class ImageSet
 {
+    /// <summary>Images over <paramref name="pixels"/> and <paramref name="labels"/> (not copied).</summary>
+    /// <param name="pixels">Count x height x width x channels values in [0, 1], channels of a pixel adjacent.</param>
+    /// <param name="labels">One class index per image.</param>
+    /// <param name="height">Rows per image.</param>
+    /// <param name="width">Pixels per row.</param>
+    /// <param name="channels">Values per pixel.</param>
+    /// <param name="classes">The number of classes.</param>
+    /// <exception cref="ArgumentOutOfRangeException">When a size is below 1.</exception>
+    /// <exception cref="ArgumentException">When the pixel count does not match the labels and sizes, or a label is
+    /// outside [0, classes).</exception>
     public ImageSet(ReadOnlyMemory<float> pixels, ReadOnlyMemory<int> labels, int height, int width, int channels, int classes)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(height);
@@ -29,16 +39,22 @@ public sealed class ImageSet
         Classes = classes;
     }
 
+    /// <summary>The number of images.</summary>
     public int Count => Labels.Length;
 
+    /// <summary>Rows per image.</summary>
     public int Height { get; }
 
+    /// <summary>Pixels per row.</summary>
     public int Width { get; }
 
+    /// <summary>Values per pixel (1 for MNIST, 3 for CIFAR-10).</summary>
     public int Channels { get; }
 
+    /// <summary>The number of classes; every label is in [0, Classes).</summary>
     public int Classes { get; }
 
+    /// <summary>Values per image: Height x Width x Channels.</summary>
     public int ValuesPerImage => Height * Width * Channels;
 
     /// <summary>[Count, Height, Width, Channels], in [0, 1].</summary>

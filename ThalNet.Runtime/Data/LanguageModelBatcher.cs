@@ -14,6 +14,12 @@ public sealed class LanguageModelBatcher
 {
     private readonly ReadOnlyMemory<byte> _data;
 
+    /// <summary>Cuts <paramref name="data"/> into streams and segments.</summary>
+    /// <param name="data">The byte sequence (not copied).</param>
+    /// <param name="batchSize">B, the number of streams side by side.</param>
+    /// <param name="segmentLength">T, bytes per stream and segment.</param>
+    /// <exception cref="ArgumentOutOfRangeException">When a size is below 1.</exception>
+    /// <exception cref="ArgumentException">When the data is too short for B streams of T + 1 bytes.</exception>
     public LanguageModelBatcher(ReadOnlyMemory<byte> data, int batchSize, int segmentLength)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(batchSize);

@@ -8,7 +8,9 @@ namespace ThalNet.Runtime.Data;
 /// </summary>
 public static class MnistReader
 {
+    /// <summary>Height and width of an image in pixels: 28.</summary>
     public const int ImageSize = 28;
+    /// <summary>The number of classes: the digits 0 to 9.</summary>
     public const int Classes = 10;
 
     /// <summary>Loads one split: 28x28 single-channel images in [0, 1] and labels 0..9.</summary>

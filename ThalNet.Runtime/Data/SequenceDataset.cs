@@ -10,6 +10,15 @@ namespace ThalNet.Runtime.Data;
 /// </summary>
 public sealed class SequenceDataset
 {
+    /// <summary>A dataset over <paramref name="inputs"/> and <paramref name="labels"/> (not copied).</summary>
+    /// <param name="inputs">Count x steps x features values, example by example, step by step.</param>
+    /// <param name="labels">One class index per example.</param>
+    /// <param name="steps">T, steps per example.</param>
+    /// <param name="features">Values per step.</param>
+    /// <param name="classes">The number of classes.</param>
+    /// <exception cref="ArgumentOutOfRangeException">When a size is below 1.</exception>
+    /// <exception cref="ArgumentException">When the value count does not match, or a label is outside [0,
+    /// classes).</exception>
     public SequenceDataset(ReadOnlyMemory<float> inputs, ReadOnlyMemory<int> labels, int steps, int features, int classes)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(steps);
@@ -36,12 +45,16 @@ public sealed class SequenceDataset
         Classes = classes;
     }
 
+    /// <summary>The number of examples.</summary>
     public int Count => Labels.Length;
 
+    /// <summary>T, steps per example.</summary>
     public int Steps { get; }
 
+    /// <summary>Values per step.</summary>
     public int Features { get; }
 
+    /// <summary>The number of classes; every label is in [0, Classes).</summary>
     public int Classes { get; }
 
     /// <summary>[Count, Steps, Features].</summary>

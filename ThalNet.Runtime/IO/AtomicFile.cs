@@ -9,6 +9,10 @@ namespace ThalNet.Runtime.IO;
 /// </summary>
 public static class AtomicFile
 {
+    /// <summary>Replaces <paramref name="path"/> with what <paramref name="write"/> writes to a stream, all at once;
+    /// creates the folder when missing.</summary>
+    /// <exception cref="ArgumentException">When the path is null or empty.</exception>
+    /// <exception cref="IOException">When the file cannot be written; the previous file is then untouched.</exception>
     public static void Write(string path, Action<Stream> write)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
@@ -82,6 +86,9 @@ public static class AtomicFile
         }
     }
 
+    /// <summary>
+    /// Replaces <paramref name="path"/> with <paramref name="text"/> in UTF-8 without a byte-order mark, all at once.
+    /// </summary>
     public static void WriteAllText(string path, string text) =>
         Write(path, stream =>
         {

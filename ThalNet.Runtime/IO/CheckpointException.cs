@@ -6,6 +6,10 @@ namespace ThalNet.Runtime.IO;
 /// </summary>
 public sealed class CheckpointException : Exception
 {
+    /// <summary>A checkpoint that cannot be read.</summary>
+    /// <param name="filePath">The file.</param>
+    /// <param name="problem">What is wrong with it.</param>
+    /// <param name="remedy">What to do about it, appended to the message.</param>
     public CheckpointException(string filePath, string problem, string remedy)
         : base($"Checkpoint '{filePath}' cannot be read: {problem}. {remedy}")
     {

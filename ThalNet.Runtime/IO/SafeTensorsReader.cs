@@ -18,6 +18,9 @@ public static class SafeTensorsReader
 
     private const string Truncated = "The file is truncated, probably by an interrupted copy or write; use an earlier or backup copy.";
 
+    /// <summary>Reads and checks a whole safetensors file (float32 tensors only).</summary>
+    /// <exception cref="CheckpointException">When the file is missing, a folder, truncated or corrupt, or holds another
+    /// dtype; the message says what to do.</exception>
     public static SafeTensorsFile ReadFile(string path)
     {
         if (Directory.Exists(path))

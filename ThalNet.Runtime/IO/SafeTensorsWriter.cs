@@ -20,6 +20,11 @@ public static class SafeTensorsWriter
         string path, IEnumerable<TensorEntry> tensors, IReadOnlyDictionary<string, string>? metadata = null) =>
         AtomicFile.Write(path, stream => Write(stream, tensors, metadata));
 
+    /// <summary>Writes a safetensors file to <paramref name="stream"/>: tensors and metadata keys sorted by name, so
+    /// one checkpoint always gives the same bytes.</summary>
+    /// <exception cref="ArgumentNullException">When the stream or tensors are null.</exception>
+    /// <exception cref="ArgumentException">When two tensors have the same name or one is named
+    /// <c>__metadata__</c>.</exception>
     public static void Write(
         Stream stream, IEnumerable<TensorEntry> tensors, IReadOnlyDictionary<string, string>? metadata = null)
     {

@@ -10,10 +10,12 @@ namespace ThalNet.Runtime.IO;
 /// metadata under <see cref="MetadataKey"/> so that a flipped bit or a damaged copy is caught on load. Files
 /// written elsewhere (PyTorch) carry none and load unchecked.
 /// </summary>
-public static class TensorChecksum
+internal static class TensorChecksum
 {
+    /// <summary>The metadata key the checksum is stored under.</summary>
     public const string MetadataKey = "tensors_sha256";
 
+    /// <summary>The SHA-256 of the tensors' names, shapes and values, in name order, as lower-case hex.</summary>
     public static string Compute(IEnumerable<TensorEntry> tensors)
     {
         ArgumentNullException.ThrowIfNull(tensors);

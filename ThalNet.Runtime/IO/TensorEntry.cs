@@ -6,6 +6,12 @@ namespace ThalNet.Runtime.IO;
 /// </summary>
 public sealed class TensorEntry
 {
+    /// <summary>A named tensor over <paramref name="data"/> (not copied).</summary>
+    /// <param name="name">The dotted parameter path.</param>
+    /// <param name="shape">The dimensions, outermost first; empty for a scalar.</param>
+    /// <param name="data">The values, row-major.</param>
+    /// <exception cref="ArgumentException">When the name is empty, a dimension is negative or the value count does not
+    /// match the shape.</exception>
     public TensorEntry(string name, int[] shape, ReadOnlyMemory<float> data)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
@@ -32,9 +38,12 @@ public sealed class TensorEntry
         Data = data;
     }
 
+    /// <summary>The dotted parameter path (<c>vision.gru.weight_ih</c>).</summary>
     public string Name { get; }
 
+    /// <summary>The dimensions, outermost first; empty for a scalar.</summary>
     public int[] Shape { get; }
 
+    /// <summary>The values, row-major.</summary>
     public ReadOnlyMemory<float> Data { get; }
 }

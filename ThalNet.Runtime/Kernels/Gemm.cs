@@ -12,8 +12,8 @@ namespace ThalNet.Runtime.Kernels;
 /// panels of 32 (two 16-wide vectors, AVX-512) with a rest of more than 8 as 16-wide vectors, the last masked, else in
 /// panels of 16, 8 and a masked 8-wide rest; the rows of every panel in blocks of up to
 /// eight (six on AVX2, which has 16 vector registers) of near-equal size, each A element broadcast against the
-/// panel's vectors of B. Equal blocks matter at the batch shards of small models: 25 rows used to go as six blocks
-/// of four and one lone row that cost as much as a block, 5 rows as a block and a lone row. Every C element is one
+/// panel's vectors of B. Equal blocks matter at the batch shards of small models: 25 rows go as near-equal blocks (7, 6,
+/// 6, 6 with AVX-512), where blocks of four would leave a lone row that costs as much as a block (5 rows: one block). Every C element is one
 /// chain of fused multiply-adds in the order of p whatever the blocking, so the blocking never changes a result.
 /// </summary>
 internal static unsafe class Gemm
@@ -262,7 +262,7 @@ internal static unsafe class Gemm
     {
         if (Avx.IsSupported)
         {
-            // A few columns computed one at a time used to cost a third of a small-batch model's time. Masked-off
+            // A few columns computed one at a time would cost a third of a small-batch model's time. Masked-off
             // lanes are never touched, so reading past the end of B is safe.
             Panel<TRows, N1, NarrowMasked, Vector256<float>>(k, a, ars, acs, b, ldb, c, ldc, accumulate, bias, NarrowMask(n), default);
             return;

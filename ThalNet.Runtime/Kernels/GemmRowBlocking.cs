@@ -6,6 +6,6 @@ internal enum GemmRowBlocking
     /// <summary>Blocks of near-equal size, at most eight rows (six on AVX2).</summary>
     Balanced,
 
-    /// <summary>The earlier kernel's blocking: blocks of four, then the one to three rows left one at a time (benchmarks compare against it).</summary>
+    /// <summary>Blocks of four, then the one to three rows left one at a time: the simple blocking that benchmarks compare the balanced one against.</summary>
     FourRowsThenSingles,
 }

@@ -6,6 +6,8 @@ namespace ThalNet.Runtime.Models;
 /// </summary>
 public sealed class LossResult
 {
+    /// <summary>An empty result for a model with <paramref name="outputs"/> outputs.</summary>
+    /// <param name="outputs">The number of outputs.</param>
     public LossResult(int outputs)
     {
         PerOutput = new Tensor[outputs];
@@ -13,10 +15,16 @@ public sealed class LossResult
         Computed = new bool[outputs];
     }
 
+    /// <summary>The weighted sum of the outputs' losses: the scalar to differentiate.</summary>
     public Tensor Total { get; internal set; } = null!;
 
+    /// <summary>Each output's mean loss (a scalar), in <see cref="SequenceInfo.Outputs"/> order.</summary>
     public Tensor[] PerOutput { get; }
 
+    /// <summary>
+    /// Each output's logits, in <see cref="SequenceInfo.Outputs"/> order: [B, size] after the last step, or [T, B,
+    /// size] for <c>at: every</c>.
+    /// </summary>
     public Tensor[] Logits { get; }
 
     /// <summary>

@@ -6,6 +6,10 @@ namespace ThalNet.Runtime.Models;
 /// </summary>
 public class ModelState
 {
+    /// <summary>A state of named tensors.</summary>
+    /// <param name="names">The tensors' names, in the model's fixed order.</param>
+    /// <param name="values">The tensors, each [B, ...], in the order of <paramref name="names"/>.</param>
+    /// <exception cref="ArgumentException">When the counts differ.</exception>
     public ModelState(IReadOnlyList<string> names, Tensor[] values)
     {
         if (names.Count != values.Length)
@@ -17,11 +21,16 @@ public class ModelState
         Values = values;
     }
 
+    /// <summary>
+    /// The name of each tensor in <see cref="Values"/>, in the same order (<c>center</c>, <c>vision.features</c>,
+    /// <c>vision.gru.h</c>, ...).
+    /// </summary>
     public IReadOnlyList<string> Names { get; }
 
     /// <summary>The current tensors; tape-owned while a graph is being recorded.</summary>
     public Tensor[] Values { get; }
 
+    /// <summary>The batch size B: the leading dimension of the first tensor.</summary>
     public int Batch => Values[0].Shape[0];
 
     /// <summary>

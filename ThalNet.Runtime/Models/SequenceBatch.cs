@@ -7,6 +7,11 @@ namespace ThalNet.Runtime.Models;
 /// </summary>
 public sealed class SequenceBatch
 {
+    /// <summary>Buffers for <paramref name="batch"/> sequences of <paramref name="steps"/> steps of a model with
+    /// <paramref name="info"/>'s inputs and outputs, zero-filled.</summary>
+    /// <param name="info">The model's inputs and outputs.</param>
+    /// <param name="steps">T, steps per sequence.</param>
+    /// <param name="batch">B, sequences per batch.</param>
     public SequenceBatch(SequenceInfo info, int steps, int batch)
     {
         Info = info;
@@ -44,14 +49,24 @@ public sealed class SequenceBatch
         }
     }
 
+    /// <summary>The inputs and outputs the buffers are laid out for.</summary>
     public SequenceInfo Info { get; }
 
+    /// <summary>T, steps per sequence.</summary>
     public int Steps { get; }
 
+    /// <summary>B, sequences per batch.</summary>
     public int Batch { get; }
 
+    /// <summary>
+    /// Per input (in <see cref="SequenceInfo.Inputs"/> order): the dense values [T, B, width], or null for a token
+    /// input.
+    /// </summary>
     public Tensor?[] Dense { get; }
 
+    /// <summary>
+    /// Per input: the token indices [T * B], time-major (step t of sequence b at t * B + b), or null for a dense input.
+    /// </summary>
     public int[]?[] Tokens { get; }
 
     /// <summary>Class-index targets of outputs whose loss takes them (cross-entropy); empty for the others.</summary>

@@ -12,6 +12,7 @@ public abstract class SequenceModel : Module
 {
     private RunBuffers?[] _buffers = new RunBuffers?[1];
 
+    /// <summary>The model's name, inputs and outputs, in the order every batch, loss and report uses.</summary>
     public abstract SequenceInfo Info { get; }
 
     /// <summary>Names of the recurrent state tensors, in the order <see cref="InitializeState"/> fills them.</summary>

@@ -20,6 +20,7 @@ public abstract class Module
         return result;
     }
 
+    /// <summary>Every parameter, in the order of <see cref="NamedParameters"/>.</summary>
     public IReadOnlyList<Parameter> Parameters()
     {
         var named = NamedParameters();
@@ -32,6 +33,7 @@ public abstract class Module
         return result;
     }
 
+    /// <summary>The direct child modules with their names, in registration order.</summary>
     public IReadOnlyList<KeyValuePair<string, Module>> NamedChildren() => _children;
 
     /// <summary>Total number of scalar parameters.</summary>
@@ -46,6 +48,7 @@ public abstract class Module
         return count;
     }
 
+    /// <summary>Sets training mode (true) or evaluation mode (false) on this module and every descendant.</summary>
     public void Train(bool training = true)
     {
         IsTraining = training;
@@ -55,8 +58,12 @@ public abstract class Module
         }
     }
 
+    /// <summary>Evaluation mode on this module and every descendant: the same as <c>Train(false)</c>.</summary>
     public void Eval() => Train(false);
 
+    /// <summary>
+    /// Zeroes the gradient of every parameter (call it before each backward pass unless gradients should add up).
+    /// </summary>
     public void ZeroGrad()
     {
         foreach (var p in NamedParameters())
@@ -65,6 +72,9 @@ public abstract class Module
         }
     }
 
+    /// <summary>Registers a parameter under <paramref name="name"/>, the last part of its path; returns it.</summary>
+    /// <exception cref="ArgumentException">When the name is empty, contains a dot or is already taken on this
+    /// module.</exception>
     protected Parameter AddParameter(string name, Parameter parameter)
     {
         ValidateName(name);
@@ -72,6 +82,10 @@ public abstract class Module
         return parameter;
     }
 
+    /// <summary>Registers a child module under <paramref name="name"/>, the part of its parameters' paths it adds;
+    /// returns it.</summary>
+    /// <exception cref="ArgumentException">When the name is empty, contains a dot or is already taken on this
+    /// module.</exception>
     protected T AddModule<T>(string name, T module)
         where T : Module
     {

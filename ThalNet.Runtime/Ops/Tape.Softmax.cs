@@ -2,8 +2,14 @@ namespace ThalNet.Runtime;
 
 public sealed partial class Tape
 {
+    /// <summary>Softmax along <paramref name="axis"/> (negative counts from the last), computed stably; the result has
+    /// x's shape.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">When the axis is out of range.</exception>
     public Tensor Softmax(Tensor x, int axis = -1) => SoftmaxCore(x, axis, log: false);
 
+    /// <summary>Log-softmax along <paramref name="axis"/> (negative counts from the last), computed stably; the result
+    /// has x's shape.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">When the axis is out of range.</exception>
     public Tensor LogSoftmax(Tensor x, int axis = -1) => SoftmaxCore(x, axis, log: true);
 
     private Tensor SoftmaxCore(Tensor x, int axis, bool log)

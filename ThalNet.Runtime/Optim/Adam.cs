@@ -14,6 +14,14 @@ public sealed class Adam : Optimizer
     private readonly float[][] _expAvg;
     private readonly float[][] _expAvgSq;
 
+    /// <summary>Adam over the given parameters.</summary>
+    /// <param name="parameters">The parameters with their paths (<c>model.NamedParameters()</c>); the paths name the
+    /// state buffers.</param>
+    /// <param name="learningRate">The step size.</param>
+    /// <param name="beta1">Decay of the running mean of gradients.</param>
+    /// <param name="beta2">Decay of the running mean of squared gradients.</param>
+    /// <param name="eps">Added to the denominator for stability.</param>
+    /// <param name="weightDecay">L2 penalty added to the gradient (PyTorch's Adam, not AdamW).</param>
     public Adam(IEnumerable<KeyValuePair<string, Parameter>> parameters, float learningRate = 1e-3f, float beta1 = 0.9f, float beta2 = 0.999f, float eps = 1e-8f, float weightDecay = 0f)
         : base(parameters, learningRate)
     {
@@ -25,14 +33,19 @@ public sealed class Adam : Optimizer
         _expAvgSq = AddBuffer(SquareAverageBuffer);
     }
 
+    /// <summary>Decay of the running mean of gradients.</summary>
     public float Beta1 { get; }
 
+    /// <summary>Decay of the running mean of squared gradients.</summary>
     public float Beta2 { get; }
 
+    /// <summary>Added to the denominator for stability.</summary>
     public float Eps { get; }
 
+    /// <summary>L2 penalty added to the gradient before the moments.</summary>
     public float WeightDecay { get; }
 
+    /// <summary>One Adam update of parameter <paramref name="index"/> with bias-corrected moments.</summary>
     protected override void Update(int index, Span<float> parameter, ReadOnlySpan<float> gradient)
     {
         var m = _expAvg[index];

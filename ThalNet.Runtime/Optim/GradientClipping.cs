@@ -31,5 +31,8 @@ public static class GradientClipping
         return total;
     }
 
+    /// <summary>Clips the gradients of every parameter of <paramref name="module"/> to a global L2 norm of at most
+    /// <paramref name="maxNorm"/>.</summary>
+    /// <returns>The global norm before clipping.</returns>
     public static float ClipByGlobalNorm(Module module, float maxNorm) => ClipByGlobalNorm(module.Parameters(), maxNorm);
 }

@@ -14,6 +14,9 @@ public abstract class Optimizer
     private readonly KeyValuePair<string, Parameter>[] _parameters;
     private readonly List<(string Buffer, float[][] PerParameter)> _buffers = [];
 
+    /// <summary>Called by the concrete optimizers.</summary>
+    /// <param name="parameters">The parameters with their paths; the paths name the state buffers.</param>
+    /// <param name="learningRate">The initial step size.</param>
     protected Optimizer(IEnumerable<KeyValuePair<string, Parameter>> parameters, float learningRate)
     {
         _parameters = [.. parameters];
@@ -23,13 +26,19 @@ public abstract class Optimizer
     /// <summary>The key of the step count in <see cref="StateTensors"/>.</summary>
     public const string StepKey = "step";
 
+    /// <summary>The step size of the next updates; schedules change it between steps.</summary>
     public float LearningRate { get; set; }
 
     /// <summary>How many updates have been applied.</summary>
     public long StepCount { get; private set; }
 
+    /// <summary>
+    /// The parameters with their paths, in the order given to the constructor (the index passed to <see
+    /// cref="Update"/>).
+    /// </summary>
     protected IReadOnlyList<KeyValuePair<string, Parameter>> ParameterList => _parameters;
 
+    /// <summary>Applies one update to every parameter from its current gradient and counts the step.</summary>
     public void Step()
     {
         StepCount++;
@@ -40,6 +49,7 @@ public abstract class Optimizer
         }
     }
 
+    /// <summary>Zeroes every parameter's gradient.</summary>
     public void ZeroGrad()
     {
         foreach (var p in _parameters)
@@ -66,6 +76,10 @@ public abstract class Optimizer
         return result;
     }
 
+    /// <summary>Restores the step count and every state buffer from tensors saved by <see
+    /// cref="StateTensors"/>.</summary>
+    /// <exception cref="InvalidOperationException">When the step or a buffer is missing or has the wrong
+    /// size.</exception>
     public void LoadStateTensors(IReadOnlyDictionary<string, Tensor> state)
     {
         if (!state.TryGetValue(StepKey, out var step))
@@ -109,5 +123,9 @@ public abstract class Optimizer
         return values;
     }
 
+    /// <summary>Updates one parameter in place from its gradient.</summary>
+    /// <param name="index">The parameter's position in <see cref="ParameterList"/>, for its state buffers.</param>
+    /// <param name="parameter">The values to update.</param>
+    /// <param name="gradient">Their gradient.</param>
     protected abstract void Update(int index, Span<float> parameter, ReadOnlySpan<float> gradient);
 }

@@ -14,6 +14,13 @@ public sealed class RmsProp : Optimizer
 
     private readonly float[][] _squareAvg;
 
+    /// <summary>RMSprop over the given parameters.</summary>
+    /// <param name="parameters">The parameters with their paths (<c>model.NamedParameters()</c>); the paths name the
+    /// state buffers.</param>
+    /// <param name="learningRate">The step size.</param>
+    /// <param name="alpha">Decay of the running mean of squared gradients.</param>
+    /// <param name="eps">Added to the denominator for stability.</param>
+    /// <param name="weightDecay">L2 penalty added to the gradient.</param>
     public RmsProp(IEnumerable<KeyValuePair<string, Parameter>> parameters, float learningRate = 1e-2f, float alpha = 0.99f, float eps = 1e-8f, float weightDecay = 0f)
         : base(parameters, learningRate)
     {
@@ -23,12 +30,16 @@ public sealed class RmsProp : Optimizer
         _squareAvg = AddBuffer(SquareAverageBuffer);
     }
 
+    /// <summary>Decay of the running mean of squared gradients.</summary>
     public float Alpha { get; }
 
+    /// <summary>Added to the denominator for stability.</summary>
     public float Eps { get; }
 
+    /// <summary>L2 penalty added to the gradient.</summary>
     public float WeightDecay { get; }
 
+    /// <summary>One RMSprop update of parameter <paramref name="index"/>.</summary>
     protected override void Update(int index, Span<float> parameter, ReadOnlySpan<float> gradient)
     {
         var v = _squareAvg[index].AsSpan();

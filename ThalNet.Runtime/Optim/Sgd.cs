@@ -7,6 +7,11 @@ public sealed class Sgd : Optimizer
 {
     private readonly float[][] _momentumBuffer;
 
+    /// <summary>SGD over the given parameters.</summary>
+    /// <param name="parameters">The parameters with their paths; the paths name the momentum buffers.</param>
+    /// <param name="learningRate">The step size.</param>
+    /// <param name="momentum">The momentum factor; 0 for plain SGD.</param>
+    /// <param name="weightDecay">L2 penalty added to the gradient.</param>
     public Sgd(IEnumerable<KeyValuePair<string, Parameter>> parameters, float learningRate, float momentum = 0f, float weightDecay = 0f)
         : base(parameters, learningRate)
     {
@@ -15,10 +20,13 @@ public sealed class Sgd : Optimizer
         _momentumBuffer = AddBuffer("momentum_buffer");
     }
 
+    /// <summary>The momentum factor; 0 for plain SGD.</summary>
     public float Momentum { get; }
 
+    /// <summary>L2 penalty added to the gradient.</summary>
     public float WeightDecay { get; }
 
+    /// <summary>One SGD update of parameter <paramref name="index"/>, with momentum when set.</summary>
     protected override void Update(int index, Span<float> parameter, ReadOnlySpan<float> gradient)
     {
         var buf = _momentumBuffer[index];

@@ -67,13 +67,18 @@ public sealed class DataParallel<TModel> : IDisposable
         _pool = new WorkerPool(workers, RunWorker);
     }
 
+    /// <summary>The number of workers (threads).</summary>
     public int Workers => _replicas.Length;
 
+    /// <summary>
+    /// The model of worker 0, whose parameters every replica shares: the one to save, evaluate and analyse.
+    /// </summary>
     public TModel Primary => _replicas[0];
 
     /// <summary>Whether the workers split the rows or the modules (<see cref="ParallelPlan.Modules"/> with one worker runs like <see cref="ParallelPlan.Data"/>).</summary>
     public ParallelPlan Plan => _groups is null ? ParallelPlan.Data : ParallelPlan.Modules;
 
+    /// <summary>One model per worker; with the modules split, every entry is <see cref="Primary"/>.</summary>
     public IReadOnlyList<TModel> Replicas => _replicas;
 
     /// <summary>Worker <paramref name="worker"/>'s tape (valid until the next pass).</summary>
@@ -162,6 +167,7 @@ public sealed class DataParallel<TModel> : IDisposable
         return (start, end - start);
     }
 
+    /// <summary>Stops the worker threads.</summary>
     public void Dispose() => _pool.Dispose();
 
     /// <summary>

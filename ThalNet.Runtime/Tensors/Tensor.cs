@@ -12,6 +12,10 @@ public class Tensor
     private int _offset;
     private int[] _oneHotIndices = [];
 
+    /// <summary>A zero-filled tensor with its own storage.</summary>
+    /// <param name="shape">Its shape.</param>
+    /// <param name="requiresGrad">Whether backward passes accumulate a gradient into it (a zeroed gradient storage is
+    /// allocated).</param>
     public Tensor(Shape shape, bool requiresGrad = false)
     {
         Shape = shape;
@@ -30,8 +34,10 @@ public class Tensor
         Shape = shape;
     }
 
+    /// <summary>The tensor's dimensions.</summary>
     public Shape Shape { get; private set; }
 
+    /// <summary>The number of elements.</summary>
     public int Length => Shape.Size;
 
     /// <summary>True when backward passes accumulate a gradient into <see cref="Grad"/>.</summary>
@@ -68,8 +74,11 @@ public class Tensor
         OneHotWidth = width;
     }
 
+    /// <summary>The values, row-major; writes go to the storage that views share.</summary>
     public Span<float> Data => _storage.AsSpan(_offset, Shape.Size);
 
+    /// <summary>The gradient, row-major, the same length as <see cref="Data"/>.</summary>
+    /// <exception cref="InvalidOperationException">When the tensor does not track gradients.</exception>
     public Span<float> Grad => _gradStorage is null
         ? throw new InvalidOperationException($"This tensor of shape {Shape} does not track gradients.")
         : _gradStorage.AsSpan(_offset, Shape.Size);
@@ -78,8 +87,15 @@ public class Tensor
 
     internal int Offset => _offset;
 
+    /// <summary>A zero-filled tensor with the given dimensions, outermost first, that tracks no gradient.</summary>
+    /// <exception cref="ArgumentException">When there are more than four dimensions or one is negative.</exception>
     public static Tensor Zeros(params ReadOnlySpan<int> dims) => new(new Shape(dims));
 
+    /// <summary>A tensor over <paramref name="data"/> (not copied: writes to either are seen by both), tracking no
+    /// gradient.</summary>
+    /// <param name="data">The values, row-major.</param>
+    /// <param name="dims">The dimensions, outermost first.</param>
+    /// <exception cref="ArgumentException">When the value count differs from the shape's element count.</exception>
     public static Tensor FromArray(float[] data, params ReadOnlySpan<int> dims)
     {
         var shape = new Shape(dims);
@@ -91,6 +107,11 @@ public class Tensor
         return new Tensor(data, null, 0, shape);
     }
 
+    /// <summary>A tensor with a copy of <paramref name="data"/>.</summary>
+    /// <param name="data">The values, row-major.</param>
+    /// <param name="shape">Its shape.</param>
+    /// <param name="requiresGrad">Whether backward passes accumulate a gradient into it.</param>
+    /// <exception cref="ArgumentException">When the value count differs from the shape's element count.</exception>
     public static Tensor FromSpan(ReadOnlySpan<float> data, Shape shape, bool requiresGrad = false)
     {
         if (data.Length != shape.Size)
@@ -103,6 +124,7 @@ public class Tensor
         return t;
     }
 
+    /// <summary>A scalar tensor (shape []) holding <paramref name="value"/>.</summary>
     public static Tensor Scalar(float value, bool requiresGrad = false)
     {
         var t = new Tensor(Shape.Scalar, requiresGrad);
@@ -115,8 +137,10 @@ public class Tensor
         ? Data[0]
         : throw new InvalidOperationException($"Item() needs a tensor with one element; this one has shape {Shape}.");
 
+    /// <summary>A copy of the values, row-major.</summary>
     public float[] ToArray() => Data.ToArray();
 
+    /// <summary>Zeroes the gradient; does nothing when the tensor tracks none.</summary>
     public void ZeroGrad()
     {
         if (_gradStorage is not null)
@@ -135,6 +159,8 @@ public class Tensor
     /// <summary>A view of the same values with another shape of the same size.</summary>
     public Tensor Reshape(params ReadOnlySpan<int> dims) => Reshape(new Shape(dims));
 
+    /// <summary>A view of the same values (and gradient) with another shape of the same size.</summary>
+    /// <exception cref="ShapeMismatchException">When the element counts differ.</exception>
     public Tensor Reshape(Shape shape)
     {
         if (shape.Size != Shape.Size)
@@ -211,5 +237,6 @@ public class Tensor
         _offset = source._offset;
     }
 
+    /// <c>Tensor[28, 50, 32]</c>: the type and shape, never the values.
     public override string ToString() => $"Tensor{Shape}";
 }

@@ -6,6 +6,11 @@ namespace ThalNet.Specs;
 
 /// <summary><c>[ThalNetModel]</c> and the class it is on.</summary>
 /// <param name="ClassName">The class name, located at its identifier.</param>
+/// <param name="Namespace">The <c>Namespace</c> argument; null when not written (the class's own namespace is
+/// used).</param>
+/// <param name="Substeps">The <c>Substeps</c> argument; null when not written.</param>
+/// <param name="Center">The <c>Center</c> argument; null when not written (the center is inferred).</param>
+/// <param name="Budget">The <c>Budget</c> argument (a parameter count); null when not written.</param>
 /// <param name="Location">The class declaration (or its identifier), for model-wide diagnostics.</param>
 /// <param name="Active">The <c>Active</c> argument: how many modules update at each sub-step.</param>
 public sealed record ModelAttributeArguments(

@@ -8,6 +8,7 @@ namespace ThalNet.Specs;
 /// </summary>
 public sealed record BackendTypes(string Engine, string TorchSharp)
 {
+    /// <summary>Every backend, in the order the catalog tables list them.</summary>
     public static IReadOnlyList<Backend> All { get; } = [Backend.Engine, Backend.TorchSharp];
 
     /// <exception cref="ArgumentOutOfRangeException">An undefined backend.</exception>

@@ -11,12 +11,16 @@ namespace ThalNet.Specs;
 /// </summary>
 public static class Catalog
 {
+    /// <summary>Every reading mechanism, one entry per <see cref="ReadingMechanism"/> value.</summary>
     public static IReadOnlyList<ReadingEntry> Readings { get; } = ReadingEntries.All;
 
+    /// <summary>Every layer kind, one entry per <see cref="LayerKind"/> value.</summary>
     public static IReadOnlyList<LayerEntry> Layers { get; } = LayerEntries.All;
 
+    /// <summary>Every activation of <c>ff</c> layers, one entry per <see cref="Activation"/> value.</summary>
     public static IReadOnlyList<ActivationEntry> Activations { get; } = ActivationEntries.All;
 
+    /// <summary>Every loss of an output head, one entry per <see cref="LossKind"/> value.</summary>
     public static IReadOnlyList<LossEntry> Losses { get; } = LossEntries.All;
 
     /// <summary>The output heads, <c>Linear</c> on every backend.</summary>

@@ -14,7 +14,10 @@ public enum InitKind
 /// One named parameter of a catalog entry: its name under the entry's path (<c>weight_ih</c>), its shape as a
 /// function of the sizes, and its initialisation.
 /// </summary>
+/// <param name="Name">The parameter's name under the entry's path (<c>weight_ih</c>).</param>
 /// <param name="ShapeText">The shape in the catalog's size letters, for documentation (<c>[4H, I]</c>).</param>
+/// <param name="Shape">Its shape for given sizes, outermost dimension first.</param>
+/// <param name="Init">How every backend initialises it.</param>
 /// <param name="FanIn">For <see cref="InitKind.UniformFanIn"/>: the fan-in; else null.</param>
 /// <param name="FanInText">For <see cref="InitKind.UniformFanIn"/>: the fan-in in the catalog's size letters (<c>H</c>), for documentation; else null.</param>
 /// <param name="NormOf">For <see cref="InitKind.NormOf"/>: the parameter whose norm it starts at; else null.</param>

@@ -7,6 +7,10 @@ namespace ThalNet.Specs;
 /// <summary>The catalog as the Markdown tables of <c>docs/catalog.md</c> (a test keeps the file equal to this).</summary>
 public static class CatalogTable
 {
+    /// <summary>
+    /// The Markdown tables of docs/catalog.md (readers, layers, activations, losses, with each backend's type),
+    /// generated from the catalog.
+    /// </summary>
     public static string Markdown()
     {
         var text = new StringBuilder();

@@ -3,10 +3,13 @@ using System.Collections.Generic;
 namespace ThalNet.Specs;
 
 /// <summary>A reading mechanism: how a module computes its context from the previous center.</summary>
+/// <param name="Kind">The enum value this entry describes.</param>
 /// <param name="Word">The spec word (<c>weight-norm</c>).</param>
 /// <param name="Adjective">Its name in generated documentation (<c>weight-normalised</c>).</param>
 /// <param name="Formula">What it computes, for the documentation table.</param>
 /// <param name="ReadsOwnFeatures">Whether it weighs the center by the module's own previous features (the fast readers); their constructors then take F.</param>
+/// <param name="Parameters">Its parameters, in registration order, with shapes in the reader's sizes (C, K, F).</param>
+/// <param name="Types">The type implementing it on each backend.</param>
 public sealed record ReadingEntry(
     ReadingMechanism Kind,
     string Word,
@@ -43,10 +46,15 @@ public enum Recurrence
 }
 
 /// <summary>A layer kind of a module's stack.</summary>
+/// <param name="Kind">The enum value this entry describes.</param>
 /// <param name="Word">The spec word (<c>gru</c>), also the layer's parameter name part.</param>
 /// <param name="Summary">What it computes, for the documentation table.</param>
 /// <param name="TakesActivation">Whether the spec may name an activation after the size (<c>ff 32 relu</c>).</param>
+/// <param name="Recurrence">What it carries from one step to the next, which decides its step signature and state
+/// tensors.</param>
 /// <param name="MemberDoc">Generated documentation of the layer member: {0} the input shape, {1} the output size, {2} the activation word.</param>
+/// <param name="Parameters">Its parameters, in registration order, with shapes in the layer's sizes (I, H).</param>
+/// <param name="Types">The type implementing it on each backend.</param>
 public sealed record LayerEntry(
     LayerKind Kind,
     string Word,
@@ -75,10 +83,13 @@ public enum TargetKind
 }
 
 /// <summary>A loss of an output head.</summary>
+/// <param name="Kind">The enum value this entry describes.</param>
 /// <param name="Word">The spec word (<c>cross-entropy</c>).</param>
 /// <param name="Formula">What it computes, for the documentation table.</param>
 /// <param name="HeadValues">What the head's values are, for generated documentation (<c>logits</c>).</param>
+/// <param name="Targets">What its targets are: class indices or dense values.</param>
 /// <param name="Method">The method implementing it on each backend's type: on the engine a Tape operation, on TorchSharp a static method of its losses class.</param>
+/// <param name="Types">The type that holds <paramref name="Method"/> on each backend.</param>
 public sealed record LossEntry(
     LossKind Kind,
     string Word,

@@ -6,6 +6,7 @@ namespace ThalNet.Specs;
 /// </summary>
 public sealed record SpecDiagnostic(string Id, SpecSeverity Severity, string Message, SourceLocation Location, EquatableArray<string> Arguments)
 {
+    /// <summary>Whether it is an error (no code is generated for the spec) rather than a warning.</summary>
     public bool IsError => Severity == SpecSeverity.Error;
 
     /// <summary><c>THAL0002 error file(3,5): message</c>.</summary>

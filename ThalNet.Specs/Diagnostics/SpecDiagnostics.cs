@@ -6,6 +6,7 @@ namespace ThalNet.Specs;
 /// <summary>The catalog of every spec diagnostic. Ids are stable; see Diagnostics.md.</summary>
 public static class SpecDiagnostics
 {
+    /// <summary>THAL0001: the YAML text cannot be parsed.</summary>
     public static readonly SpecDiagnosticDescriptor YamlSyntax = Error("THAL0001", "YAML syntax error", "Invalid YAML: {0}");
 
     /// <summary>{0} key, {1} where, {2} suggestion (". Did you mean 'x'?" or ". Expected one of: ...").</summary>
@@ -26,17 +27,22 @@ public static class SpecDiagnostics
     /// <summary>{0} declared, {1} sum, {2} per-module terms.</summary>
     public static readonly SpecDiagnosticDescriptor CenterMismatch = Error("THAL0007", "Center size mismatch", "Declared center {0} does not match the sum of module feature sizes {1} ({2})");
 
+    /// <summary>THAL0008: no module has <c>role: input</c>.</summary>
     public static readonly SpecDiagnosticDescriptor NoInputModule = Error("THAL0008", "No input module", "The model has no input module; give at least one module 'role: input'");
 
+    /// <summary>THAL0009: an input module lists no task inputs.</summary>
     public static readonly SpecDiagnosticDescriptor InputModuleWithoutInputs = Error("THAL0009", "Input module without inputs", "Input module '{0}' reads no inputs; list them in 'inputs'");
 
+    /// <summary>THAL0010 (warning): a declared input that no module reads.</summary>
     public static readonly SpecDiagnosticDescriptor UnreadInput = Warning("THAL0010", "Input not read", "Input '{0}' is declared but no module reads it");
 
     /// <summary>{0} module, {1} input, {2} suggestion.</summary>
     public static readonly SpecDiagnosticDescriptor UndeclaredInput = Error("THAL0011", "Undeclared input", "Module '{0}' reads undeclared input '{1}'{2}");
 
+    /// <summary>THAL0012: no module has <c>role: output</c>.</summary>
     public static readonly SpecDiagnosticDescriptor NoOutputModule = Error("THAL0012", "No output module", "The model has no output module; give at least one module 'role: output'");
 
+    /// <summary>THAL0013: an output module declares no outputs.</summary>
     public static readonly SpecDiagnosticDescriptor OutputModuleWithoutOutputs = Error("THAL0013", "Output module without outputs", "Output module '{0}' has no outputs; declare them in 'outputs'");
 
     /// <summary>{0} "reading mechanism", {1} word, {2} suggestion.</summary>
@@ -51,8 +57,10 @@ public static class SpecDiagnostics
     /// <summary>{0} what, {1} value.</summary>
     public static readonly SpecDiagnosticDescriptor SizeBelowOne = Error("THAL0017", "Size below 1", "{0} must be at least 1, but is {1}");
 
+    /// <summary>THAL0018: <c>substeps</c> below 1.</summary>
     public static readonly SpecDiagnosticDescriptor SubstepsBelowOne = Error("THAL0018", "Sub-steps below 1", "Substeps must be at least 1, but is {0}");
 
+    /// <summary>THAL0019: the inferred parameter count is above the spec's <c>budget</c>.</summary>
     public static readonly SpecDiagnosticDescriptor BudgetExceeded = Error("THAL0019", "Parameter budget exceeded", "Model has {0} parameters, above its budget of {1}");
 
     /// <summary>{0} expected, {1} found.</summary>
@@ -67,6 +75,7 @@ public static class SpecDiagnostics
     /// <summary>{0} key, {1} allowed role, {2} module, {3} its role.</summary>
     public static readonly SpecDiagnosticDescriptor KeyNotAllowedForRole = Error("THAL0023", "Key not allowed for the module's role", "'{0}' is only allowed on {1} modules, but module '{2}' has role '{3}'");
 
+    /// <summary>THAL0024: an input gives both <c>size</c> and <c>tokens</c>.</summary>
     public static readonly SpecDiagnosticDescriptor InputSizeAndTokens = Error("THAL0024", "Input has both size and tokens", "Input '{0}' declares both 'size' and 'tokens'; give one");
 
     /// <summary>{0} owner ("module 'x'" or "defaults").</summary>
@@ -75,11 +84,15 @@ public static class SpecDiagnostics
     /// <summary>{0} output, {1} module, {2} suggestion.</summary>
     public static readonly SpecDiagnosticDescriptor OutputOfUndeclaredModule = Error("THAL0026", "Output of an undeclared module", "Output '{0}' belongs to undeclared module '{1}'{2}");
 
+    /// <summary>THAL0027: an output weight that is negative, not finite or beyond float's range.</summary>
     public static readonly SpecDiagnosticDescriptor InvalidWeight = Error("THAL0027", "Invalid output weight", "Weight of output '{0}' must be a finite float of at least 0 (at most 3.4028235E+38), but is {1}");
 
     /// <summary>{0} module, {1} what passes 2^31-1 (<see cref="TooLargeParameter"/> or <see cref="TooManyParameters"/>).</summary>
     public static readonly SpecDiagnosticDescriptor TooLarge = Error("THAL0028", "Model too large", "Module '{0}' makes the model too large: {1}");
 
+    /// <summary>
+    /// The reason text of a size diagnostic when a parameter would have more elements than a .NET array can hold.
+    /// </summary>
     public const string TooLargeParameter = "it has a parameter of more than 2^31-1 elements";
 
     /// <summary>The runtime and the generated <c>const int ParameterCount</c> count parameters in an int.</summary>
@@ -91,6 +104,7 @@ public static class SpecDiagnostics
 
     // The source generator's own problems: the attributed class, or the generator itself.
 
+    /// <summary>THAL0030: a class with <c>[ThalNetModel]</c> that is not <c>partial</c>.</summary>
     public static readonly SpecDiagnosticDescriptor ClassNotPartial = Error("THAL0030", "Model class is not partial", "Class '{0}' has [ThalNetModel] but is not partial; declare it 'partial class {0}'");
 
     /// <summary>{0} class, {1} reason ("it is nested in 'Outer'", "it is generic", ...).</summary>
@@ -124,6 +138,7 @@ public static class SpecDiagnostics
     /// <summary>{0} module, {1} its reading word.</summary>
     public static readonly SpecDiagnosticDescriptor ActiveWithoutNullSlot = Error("THAL0039", "Competing module without a null slot", "'active' ranks modules by the weight their read puts on a null slot, but module '{0}' reads by '{1}', which has none; only 'attention' has a null slot");
 
+    /// <summary>Every spec diagnostic, in id order; the generator declares exactly these.</summary>
     public static IReadOnlyList<SpecDiagnosticDescriptor> All { get; } =
     [
         YamlSyntax, UnknownKey, MissingKey, DuplicateName, InvalidName, NameCollision, CenterMismatch,
@@ -136,6 +151,7 @@ public static class SpecDiagnostics
         ActiveOutOfRange, ActiveWithoutNullSlot,
     ];
 
+    /// <summary>The diagnostic with the given id (<c>THAL0007</c>), or null when there is none.</summary>
     public static SpecDiagnosticDescriptor? Find(string id) => All.FirstOrDefault(d => d.Id == id);
 
     private static SpecDiagnosticDescriptor Error(string id, string title, string format) => new(id, title, format, SpecSeverity.Error);

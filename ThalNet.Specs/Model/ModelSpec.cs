@@ -8,6 +8,14 @@ namespace ThalNet.Specs;
 /// <see cref="SpecValidator"/> resolves defaults and checks the rest.
 /// </summary>
 /// <param name="Name">The C# class name (<c>model</c>, or the attributed class).</param>
+/// <param name="Namespace">The <c>namespace:</c> key; null when absent (the project's root namespace is used).</param>
+/// <param name="Inputs">The task inputs; null when the block is absent or unreadable.</param>
+/// <param name="Substeps">The <c>substeps:</c> key; null when absent (<see cref="SpecDefaults.Substeps"/>).</param>
+/// <param name="Center">The <c>center:</c> key; null when absent (the center is inferred from the modules).</param>
+/// <param name="Budget">The <c>budget:</c> key (a parameter count); null when absent.</param>
+/// <param name="Defaults">The <c>defaults:</c> block; <see cref="DefaultsSpec.None"/> when absent.</param>
+/// <param name="Modules">The modules in the order written (the center's order); null when the block is absent or
+/// unreadable.</param>
 /// <param name="Location">The whole document or class declaration, for model-wide diagnostics.</param>
 /// <param name="IsComplete">
 /// False when reading reported errors: some written values are then null or left out, so the
@@ -27,8 +35,10 @@ public sealed record ModelSpec(
     bool IsComplete,
     Located<int>? Active = null)
 {
+    /// <summary>The inputs, or an empty array when the block was absent or unreadable.</summary>
     public EquatableArray<InputSpec> InputList => Inputs?.Value ?? default;
 
+    /// <summary>The modules, or an empty array when the block was absent or unreadable.</summary>
     public EquatableArray<ModuleSpec> ModuleList => Modules?.Value ?? default;
 
     /// <summary>The same spec with every location cleared, to compare specs written in different forms.</summary>

@@ -8,6 +8,9 @@ public sealed record OutputSpec(
     Located<OutputTiming>? At,
     Located<double>? Weight)
 {
+    /// <summary>
+    /// The same output with every location removed, for comparing specs regardless of where they were written.
+    /// </summary>
     public OutputSpec WithoutLocations() => new(
         Name.WithoutLocations(),
         Size?.WithoutLocations(),

@@ -19,13 +19,19 @@ public sealed class WordTable<T>
     /// <summary>What the words name, for messages ("reading mechanism").</summary>
     public string Noun { get; }
 
+    /// <summary>Every word of the table, in table order.</summary>
     public IEnumerable<string> Words => _entries.Select(e => e.Word);
 
     /// <summary>Null where the word is part of a larger syntax that reports its own errors (layer kinds).</summary>
     internal SpecDiagnosticDescriptor? UnknownWord { get; }
 
+    /// <summary>The spec word of <paramref name="value"/>.</summary>
+    /// <exception cref="InvalidOperationException">When the value has no word (a value added to the enum but not to the
+    /// table).</exception>
     public string Word(T value) => _entries.First(e => EqualityComparer<T>.Default.Equals(e.Value, value)).Word;
 
+    /// <summary>Finds the value of a spec word (case-sensitive, as specs are).</summary>
+    /// <returns>Whether <paramref name="word"/> is one of <see cref="Words"/>.</returns>
     public bool TryParse(string word, out T value)
     {
         foreach (var entry in _entries)

@@ -10,8 +10,10 @@ namespace ThalNet.Specs;
 /// </summary>
 public static class CSharpKeywords
 {
+    /// <summary>The reserved C# keywords, which a generated name may not be.</summary>
     public static IReadOnlyCollection<string> Reserved => ReservedSet;
 
+    /// <summary>The contextual C# keywords (<c>var</c>, <c>record</c>, ...), which generated names avoid too.</summary>
     public static IReadOnlyCollection<string> Contextual => ContextualSet;
 
     private static readonly HashSet<string> ReservedSet =

@@ -109,7 +109,11 @@ internal static class NameChecks
         return names;
     }
 
+    /// <summary>Checks the names of one scope (inputs, modules, one module's outputs): valid identifiers, unique as written and as C# names.</summary>
+    /// <param name="names">The names as written, with their locations.</param>
+    /// <param name="what">What the names are ("module"), for messages.</param>
     /// <param name="taken">C# names the scope's members may not use (the model class name, generated types), with the reason.</param>
+    /// <param name="diagnostics">Where problems are reported.</param>
     private static void Scope(IEnumerable<Located<string>> names, string what, Dictionary<string, string> taken, DiagnosticBag diagnostics)
     {
         var seen = new Dictionary<string, SourceLocation>();

@@ -73,7 +73,12 @@ internal static class RoleChecks
         }
     }
 
+    /// <summary>Checks an input module's <c>inputs</c> list: every name declared, none twice.</summary>
+    /// <param name="module">The module's name, for messages.</param>
+    /// <param name="inputs">The names it lists, with their locations.</param>
     /// <param name="declared">The declared inputs in order, for suggestions; <paramref name="declaredSet"/> the same, for lookups.</param>
+    /// <param name="declaredSet">The declared input names, for lookups.</param>
+    /// <param name="diagnostics">Where problems are reported.</param>
     private static void CheckInputList(string module, EquatableArray<Located<string>> inputs, List<string> declared, HashSet<string> declaredSet, DiagnosticBag diagnostics)
     {
         var seen = new Dictionary<string, SourceLocation>();

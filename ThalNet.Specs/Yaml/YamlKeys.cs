@@ -11,7 +11,9 @@ namespace ThalNet.Specs;
 internal sealed class YamlKeys(DiagnosticBag diagnostics)
 {
     /// <summary>The entries of a mapping of names (inputs, modules, outputs), first of each name.</summary>
+    /// <param name="mapping">The mapping whose keys are read.</param>
     /// <param name="what">What the names are ("module"), for duplicate messages.</param>
+    /// <param name="where">Where the mapping is, for messages.</param>
     public List<(Located<string> Name, YamlNode Value)> Names(YamlMapping mapping, string what, string where)
     {
         var entries = new List<(Located<string>, YamlNode)>();

@@ -6,6 +6,12 @@ namespace ThalNet.TorchSharp.Models;
 /// </summary>
 public class TorchModelState
 {
+    /// <summary>A state of named tensors.</summary>
+    /// <param name="names">The tensors' names, as the generated model orders them (<c>center</c>, then per module its
+    /// features and layer states).</param>
+    /// <param name="values">The tensors, each [B, ...], in the order of <paramref name="names"/>.</param>
+    /// <exception cref="ArgumentNullException">When either is null.</exception>
+    /// <exception cref="ArgumentException">When the counts differ.</exception>
     public TorchModelState(IReadOnlyList<string> names, Tensor[] values)
     {
         ArgumentNullException.ThrowIfNull(names);
@@ -19,11 +25,13 @@ public class TorchModelState
         Values = values;
     }
 
+    /// <summary>The name of each tensor in <see cref="Values"/>, in the same order.</summary>
     public IReadOnlyList<string> Names { get; }
 
     /// <summary>The current tensors, replaced by every step.</summary>
     public Tensor[] Values { get; }
 
+    /// <summary>The batch size B: the leading dimension of the first tensor.</summary>
     public long Batch => Values[0].shape[0];
 
     /// <summary>

@@ -14,12 +14,16 @@ public abstract class TorchThalNetModel : nn.Module<Tensor[], Tensor[]>
     private Tensor? _ablationMask;
 
     /// <summary>Creates the model; the first model of a process sets libtorch's thread count as <see cref="TorchThreads"/> says.</summary>
+    /// <param name="name">The module name TorchSharp registers (the model's class name).</param>
     protected TorchThalNetModel(string name)
         : base(name)
     {
         TorchThreads.ApplyDefault();
     }
 
+    /// <summary>
+    /// What the model is made of: its inputs, modules and outputs with their sizes, as the spec laid them out.
+    /// </summary>
     public abstract TorchModelInfo Info { get; }
 
     /// <summary>Each module's reader, in module (center) order.</summary>
@@ -201,6 +205,8 @@ public abstract class TorchThalNetModel : nn.Module<Tensor[], Tensor[]>
             : sequence[t];
     }
 
+    /// <summary>Releases the ablation mask, if any, with the model's parameters.</summary>
+    /// <param name="disposing">True when called from <c>Dispose()</c>.</param>
     protected override void Dispose(bool disposing)
     {
         if (disposing)

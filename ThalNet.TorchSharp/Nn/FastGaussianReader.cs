@@ -19,6 +19,12 @@ public sealed class FastGaussianReader : FastReader
     [ComponentName(Name = "b_scale")]
     private Parameter _bScale;
 
+    /// <summary>A fast Gaussian reader with its parameters initialised U(±1/√F), as PyTorch initialises
+    /// nn.Linear.</summary>
+    /// <param name="centerSize">C, the center's width.</param>
+    /// <param name="contextSize">K, the context it produces.</param>
+    /// <param name="featureSize">F, the reading module's feature size.</param>
+    /// <exception cref="ArgumentOutOfRangeException">When C or K is below 1.</exception>
     public FastGaussianReader(int centerSize, int contextSize, int featureSize)
         : base(nameof(FastGaussianReader), centerSize, contextSize)
     {
@@ -29,14 +35,21 @@ public sealed class FastGaussianReader : FastReader
         RegisterComponents();
     }
 
+    /// <c>w_mean</c> [F, K]: maps the features to each context element's mean position (before the sigmoid).
     public Parameter WMean => _wMean;
 
+    /// <c>b_mean</c> [K]: the bias of the mean positions.
     public Parameter BMean => _bMean;
 
+    /// <c>w_scale</c> [F, K]: maps the features to each context element's width (before the softplus).
     public Parameter WScale => _wScale;
 
+    /// <c>b_scale</c> [K]: the bias of the widths.
     public Parameter BScale => _bScale;
 
+    /// <summary>
+    /// The Gaussian attention [B, C, K] from the features [B, F]; each column sums to 1 over the center.
+    /// </summary>
     public override Tensor Attention(Tensor features)
     {
         using var scope = torch.NewDisposeScope();

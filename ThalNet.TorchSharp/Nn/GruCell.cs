@@ -16,6 +16,10 @@ public sealed class GruCell : nn.Module<Tensor, Tensor, Tensor>
     [ComponentName(Name = "bias_hh")]
     private Parameter _biasHh;
 
+    /// <summary>A GRU cell with every parameter initialised U(±1/√H), as PyTorch does.</summary>
+    /// <param name="inputSize">I, values it reads per row.</param>
+    /// <param name="hiddenSize">H, its hidden state's width.</param>
+    /// <exception cref="ArgumentOutOfRangeException">When a size is below 1.</exception>
     public GruCell(int inputSize, int hiddenSize)
         : base(nameof(GruCell))
     {
@@ -25,16 +29,22 @@ public sealed class GruCell : nn.Module<Tensor, Tensor, Tensor>
         RegisterComponents();
     }
 
+    /// <summary>I, values it reads per row.</summary>
     public int InputSize { get; }
 
+    /// <summary>H, its hidden state's width (its output).</summary>
     public int HiddenSize { get; }
 
+    /// <c>weight_ih</c> [3H, I]: the input's weights of the r, z and n gates, stacked.
     public Parameter WeightIh => _weightIh;
 
+    /// <c>weight_hh</c> [3H, H]: the hidden state's weights of the r, z and n gates, stacked.
     public Parameter WeightHh => _weightHh;
 
+    /// <c>bias_ih</c> [3H]: the input side's gate biases.
     public Parameter BiasIh => _biasIh;
 
+    /// <c>bias_hh</c> [3H]: the hidden side's gate biases (n's is scaled by r, as in PyTorch).
     public Parameter BiasHh => _biasHh;
 
     /// <summary>The next hidden state [B, H] from x [B, I] and h [B, H].</summary>

@@ -16,6 +16,10 @@ public sealed class LstmCell : nn.Module<Tensor, Tensor, Tensor, (Tensor Hidden,
     [ComponentName(Name = "bias_hh")]
     private Parameter _biasHh;
 
+    /// <summary>An LSTM cell with every parameter initialised U(±1/√H), as PyTorch does.</summary>
+    /// <param name="inputSize">I, values it reads per row.</param>
+    /// <param name="hiddenSize">H, its hidden and cell state's width.</param>
+    /// <exception cref="ArgumentOutOfRangeException">When a size is below 1.</exception>
     public LstmCell(int inputSize, int hiddenSize)
         : base(nameof(LstmCell))
     {
@@ -25,16 +29,22 @@ public sealed class LstmCell : nn.Module<Tensor, Tensor, Tensor, (Tensor Hidden,
         RegisterComponents();
     }
 
+    /// <summary>I, values it reads per row.</summary>
     public int InputSize { get; }
 
+    /// <summary>H, its hidden and cell state's width.</summary>
     public int HiddenSize { get; }
 
+    /// <c>weight_ih</c> [4H, I]: the input's weights of the i, f, g and o gates, stacked.
     public Parameter WeightIh => _weightIh;
 
+    /// <c>weight_hh</c> [4H, H]: the hidden state's weights of the i, f, g and o gates, stacked.
     public Parameter WeightHh => _weightHh;
 
+    /// <c>bias_ih</c> [4H]: the input side's gate biases.
     public Parameter BiasIh => _biasIh;
 
+    /// <c>bias_hh</c> [4H]: the hidden side's gate biases.
     public Parameter BiasHh => _biasHh;
 
     /// <summary>The next hidden and cell states [B, H] from x [B, I], h and c [B, H].</summary>

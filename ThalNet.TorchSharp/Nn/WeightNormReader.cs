@@ -13,6 +13,10 @@ public sealed class WeightNormReader : StaticReader
     [ComponentName(Name = "beta")]
     private Parameter _beta;
 
+    /// <summary>A weight-normalised reader with w [K, C] initialised U(±1/√C) and beta = ||w||_F.</summary>
+    /// <param name="centerSize">C, the center's width.</param>
+    /// <param name="contextSize">K, the context it produces.</param>
+    /// <exception cref="ArgumentOutOfRangeException">When C or K is below 1.</exception>
     public WeightNormReader(int centerSize, int contextSize)
         : base(nameof(WeightNormReader), centerSize, contextSize)
     {
@@ -25,11 +29,13 @@ public sealed class WeightNormReader : StaticReader
         RegisterComponents();
     }
 
+    /// <c>w</c> [K, C], the direction of the reading matrix (its norm is replaced by <see cref="Beta"/>).
     public Parameter W => _w;
 
     /// <summary>The gain, a scalar (shape []).</summary>
     public Parameter Beta => _beta;
 
+    /// <summary>The reading matrix [K, C] = beta * w / ||w||_F, part of the graph.</summary>
     public override Tensor Matrix()
     {
         using var scope = torch.NewDisposeScope();

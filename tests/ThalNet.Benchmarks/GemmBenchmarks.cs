@@ -88,7 +88,7 @@ public class GemmBenchmarks
         Gemm.Run(M, N, K, _a, K, 1, _b, N, _c, N, accumulate: false);
     }
 
-    /// <summary>The earlier row blocking (blocks of four, then single rows) at the widest vectors.</summary>
+    /// <summary>The simple row blocking (blocks of four, then single rows) at the widest vectors.</summary>
     [Benchmark]
     public void BlockedFma512FourRowBlocks()
     {

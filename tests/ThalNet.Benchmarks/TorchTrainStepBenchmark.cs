@@ -7,7 +7,7 @@ namespace ThalNet.Benchmarks;
 
 /// <summary>
 /// The train-step benchmark on TorchSharp: the same generated model (as <c>SequentialMnistNetTorch</c>), data shape (<see cref="TrainStepWorkload.SequentialMnist"/>),
-/// optimizer and output lines as <see cref="TrainStepBenchmark"/>, one dispose scope per batch, written as the README's loop
+/// optimizer and output lines as <see cref="TrainStepBenchmark"/>, one dispose scope per batch, written as the loop of docs/torchsharp.md
 /// (a typed <c>Batch</c> refilled in place). <c>--compare libtorch-default-threads</c> alternates batches between
 /// <c>--threads</c> and the thread count libtorch starts with, in this one process, and prints both medians.
 /// </summary>

@@ -12,7 +12,7 @@ namespace ThalNet.Benchmarks;
 /// time) against the machine's peak. With <c>--compare unfused-reads</c> (one product per reader) or
 /// <c>deferred-weight-grads</c> or <c>per-step-weight-grads</c> (every parameter gradient formed once per pass, or at
 /// every step, instead of deferring those of products with few rows) or <c>four-row-gemm</c> (the product kernel's
-/// earlier row blocking: blocks of four, then single rows) or <c>gru-baseline</c> (the GruBaseline
+/// simple row blocking: blocks of four, then single rows) or <c>gru-baseline</c> (the GruBaseline
 /// example's model for the same task, its samples per second beside the ThalNet's) or <c>dense-one-hot</c> (token inputs multiplied as one-hot columns instead of gathering the weight's rows) or <c>other-vector-width</c> (8-wide instead of 16-wide
 /// vectors in the product kernel, or the reverse where the runtime does not prefer 16-wide ones) a second rig trains in alternation
 /// (A B A B in one run, the same seed and data) and both medians and their ratio are printed.

@@ -34,7 +34,7 @@ public sealed partial class InstalledPackageTests(PackedPackages packages, ITest
     {
         var project = NewConsoleProject("installed-torchsharp", "ThalNet.TorchSharp");
         var projectPath = Path.Combine(project, $"{ConsumerFiles.ProjectName}.csproj");
-        // One native libtorch (Linux x64, CPU), as the README advises for libtorch-cpu-linux-x64.
+        // One native libtorch (Linux x64, CPU), as docs/torchsharp.md advises for libtorch-cpu-linux-x64.
         var document = XDocument.Load(projectPath);
         document.Root!.Element("PropertyGroup")!.Add(new XElement("RuntimeIdentifier", "linux-x64"));
         document.Save(projectPath);

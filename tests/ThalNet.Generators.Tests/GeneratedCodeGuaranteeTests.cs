@@ -6,8 +6,8 @@ namespace ThalNet.Generators.Tests;
 
 /// <summary>
 /// A spec either gets a THAL diagnostic at the offending value or yields code that compiles without a warning: one
-/// case per class of spec that used to pass validation and then break the build (keywords, lengths, an empty model
-/// name, floats, int overflows), and the unbounded work the generator no longer does.
+/// case per class of spec that could pass validation and then break the build (keywords, lengths, an empty model
+/// name, floats, int overflows), and bounds on the work the generator does.
 /// </summary>
 public class GeneratedCodeGuaranteeTests
 {
@@ -30,7 +30,7 @@ public class GeneratedCodeGuaranteeTests
         { "THAL0005 error Spec.thalnet.yaml(3,3): Input 'nameof' is not a valid C# name: its parameter 'nameof' would hide C#'s nameof operator", ReadingInputs("nameof") },
         { "THAL0027 error Spec.thalnet.yaml(11,29): Weight of output 'y' must be a finite float of at least 0 (at most 3.4028235E+38), but is 1E+39", Valid(11, "      y: { size: 2, weight: 1e39 }") },
         { "THAL0027 error Spec.thalnet.yaml(11,29): Weight of output 'y' must be a finite float of at least 0 (at most 3.4028235E+38), but is 1E+300", Valid(11, "      y: { size: 2, weight: 1e300 }") },
-        // Every parameter fits in an int, but not their count, which used to become a const int.
+        // Every parameter fits in an int, but not their count, which must not become a const int.
         { "THAL0028 error Spec.thalnet.yaml(6,3): Module 'a' makes the model too large: its parameters bring the model past 2^31-1 parameters (at least 3200000000)", Valid(1, "model: M", "defaults: { context: 40000, layers: [ff 40000] }") },
     };
 

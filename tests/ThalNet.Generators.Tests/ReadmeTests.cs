@@ -3,13 +3,13 @@ using ThalNet.Generators.Tests.Infrastructure;
 
 namespace ThalNet.Generators.Tests;
 
-/// <summary>The README's example of the typed sequence API with several outputs compiles against the model it names.</summary>
+/// <summary>The code of docs/typed-api.md (several outputs) and docs/torchsharp.md (a TorchSharp loop) compiles against the models it names.</summary>
 public sealed partial class ReadmeTests
 {
     [Fact]
-    public void The_readme_multi_output_example_compiles_cleanly_against_the_generated_MultiTaskNet()
+    public void The_typed_api_page_multi_output_example_compiles_cleanly_against_the_generated_MultiTaskNet()
     {
-        var snippet = CSharpBlocks().Matches(Readme()).Select(m => m.Groups["code"].Value).Single(code => code.Contains("new MultiTaskNet.Batch", StringComparison.Ordinal));
+        var snippet = CSharpBlocks().Matches(Page("typed-api.md")).Select(m => m.Groups["code"].Value).Single(code => code.Contains("new MultiTaskNet.Batch", StringComparison.Ordinal));
         var source = $$"""
             using System;
             using ThalNet.Examples.MultiTask;
@@ -18,7 +18,7 @@ public sealed partial class ReadmeTests
 
             namespace Consumer.App;
 
-            /// <summary>The README's code.</summary>
+            /// <summary>The page's code.</summary>
             public static class Readme
             {
                 /// <summary>Runs it.</summary>
@@ -36,9 +36,9 @@ public sealed partial class ReadmeTests
     }
 
     [Fact]
-    public void The_readme_TorchSharp_loop_compiles_cleanly_against_the_generated_SequentialMnistNetTorch()
+    public void The_TorchSharp_page_loop_compiles_cleanly_against_the_generated_SequentialMnistNetTorch()
     {
-        var snippet = CSharpBlocks().Matches(Readme()).Select(m => m.Groups["code"].Value).Single(code => code.Contains("new SequentialMnistNetTorch.Batch", StringComparison.Ordinal));
+        var snippet = CSharpBlocks().Matches(Page("torchsharp.md")).Select(m => m.Groups["code"].Value).Single(code => code.Contains("new SequentialMnistNetTorch.Batch", StringComparison.Ordinal));
         var source = $$"""
             using System.Collections.Generic;
             using ThalNet.Examples.SequentialMnist;
@@ -47,7 +47,7 @@ public sealed partial class ReadmeTests
 
             namespace Consumer.App;
 
-            /// <summary>The README's code.</summary>
+            /// <summary>The page's code.</summary>
             public static class Readme
             {
                 /// <summary>Runs it.</summary>
@@ -65,14 +65,14 @@ public sealed partial class ReadmeTests
         result.AssertCompilesCleanly();
     }
 
-    private static string Readme()
+    private static string Page(string name)
     {
         for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
         {
-            var readme = Path.Combine(folder.FullName, "README.md");
+            var page = Path.Combine(folder.FullName, "docs", name);
             if (File.Exists(Path.Combine(folder.FullName, "ThalNet.sln")))
             {
-                return File.ReadAllText(readme).ReplaceLineEndings("\n");
+                return File.ReadAllText(page).ReplaceLineEndings("\n");
             }
         }
 

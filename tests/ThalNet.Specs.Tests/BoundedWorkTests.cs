@@ -4,7 +4,7 @@ namespace ThalNet.Specs.Tests;
 
 /// <summary>
 /// Validation does work linear in the spec's size: a spec of 40,000 layers, or of thousands of modules and inputs,
-/// validates (it used to take quadratic time), and "did you mean" skips words too long or too different to compare.
+/// validates in time linear in its size, and "did you mean" skips words too long or too different to compare.
 /// </summary>
 public class BoundedWorkTests
 {

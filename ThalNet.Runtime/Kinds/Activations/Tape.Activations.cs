@@ -4,15 +4,20 @@ namespace ThalNet.Runtime;
 
 public sealed partial class Tape
 {
+    /// <summary>max(0, x) element-wise; the result has x's shape.</summary>
     public Tensor Relu(Tensor x) => Activate(x, Activation.Relu);
 
+    /// <summary>tanh(x) element-wise; the result has x's shape.</summary>
     public Tensor Tanh(Tensor x) => Activate(x, Activation.Tanh);
 
+    /// <summary>The logistic function 1 / (1 + e^-x) element-wise; the result has x's shape.</summary>
     public Tensor Sigmoid(Tensor x) => Activate(x, Activation.Sigmoid);
 
     /// <summary>GELU in its exact erf form, as torch.nn.GELU().</summary>
     public Tensor Gelu(Tensor x) => Activate(x, Activation.Gelu);
 
+    /// <paramref name="activation"/> applied element-wise (<see cref="Activation.None"/> copies); the result has x's
+    /// shape and a gradient when x has one.
     public Tensor Activate(Tensor x, Activation activation)
     {
         var y = NewTensor(x.Shape, NeedsGrad(x));

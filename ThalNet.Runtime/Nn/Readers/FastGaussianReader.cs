@@ -3,6 +3,13 @@ namespace ThalNet.Runtime.Nn;
 /// <summary>Fast Gaussian reading: one Gaussian window over center positions per context element, placed by the features.</summary>
 public sealed class FastGaussianReader : FastReader
 {
+    /// <summary>A fast Gaussian reader with its parameters initialised U(±1/√F) from <paramref
+    /// name="random"/>.</summary>
+    /// <param name="centerSize">C, the center's width.</param>
+    /// <param name="contextSize">K, the context it produces.</param>
+    /// <param name="featureSize">F, the reading module's feature size.</param>
+    /// <param name="random">The generator the initial weights are drawn from.</param>
+    /// <exception cref="ArgumentOutOfRangeException">When C or K is below 1.</exception>
     public FastGaussianReader(int centerSize, int contextSize, int featureSize, RandomSource random)
         : base(centerSize, contextSize)
     {
@@ -16,14 +23,23 @@ public sealed class FastGaussianReader : FastReader
         }
     }
 
+    /// <c>w_mean</c> [F, K]: maps the features to each context element's mean position (before the sigmoid).
     public Parameter WMean { get; }
 
+    /// <c>b_mean</c> [K]: the bias of the mean positions.
     public Parameter BMean { get; }
 
+    /// <c>w_scale</c> [F, K]: maps the features to each context element's width (before the softplus).
     public Parameter WScale { get; }
 
+    /// <c>b_scale</c> [K]: the bias of the widths.
     public Parameter BScale { get; }
 
+    /// <summary>The context [B, K]: the center weighted by a Gaussian window per context element, placed and sized by
+    /// the features.</summary>
+    /// <param name="tape">Records the operation.</param>
+    /// <param name="center">The previous center [B, C].</param>
+    /// <param name="features">The module's previous features [B, F].</param>
     public override Tensor Read(Tape tape, Tensor center, Tensor features) =>
         tape.FastGaussianRead(center, features, WMean, BMean, WScale, BScale, Probe);
 }

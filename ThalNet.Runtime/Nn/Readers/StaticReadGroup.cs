@@ -3,8 +3,8 @@ namespace ThalNet.Runtime.Nn;
 /// <summary>
 /// The static readers of a model read the same center, so a sub-step reads for all of them with one product
 /// (<see cref="Tape.StaticReads"/>) against their matrices stacked by rows. Each reader's matrix stays its own
-/// (beta * w / ||w||_F per weight-norm reader), built once per graph; the stack is a concatenation, so gradients
-/// reach every reader exactly as before.
+/// (beta * w / ||w||_F per weight-norm reader), built once per graph; the stack is a concatenation, so each reader
+/// gets the same gradient as if it had read alone.
 /// </summary>
 public sealed class StaticReadGroup
 {
@@ -16,6 +16,10 @@ public sealed class StaticReadGroup
     private Tensor? _matrices;
     private WorkerReads?[]? _byWorker;
 
+    /// <summary>A group of static readers that read one center.</summary>
+    /// <param name="readers">At least one reader, all with the same center size.</param>
+    /// <exception cref="ArgumentNullException">When <paramref name="readers"/> is null.</exception>
+    /// <exception cref="ArgumentException">When there is no reader or the center sizes differ.</exception>
     public StaticReadGroup(params StaticReader[] readers)
     {
         ArgumentNullException.ThrowIfNull(readers);
@@ -39,6 +43,7 @@ public sealed class StaticReadGroup
         _outputs = new Tensor[readers.Length];
     }
 
+    /// <summary>The number of readers in the group.</summary>
     public int Count => _readers.Length;
 
     /// <summary>

@@ -13,8 +13,12 @@ namespace ThalNet.Runtime.Training;
 /// </summary>
 public static class Checkpoint
 {
+    /// <summary>
+    /// The <c>format</c> metadata value of a training checkpoint; resuming refuses a file without it.
+    /// </summary>
     public const string Format = "thalnet-training";
 
+    /// <summary>The layout version this engine writes and reads.</summary>
     public const int FormatVersion = 1;
 
     private const string OptimizerPrefix = "optimizer.";

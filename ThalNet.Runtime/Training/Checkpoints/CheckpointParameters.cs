@@ -16,6 +16,9 @@ internal static class CheckpointParameters
 
     /// <param name="writer">The model name in the file's metadata, when it has one.</param>
     /// <returns>The problem, or null when every parameter is present with its shape and there is nothing else.</returns>
+    /// <param name="modelName">The name of the model being loaded, for the message.</param>
+    /// <param name="parameters">The model's parameters with their shapes.</param>
+    /// <param name="file">The file's tensors.</param>
     public static string? Mismatch(string modelName, IReadOnlyList<(string Name, int[] Shape)> parameters, SafeTensorsFile file, string? writer)
     {
         var missing = new List<string>();

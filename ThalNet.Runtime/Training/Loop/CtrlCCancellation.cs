@@ -9,14 +9,18 @@ public sealed class CtrlCCancellation : IDisposable
     private readonly CancellationTokenSource _source = new();
     private readonly TextWriter _output;
 
+    /// <summary>Starts listening for Ctrl+C.</summary>
+    /// <param name="output">Where the notice of the first Ctrl+C goes; standard error when null.</param>
     public CtrlCCancellation(TextWriter? output = null)
     {
         _output = output ?? Console.Error;
         Console.CancelKeyPress += OnCancelKeyPress;
     }
 
+    /// <summary>Cancelled at the first Ctrl+C; pass it to the trainer.</summary>
     public CancellationToken Token => _source.Token;
 
+    /// <summary>Stops listening: Ctrl+C ends the process again.</summary>
     public void Dispose()
     {
         Console.CancelKeyPress -= OnCancelKeyPress;

@@ -28,6 +28,7 @@ public sealed class Trainer<TModel> : IDisposable
     /// Builds the model from a generator; called once for the model (with the generator seeded by
     /// <see cref="TrainerOptions.Seed"/>) and once per extra worker for a replica whose values are then shared.
     /// </param>
+    /// <param name="options">How to train; the defaults when null. Checked before anything is built.</param>
     public Trainer(Func<RandomSource, TModel> createModel, TrainerOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(createModel);
@@ -58,8 +59,13 @@ public sealed class Trainer<TModel> : IDisposable
     /// <summary>The model being trained (worker 0's replica; the others share its values).</summary>
     public TModel Model { get; }
 
+    /// <summary>
+    /// The optimizer <see cref="TrainerOptions.Optimizer"/> names, over the model's parameters; its state is saved in
+    /// checkpoints.
+    /// </summary>
     public Optimizer Optimizer { get; }
 
+    /// <summary>The options the trainer was made with.</summary>
     public TrainerOptions Options => _options;
 
     /// <summary>Worker threads in use: <see cref="TrainerOptions.Workers"/>, at most one per batch row when they split the rows.</summary>
@@ -110,6 +116,7 @@ public sealed class Trainer<TModel> : IDisposable
     /// <summary>Loss, accuracy and bits per character over all segments, carrying the state from zeros.</summary>
     public EvaluationResult Evaluate(IStreamSource data) => _streamEvaluator.Evaluate(data);
 
+    /// <summary>Stops the worker threads.</summary>
     public void Dispose() => _replicas.Dispose();
 
     private TrainingResult Run(ITrainingTask task, CancellationToken cancellationToken) =>

@@ -16,5 +16,8 @@ public sealed record TrainerOptionProblem(string Property, string Problem, strin
         return $"{nameOf(Property)} {Problem}" + (Needs is null ? "." : $"; set {nameOf(Needs)}.");
     }
 
+    /// <summary>
+    /// The problem as one sentence under the properties' own names (<c>BatchSize must be at least 1, got 0.</c>).
+    /// </summary>
     public override string ToString() => Describe(name => name);
 }

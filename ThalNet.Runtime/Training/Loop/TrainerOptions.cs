@@ -5,6 +5,7 @@ namespace ThalNet.Runtime.Training;
 /// <summary>How a <see cref="Trainer{TModel}"/> trains. Defaults follow the paper: RMSprop, learning rate 1e-3, batch 50.</summary>
 public sealed partial record TrainerOptions
 {
+    /// <summary>The number of passes over the training data (the total, also when resuming).</summary>
     public int Epochs { get; init; } = 10;
 
     /// <summary>Examples per optimizer step. Language modelling takes its batch (streams) from the data instead.</summary>
@@ -16,8 +17,14 @@ public sealed partial record TrainerOptions
     /// <summary>Seeds the model's initial values and every epoch's shuffle.</summary>
     public ulong Seed { get; init; } = 1;
 
+    /// <summary>
+    /// The optimizer: RMSprop (the paper's) or Adam, with PyTorch's defaults apart from the learning rate.
+    /// </summary>
     public OptimizerKind Optimizer { get; init; } = OptimizerKind.RmsProp;
 
+    /// <summary>
+    /// The step size (the paper's 1e-3 by default); the start of the schedule when <see cref="CosineDecayTo"/> is set.
+    /// </summary>
     public float LearningRate { get; init; } = 1e-3f;
 
     /// <summary>
@@ -78,6 +85,7 @@ public sealed partial record TrainerOptions
     /// <summary>Where epoch lines and notes go; null is the console.</summary>
     public TextWriter? Output { get; init; }
 
+    /// <summary>The default of <see cref="Workers"/>: 2, or 1 on a single-core machine.</summary>
     public static int DefaultWorkers => Math.Min(2, Environment.ProcessorCount);
 
     /// <summary>The learning rate of epoch <paramref name="epoch"/> (1-based).</summary>

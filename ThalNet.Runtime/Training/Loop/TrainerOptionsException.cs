@@ -4,5 +4,6 @@ namespace ThalNet.Runtime.Training;
 public sealed class TrainerOptionsException(IReadOnlyList<TrainerOptionProblem> problems)
     : ArgumentException(string.Join(" ", problems.Select(p => p.ToString())))
 {
+    /// <summary>Every problem found, each naming its property.</summary>
     public IReadOnlyList<TrainerOptionProblem> Problems { get; } = problems;
 }

@@ -7,6 +7,10 @@ namespace ThalNet.Runtime.Training;
 /// </summary>
 public sealed class TrainingDivergedException : Exception
 {
+    /// <param name="step">The optimizer step at which the non-finite value appeared.</param>
+    /// <param name="epoch">The epoch it happened in.</param>
+    /// <param name="batch">The batch within the epoch.</param>
+    /// <param name="what">The first non-finite value: which loss, output, gradient or parameter.</param>
     /// <param name="lastGoodCheckpoint">The checkpoint that holds the state before the divergence, when there is one.</param>
     public TrainingDivergedException(long step, int epoch, int batch, string what, string? lastGoodCheckpoint)
         : base($"training diverged at step {step} (epoch {epoch}, batch {batch}): {what}. "

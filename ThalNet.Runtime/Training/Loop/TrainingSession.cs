@@ -13,6 +13,12 @@ public static class TrainingSession
     /// resuming). <paramref name="random"/> draws every epoch's data order; a checkpoint saves and restores its state.
     /// Stops after the current batch when <paramref name="cancellationToken"/> is cancelled, writing the checkpoint first.
     /// </summary>
+    /// <param name="backend">The model and optimizer to train (the engine's or TorchSharp's), behind one seam.</param>
+    /// <param name="task">The data: batches per epoch, how to fill and run them, how to evaluate.</param>
+    /// <param name="options">How to train; checked before anything runs.</param>
+    /// <param name="random">Draws every epoch's data order; seeded from <see cref="TrainerOptions.Seed"/> by the
+    /// caller.</param>
+    /// <param name="cancellationToken">Stops training after the current batch, after writing the checkpoint.</param>
     /// <param name="onStep">Called after every optimizer step, on the training thread.</param>
     /// <exception cref="TrainerOptionsException">The options are invalid.</exception>
     public static TrainingResult Run(ITrainingBackend backend, ITrainingTask task, TrainerOptions options, RandomSource random, CancellationToken cancellationToken = default, Action<TrainingStep>? onStep = null)

@@ -13,6 +13,7 @@ public sealed record OutputMetrics(string Name, double Loss, double Accuracy, lo
     /// <summary>The vocabulary of a byte-level language model.</summary>
     public const int ByteVocabulary = 256;
 
+    /// <summary>The loss in bits (nats / ln 2): bits per character for a byte-level language-model head.</summary>
     public double Bits => Loss / Math.Log(2);
 
     /// <summary>Whether this output is a byte-level language-model head, reported in bits per character.</summary>

@@ -14,6 +14,7 @@ public interface ITrainingTask
     /// <summary>Rows of every training batch (examples, or streams).</summary>
     int BatchRows { get; }
 
+    /// <summary>Training batches in one epoch.</summary>
     int BatchesPerEpoch { get; }
 
     /// <summary>What samples per second counts: examples, or predicted tokens.</summary>

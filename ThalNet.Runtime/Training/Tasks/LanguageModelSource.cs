@@ -14,6 +14,13 @@ public sealed class LanguageModelSource : IStreamSource
     private readonly int[] _targets;
     private int _filledSegment = -1;
 
+    /// <summary>Language modelling on <paramref name="batcher"/>'s bytes for <paramref name="model"/>.</summary>
+    /// <param name="batcher">The byte streams and segments.</param>
+    /// <param name="model">A model with exactly one token input of at least 256 tokens and only <c>at: every</c>
+    /// outputs of at least 256 classes.</param>
+    /// <exception cref="ArgumentNullException">When an argument is null.</exception>
+    /// <exception cref="ArgumentException">When the model does not fit byte-level language modelling; the message says
+    /// why.</exception>
     public LanguageModelSource(LanguageModelBatcher batcher, SequenceInfo model)
     {
         ArgumentNullException.ThrowIfNull(batcher);
@@ -46,12 +53,16 @@ public sealed class LanguageModelSource : IStreamSource
         _targets = new int[batcher.TokensPerSegment];
     }
 
+    /// <inheritdoc/>
     public int Streams => _batcher.BatchSize;
 
+    /// <inheritdoc/>
     public int Steps => _batcher.SegmentLength;
 
+    /// <inheritdoc/>
     public int SegmentCount => _batcher.SegmentCount;
 
+    /// <inheritdoc/>
     public void Fill(int segment, int firstStream, SequenceBatch batch)
     {
         // Every worker asks for the same segment in turn: read it once.

@@ -16,6 +16,12 @@ public sealed class SequenceDatasetSource : ISequenceSource
     private int[] _datasetLabels = [];
     private bool _checked;
 
+    /// <summary>Examples of <paramref name="dataset"/> for <paramref name="model"/>.</summary>
+    /// <param name="dataset">The examples and their labels.</param>
+    /// <param name="model">A model with exactly one dense input of the dataset's width and only <c>at: last</c>
+    /// outputs.</param>
+    /// <exception cref="ArgumentNullException">When an argument is null.</exception>
+    /// <exception cref="ArgumentException">When the model does not fit the dataset; the message says why.</exception>
     public SequenceDatasetSource(SequenceDataset dataset, SequenceInfo model)
     {
         ArgumentNullException.ThrowIfNull(dataset);
@@ -43,8 +49,10 @@ public sealed class SequenceDatasetSource : ISequenceSource
         _labelsOf = new Func<int, int>?[model.Outputs.Count];
     }
 
+    /// <inheritdoc/>
     public int Count => _dataset.Count;
 
+    /// <inheritdoc/>
     public int Steps => _dataset.Steps;
 
     /// <summary>Gives output <paramref name="output"/> its own label per example (same order as the dataset).</summary>
@@ -78,6 +86,7 @@ public sealed class SequenceDatasetSource : ISequenceSource
         return this;
     }
 
+    /// <inheritdoc/>
     public void Fill(ReadOnlySpan<int> examples, SequenceBatch batch)
     {
         if (!_checked)

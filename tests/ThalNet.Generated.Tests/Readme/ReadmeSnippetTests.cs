@@ -3,7 +3,7 @@ using ThalNet.Runtime.Data;
 
 namespace ThalNet.Generated.Tests.Readme;
 
-/// <summary>The README's trainer, weights and analysis sections show code that compiles and runs (<see cref="ReadmeSnippets"/>).</summary>
+/// <summary>The training and analysis pages (docs/training.md, docs/analysis.md) show code that compiles and runs (<see cref="ReadmeSnippets"/>).</summary>
 public sealed class ReadmeSnippetTests : IDisposable
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "thalnet-readme-" + Guid.NewGuid().ToString("N"));
@@ -11,20 +11,20 @@ public sealed class ReadmeSnippetTests : IDisposable
     public ReadmeSnippetTests() => Directory.CreateDirectory(_folder);
 
     [Theory]
-    [InlineData("trainer")]
-    [InlineData("weights")]
-    [InlineData("analysis")]
-    public void The_readme_shows_the_snippet_verbatim(string name)
+    [InlineData("trainer", "training.md")]
+    [InlineData("weights", "training.md")]
+    [InlineData("analysis", "analysis.md")]
+    public void The_page_shows_the_snippet_verbatim(string name, string page)
     {
         var source = File.ReadAllText(Path.Combine(RepositoryRoot(), "tests", "ThalNet.Generated.Tests", "Readme", "ReadmeSnippets.cs")).ReplaceLineEndings("\n");
-        var readme = File.ReadAllText(Path.Combine(RepositoryRoot(), "README.md")).ReplaceLineEndings("\n");
+        var text = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", page)).ReplaceLineEndings("\n");
         var region = Regex.Match(source, $@"// snippet: {name}\n(?<code>.*?)\n\s*// end snippet", RegexOptions.Singleline).Groups["code"].Value;
         var lines = region.Split('\n');
         var indent = lines.Where(l => l.Trim().Length > 0).Min(l => l.Length - l.TrimStart().Length);
         var code = string.Join("\n", lines.Select(l => l.Length >= indent ? l[indent..] : l.TrimStart()));
 
         Assert.NotEmpty(code);
-        Assert.Contains(code + "\n```", readme, StringComparison.Ordinal);
+        Assert.Contains(code + "\n```", text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -5,8 +5,8 @@ using ThalNet.Runtime.Training;
 namespace ThalNet.Generated.Tests.Readme;
 
 /// <summary>
-/// The README's trainer, weights and analysis code, compiled and run here; <see cref="ReadmeSnippetTests"/> checks that
-/// the README shows each region between <c>// snippet: NAME</c> and <c>// end snippet</c> verbatim.
+/// The trainer, weights and analysis code of docs/training.md and docs/analysis.md, compiled and run here;
+/// <see cref="ReadmeSnippetTests"/> checks that the pages show each region between <c>// snippet: NAME</c> and <c>// end snippet</c> verbatim.
 /// </summary>
 internal static class ReadmeSnippets
 {

@@ -7,7 +7,8 @@ namespace ThalNet.TorchSharp.Tests.Infrastructure;
 
 /// <summary>
 /// Builds a catalog entry's implementation on either backend from the type the entry names, with the constructor
-/// arguments the catalog implies (a reader's C, K and, when it reads its own features, F; a layer's I, H and, when
+/// arguments the catalog implies (a reader's C, K and, when it reads its own features, F; a reader of module slices
+/// its slices, module index and K; a layer's I, H and, when
 /// it takes one, the activation; the engine's adds a RandomSource). A new entry is found here without a test edit.
 /// </summary>
 internal static class CatalogModules
@@ -33,8 +34,19 @@ internal static class CatalogModules
         Catalog.Readings.SingleOrDefault(e => e.Word == word.Replace('_', '-'))?.Kind
             ?? throw new InvalidOperationException($"The catalog has no reading mechanism '{word}'.");
 
-    private static object[] ReaderArguments(ReadingMechanism kind, ReaderSizes sizes) =>
-        Catalog.Reading(kind).ReadsOwnFeatures ? [sizes.Center, sizes.Context, sizes.Features] : [sizes.Center, sizes.Context];
+    private static object[] ReaderArguments(ReadingMechanism kind, ReaderSizes sizes)
+    {
+        var entry = Catalog.Reading(kind);
+        if (entry.ReadsModuleSlices)
+        {
+            // The center split into two module slices (one when C is 1), read by the last: its slice starts inside the center.
+            var first = Math.Clamp(sizes.Features, 1, Math.Max(1, sizes.Center - 1));
+            int[] slices = sizes.Center == 1 ? [1] : [first, sizes.Center - first];
+            return [slices, slices.Length - 1, sizes.Context];
+        }
+
+        return entry.ReadsOwnFeatures ? [sizes.Center, sizes.Context, sizes.Features] : [sizes.Center, sizes.Context];
+    }
 
     private static object[] LayerArguments(LayerKind kind, LayerSizes sizes, Activation activation) =>
         Catalog.Layer(kind).TakesActivation ? [sizes.Input, sizes.Output, activation] : [sizes.Input, sizes.Output];

@@ -42,7 +42,8 @@ public sealed class GeneratedModelParityTests
         var layers = modules.SelectMany(m => (m.Layers ?? spec.Defaults.Layers)!.Value.Value.ToArray()).ToArray();
         var outputs = modules.SelectMany(m => m.Outputs?.Value.ToArray() ?? []).ToArray();
 
-        Assert.Equal(Catalog.Readings.Select(e => e.Kind).Order(), modules.Select(m => (m.Reading ?? spec.Defaults.Reading)!.Value.Value).Distinct().Order());
+        // Readers of module slices (attention) are refused by the generator (THAL0040) until the step plan prints them.
+        Assert.Equal(Catalog.Readings.Where(e => !e.ReadsModuleSlices).Select(e => e.Kind).Order(), modules.Select(m => (m.Reading ?? spec.Defaults.Reading)!.Value.Value).Distinct().Order());
         Assert.Equal(Catalog.Layers.Select(e => e.Kind).Order(), layers.Select(l => l.Kind.Value).Distinct().Order());
         Assert.Equal(Catalog.Activations.Select(e => e.Kind).Order(), layers.Where(l => Catalog.Layer(l.Kind.Value).TakesActivation).Select(l => l.Activation?.Value ?? Activation.None).Distinct().Order());
         Assert.Equal(Catalog.Losses.Select(e => e.Kind).Order(), outputs.Select(o => o.Loss?.Value ?? LossKind.CrossEntropy).Distinct().Order());

@@ -6,6 +6,12 @@ public sealed class GruCell : Module
     private readonly TransposeCache _weightIhT = new();
     private readonly TransposeCache _weightHhT = new();
 
+    /// <summary>A GRU cell with every parameter initialised U(±1/√H) from <paramref name="random"/>, as PyTorch
+    /// does.</summary>
+    /// <param name="inputSize">I, values it reads per row.</param>
+    /// <param name="hiddenSize">H, its hidden state's width.</param>
+    /// <param name="random">The generator the initial weights are drawn from.</param>
+    /// <exception cref="ArgumentOutOfRangeException">When a size is below 1.</exception>
     public GruCell(int inputSize, int hiddenSize, RandomSource random)
         : this(inputSize, hiddenSize, random, string.Empty)
     {
@@ -31,16 +37,22 @@ public sealed class GruCell : Module
         }
     }
 
+    /// <summary>I, values it reads per row.</summary>
     public int InputSize { get; }
 
+    /// <summary>H, its hidden state's width (its output).</summary>
     public int HiddenSize { get; }
 
+    /// <c>weight_ih</c> [3H, I]: the input's weights of the r, z and n gates, stacked.
     public Parameter WeightIh { get; }
 
+    /// <c>weight_hh</c> [3H, H]: the hidden state's weights of the r, z and n gates, stacked.
     public Parameter WeightHh { get; }
 
+    /// <c>bias_ih</c> [3H]: the input side's gate biases.
     public Parameter BiasIh { get; }
 
+    /// <c>bias_hh</c> [3H]: the hidden side's gate biases (n's is scaled by r, as in PyTorch).
     public Parameter BiasHh { get; }
 
     /// <summary>The next hidden state [B, H] from x [B, I] and h [B, H].</summary>

@@ -8,6 +8,13 @@ public sealed class StackedGru : Module
 {
     private readonly GruCell[] _layers;
 
+    /// <summary>A stack of GRU layers, each initialised U(±1/√H) from <paramref name="random"/>.</summary>
+    /// <param name="inputSize">Values the first layer reads per row.</param>
+    /// <param name="hiddenSize">H, every layer's hidden width.</param>
+    /// <param name="numLayers">The number of layers, at least 1.</param>
+    /// <param name="random">The generator the initial weights are drawn from.</param>
+    /// <exception cref="ArgumentOutOfRangeException">When <paramref name="numLayers"/> or a size is below
+    /// 1.</exception>
     public StackedGru(int inputSize, int hiddenSize, int numLayers, RandomSource random)
     {
         if (numLayers < 1)
@@ -27,10 +34,13 @@ public sealed class StackedGru : Module
         }
     }
 
+    /// <summary>H, every layer's hidden width (the output).</summary>
     public int HiddenSize { get; }
 
+    /// <summary>The number of layers.</summary>
     public int NumLayers => _layers.Length;
 
+    /// <summary>The layers, first (reading the input) first.</summary>
     public IReadOnlyList<GruCell> Layers => _layers;
 
     /// <summary>One time step through all layers; <paramref name="states"/> holds each layer's hidden state and is updated in place.</summary>

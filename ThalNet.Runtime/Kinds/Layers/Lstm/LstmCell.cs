@@ -9,6 +9,12 @@ public sealed class LstmCell : Module
     private readonly TransposeCache _weightIhT = new();
     private readonly TransposeCache _weightHhT = new();
 
+    /// <summary>An LSTM cell with every parameter initialised U(±1/√H) from <paramref name="random"/>, as PyTorch
+    /// does.</summary>
+    /// <param name="inputSize">I, values it reads per row.</param>
+    /// <param name="hiddenSize">H, its hidden and cell state's width.</param>
+    /// <param name="random">The generator the initial weights are drawn from.</param>
+    /// <exception cref="ArgumentOutOfRangeException">When a size is below 1.</exception>
     public LstmCell(int inputSize, int hiddenSize, RandomSource random)
     {
         if (inputSize < 1 || hiddenSize < 1)
@@ -28,16 +34,22 @@ public sealed class LstmCell : Module
         }
     }
 
+    /// <summary>I, values it reads per row.</summary>
     public int InputSize { get; }
 
+    /// <summary>H, its hidden and cell state's width.</summary>
     public int HiddenSize { get; }
 
+    /// <c>weight_ih</c> [4H, I]: the input's weights of the i, f, g and o gates, stacked.
     public Parameter WeightIh { get; }
 
+    /// <c>weight_hh</c> [4H, H]: the hidden state's weights of the i, f, g and o gates, stacked.
     public Parameter WeightHh { get; }
 
+    /// <c>bias_ih</c> [4H]: the input side's gate biases.
     public Parameter BiasIh { get; }
 
+    /// <c>bias_hh</c> [4H]: the hidden side's gate biases.
     public Parameter BiasHh { get; }
 
     /// <summary>The next hidden state [B, H] from x [B, I], h [B, H] and c [B, H]; <paramref name="c"/> becomes the next cell state.</summary>
