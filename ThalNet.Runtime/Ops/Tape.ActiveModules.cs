@@ -57,6 +57,7 @@ public sealed partial class Tape
     /// <param name="updated">What the module computed this sub-step, [B, N].</param>
     /// <param name="previous">Its value before the sub-step, [B, N].</param>
     /// <param name="mask">From <see cref="ActiveMask"/>, [B, M].</param>
+    /// <param name="module">The module's index, the mask column to use.</param>
     /// <exception cref="ShapeMismatchException">The shapes do not fit.</exception>
     public Tensor KeepInactive(Tensor updated, Tensor previous, Tensor mask, int module)
     {

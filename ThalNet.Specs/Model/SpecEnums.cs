@@ -14,6 +14,10 @@ public enum ReadingMechanism
     /// features.
     /// </summary>
     FastGaussian,
+    /// <summary>
+    /// Key-value attention over the module slices of the center with a null slot: the query from the module's own
+    /// slice, a key and a value from every module's slice (as in Recurrent Independent Mechanisms).
+    /// </summary>
     Attention,
 }
 

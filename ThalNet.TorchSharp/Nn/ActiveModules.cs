@@ -43,6 +43,7 @@ public static class ActiveModules
     /// <param name="updated">What the module computed this sub-step, [B, N].</param>
     /// <param name="previous">Its value before the sub-step, [B, N].</param>
     /// <param name="mask">From <see cref="Mask"/>, [B, M].</param>
+    /// <param name="module">The module's index, the mask column to use.</param>
     public static Tensor KeepInactive(Tensor updated, Tensor previous, Tensor mask, int module)
     {
         using var scope = torch.NewDisposeScope();

@@ -12,6 +12,13 @@ public sealed partial class Tape
     /// a = softmax over the M scores q · k_j / √K and a null slot of score 0 and value 0; context [B, K] = Σ_j a_j v_j.
     /// w_query is [K, F_module], b_query [K], w_key and w_value [K, C].
     /// </summary>
+    /// <param name="center">[B, C], the concatenation of the module slices.</param>
+    /// <param name="sliceSizes">The feature size of every module, in center order (M slices summing to C).</param>
+    /// <param name="module">The reading module's index in [0, M).</param>
+    /// <param name="wQuery">[K, F_module].</param>
+    /// <param name="bQuery">[K].</param>
+    /// <param name="wKey">[K, C]; module j's keys use the columns of its slice.</param>
+    /// <param name="wValue">[K, C]; module j's values use the columns of its slice.</param>
     /// <param name="nullWeight">The weight a_null of every example, [B], owned by this tape and without gradient (the
     /// selection of competing modules ranks them by 1 − a_null and passes no gradient).</param>
     /// <param name="keyValuesTransposed">[C, 2K] from <see cref="AttentionKeyValuesTransposed"/> of the same weights, to
