@@ -17,19 +17,22 @@ internal static class StepBodyPrinter
         }
 
         var substeps = plan.Substeps;
+        var update = substeps.Active is { } active
+            ? $"every module reads the previous center, then per example the {Literals.Int(active.K)} whose reads weigh the null slot least update."
+            : "every module reads the previous center.";
         if (substeps.Unrolled)
         {
             for (var substep = 1; substep <= substeps.Count; substep++)
             {
                 w.Line();
-                w.Line($"// Sub-step {Literals.Int(substep)} of {Literals.Int(substeps.Count)}: every module reads the previous center.");
+                w.Line($"// Sub-step {Literals.Int(substep)} of {Literals.Int(substeps.Count)}: {update}");
                 writeSubstep(substep == 1 ? "var " : "");
             }
         }
         else
         {
             w.Line();
-            w.Line($"// {Literals.Int(substeps.Count)} sub-steps: in each, every module reads the previous center.");
+            w.Line($"// {Literals.Int(substeps.Count)} sub-steps: in each, {update}");
             using (w.Block("for (var substep = 0; substep < Substeps; substep++)"))
             {
                 writeSubstep("var ");
