@@ -117,14 +117,14 @@ internal static class StepBodyPrinter
     /// <summary>
     /// The sub-step's selection when the modules compete: the mask of the k modules per example whose reads (each
     /// already printed, giving its null weight) put the least weight on the null slot. <paramref name="mask"/> prints the
-    /// backend's call given the null weights and k.
+    /// backend's call given the null weights and k; the model's <c>RecordActive</c> makes it observable.
     /// </summary>
     public static void WriteActiveMask(CodeWriter w, StepPlan plan, string declare, Func<string, string, string> mask)
     {
         if (plan.Substeps.Active is { } active)
         {
             var weights = string.Join(", ", plan.Substeps.UpdatingModules.Select(m => GeneratedNames.NullWeightLocal(plan.Modules[m])));
-            w.Line($"{declare}{GeneratedNames.ActiveMaskLocal} = {mask(weights, Literals.Int(active.K))};");
+            w.Line($"{declare}{GeneratedNames.ActiveMaskLocal} = RecordActive({mask(weights, Literals.Int(active.K))});");
         }
     }
 
