@@ -1,13 +1,14 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using ThalNet.Generators.Diagnostics;
 
 namespace ThalNet.Generators.Attributes;
 
-/// <summary>Whether an attributed class can take the generated part: partial (THAL0030), top-level, non-generic, ... (THAL0031).</summary>
+/// <summary>Whether an attributed class can take the generated part: partial (THAL0030), top-level, non-generic, not naming another base class, ... (THAL0031); no constructor of the user's (THAL0038).</summary>
 internal static class ModelClassChecks
 {
-    public static IEnumerable<SpecDiagnostic> Check(INamedTypeSymbol type, TypeDeclarationSyntax declaration, SourceLocation at)
+    public static IEnumerable<SpecDiagnostic> Check(INamedTypeSymbol type, TypeDeclarationSyntax declaration, SourceLocation at, Compilation compilation)
     {
         if (!declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
         {
@@ -18,6 +19,31 @@ internal static class ModelClassChecks
         {
             yield return SpecDiagnostics.UnsupportedClass.Create(at, type.Name, reason);
         }
+        else if (WrittenObjectBase(type, compilation) is { } written)
+        {
+            yield return SpecDiagnostics.UnsupportedClass.Create(
+                Locations.Of(written),
+                type.Name,
+                $"it names 'object' as its base class, but the generated part derives it from '{AttributeNames.BaseClass}'; remove ': {written}'");
+        }
+    }
+
+    /// <summary>A base list entry naming <c>object</c> in any of the class's declarations (partial parts must agree on the base).</summary>
+    private static TypeSyntax? WrittenObjectBase(INamedTypeSymbol type, Compilation compilation)
+    {
+        foreach (var reference in type.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax() is TypeDeclarationSyntax { BaseList: { } baseList } part)
+            {
+                var model = compilation.GetSemanticModel(part.SyntaxTree);
+                if (baseList.Types.FirstOrDefault(t => model.GetTypeInfo(t.Type).Type?.SpecialType == SpecialType.System_Object) is { } written)
+                {
+                    return written.Type;
+                }
+            }
+        }
+
+        return null;
     }
 
     private static string? Reason(INamedTypeSymbol type)

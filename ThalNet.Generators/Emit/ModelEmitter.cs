@@ -64,6 +64,8 @@ internal static class ModelEmitter
             w.Line();
             BatchEmitter.Write(w, model);
             w.Line();
+            DataSetEmitter.Write(w, model);
+            w.Line();
             OutputTypesPrinter.WriteSequenceOutputs(w, model, Tensor);
             w.Line();
             SequenceResultsEmitter.WriteLosses(w, model);

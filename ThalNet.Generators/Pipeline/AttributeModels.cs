@@ -20,13 +20,15 @@ internal static class AttributeModels
         var ns = type.ContainingNamespace.IsGlobalNamespace ? "" : type.ContainingNamespace.ToDisplayString();
         try
         {
-            var problems = ModelClassChecks.Check(type, declaration, name.ValueLocation).ToEquatableArray();
+            var problems = ModelClassChecks.Check(type, declaration, name.ValueLocation, context.SemanticModel.Compilation)
+                .Concat(UserMembers.Constructors(type))
+                .ToEquatableArray();
             var attributes = ModelAttributesReader.Read(type, name, cancellationToken);
-            return new AttributeSpec(origin, type.Name, ns, name.ValueLocation, attributes, problems);
+            return new AttributeSpec(origin, type.Name, ns, name.ValueLocation, attributes, problems, UserMembers.Read(type));
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            return new AttributeSpec(origin, type.Name, ns, name.ValueLocation, null, EquatableArray.Create(ModelResult.Failure(origin, name.ValueLocation, exception)));
+            return new AttributeSpec(origin, type.Name, ns, name.ValueLocation, null, EquatableArray.Create(ModelResult.Failure(origin, name.ValueLocation, exception)), default);
         }
     }
 
@@ -40,7 +42,8 @@ internal static class AttributeModels
         try
         {
             var compiled = SpecCompiler.FromAttributes(attributes);
-            var diagnostics = spec.ClassProblems.Concat(NamespaceProblem(spec, attributes)).Concat(compiled.Diagnostics).ToEquatableArray();
+            var members = compiled.Layout is { } compiledLayout ? UserMembers.Check(spec.ClassName, spec.UserMembers, compiledLayout) : [];
+            var diagnostics = spec.ClassProblems.Concat(NamespaceProblem(spec, attributes)).Concat(compiled.Diagnostics).Concat(members).ToEquatableArray();
             var model = compiled.Layout is { } layout && !diagnostics.Any(d => d.IsError) ? new GeneratedModel(spec.ClassNamespace, StepPlanner.Build(layout)) : null;
             return new ModelResult(spec.Origin, model, spec.NameLocation, diagnostics);
         }

@@ -3,7 +3,7 @@ namespace ThalNet.Generators.Pipeline;
 /// <summary>
 /// An attributed class as the pipeline carries it: the arguments of its ThalNet attributes with their
 /// locations (null when an attribute did not bind, which the compiler reports), the class's namespace,
-/// and problems with the class itself (not partial, nested, ...).
+/// problems with the class itself (not partial, nested, ...), and the members the user's part declares.
 /// </summary>
 /// <param name="Origin"><c>class 'App.Net'</c>, for messages.</param>
 internal sealed record AttributeSpec(
@@ -12,4 +12,5 @@ internal sealed record AttributeSpec(
     string ClassNamespace,
     SourceLocation NameLocation,
     ModelAttributes? Attributes,
-    EquatableArray<SpecDiagnostic> ClassProblems);
+    EquatableArray<SpecDiagnostic> ClassProblems,
+    EquatableArray<Located<string>> UserMembers);

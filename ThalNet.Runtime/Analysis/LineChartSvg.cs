@@ -2,7 +2,10 @@ using static ThalNet.Runtime.Analysis.XmlText;
 
 namespace ThalNet.Runtime.Analysis;
 
-/// <summary>Draws a <see cref="LineChart"/>: axes with round-number ticks and grid lines, one coloured line per series, a legend.</summary>
+/// <summary>
+/// Draws a <see cref="LineChart"/>: axes with round-number ticks and grid lines, one line per series in its hue
+/// (<see cref="ChartSeries.Hue"/>), dashed where <see cref="ChartSeries.Dashed"/>, and a legend.
+/// </summary>
 public static class LineChartSvg
 {
     private const double Left = 64;
@@ -10,6 +13,8 @@ public static class LineChartSvg
     private const double Bottom = 48;
     private const double LegendGap = 16;
     private const int MaxPointsWithMarkers = 60;
+
+    private const string Dash = "6 4";
 
     private static readonly string[] Palette = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f"];
 
@@ -42,20 +47,22 @@ public static class LineChartSvg
 
         for (var i = 0; i < chart.Series.Count; i++)
         {
-            DrawSeries(svg, chart.Series[i], Palette[i % Palette.Length], X, Y);
+            DrawSeries(svg, chart.Series[i], Colour(chart.Series[i], i), X, Y);
         }
 
         var legendX = Left + plotWidth + LegendGap;
         for (var i = 0; i < chart.Series.Count; i++)
         {
             var y = Top + 8 + (i * 18);
-            svg.Line(legendX, y, legendX + 18, y, Palette[i % Palette.Length], 2.5);
+            svg.Line(legendX, y, legendX + 18, y, Colour(chart.Series[i], i), 2.5, chart.Series[i].Dashed ? Dash : null);
             svg.Text(legendX + 24, y + 4, chart.Series[i].Name, 11);
         }
 
         var legendWidth = chart.Series.Select(s => TextWidth(s.Name, 11) + 40).DefaultIfEmpty(0).Max();
         return svg.ToSvg(Left + plotWidth + LegendGap + legendWidth + 8, Top + plotHeight + Bottom, chart.Title);
     }
+
+    private static string Colour(ChartSeries series, int index) => Palette[(series.Hue ?? index) % Palette.Length];
 
     private static void DrawAxis(SvgWriter svg, double[] ticks, Func<double, (double X, double Y)> at, bool vertical, double gridFrom, double gridTo)
     {
@@ -99,7 +106,7 @@ public static class LineChartSvg
 
         if (drawn.Count > 1)
         {
-            svg.Path(path.ToString().TrimStart(), colour, 2);
+            svg.Path(path.ToString().TrimStart(), colour, 2, dash: series.Dashed ? Dash : null);
         }
 
         if (drawn.Count <= MaxPointsWithMarkers)

@@ -5,13 +5,17 @@ namespace ThalNet.Runtime.Analysis;
 /// <summary>
 /// Reads JSON-lines metrics logs: one object per line with an integer <c>step</c>, an optional
 /// <c>split</c> (default <c>train</c>), an optional <c>output</c> name and any numeric fields (<c>loss</c>, <c>accuracy</c>,
-/// <c>epoch</c>, ...). Blank lines, unknown non-numeric fields and nulls are skipped. JSON has no
+/// <c>epoch</c>, ...). Blank lines, unknown non-numeric fields and nulls are skipped; a word in a field training writes
+/// as a number (<c>"loss":"x"</c>) is an error. JSON has no
 /// NaN, so non-finite values are written as the strings <c>"NaN"</c>, <c>"Infinity"</c>, <c>"-Infinity"</c>.
 /// </summary>
 public static class MetricsLog
 {
     /// <summary>The split of a line that names none.</summary>
     public const string DefaultSplit = "train";
+
+    /// <summary>The numeric fields training writes: a string other than a non-finite word in one is a damaged line, not an unknown field.</summary>
+    private static readonly HashSet<string> WrittenMetrics = new(StringComparer.Ordinal) { "epoch", "loss", "accuracy", "bpc", "samples_per_second" };
 
     /// <summary>Reads a metrics log file.</summary>
     /// <exception cref="MetricsFormatException">When a line is not a metrics record; the message names the file and
@@ -97,6 +101,10 @@ public static class MetricsLog
                         if (ReadNumber(field.Value) is { } number)
                         {
                             values[field.Name] = number;
+                        }
+                        else if (field.Value.ValueKind == JsonValueKind.String && WrittenMetrics.Contains(field.Name))
+                        {
+                            throw new MetricsFormatException(source, lineNumber, $"\"{field.Name}\" is {field.Value.GetRawText()}, not a number (or \"NaN\", \"Infinity\", \"-Infinity\")");
                         }
 
                         break;

@@ -101,7 +101,7 @@ public sealed class ModelReport
         return Create(model, runner, options);
     }
 
-    /// <summary>The ablation of output <paramref name="output"/>'s headline metric (accuracy, or bits per character).</summary>
+    /// <summary>The ablation of output <paramref name="output"/>'s headline metric (accuracy, bits per character or mean squared error).</summary>
     public IReadOnlyList<AblationResult> AblationOf(string output)
     {
         var baseline = Evaluation[output].Quality;
@@ -127,7 +127,7 @@ public sealed class ModelReport
         {
             if (Ablation.Count > 0)
             {
-                report.AddAblation(AblationOf(output.Name), Label(output), !output.IsBitsPerCharacter, Evaluation.Outputs.Count > 1 ? $"Module ablation: {output.Name}" : "Module ablation");
+                report.AddAblation(AblationOf(output.Name), output.QualityLabel, output.HigherIsBetter, Evaluation.Outputs.Count > 1 ? $"Module ablation: {output.Name}" : "Module ablation");
             }
         }
 
@@ -145,10 +145,19 @@ public sealed class ModelReport
     /// <c>ablation.md/.svg</c> (per output <c>ablation-OUTPUT.md/.svg</c> when there are several), and
     /// <c>curve-METRIC.svg</c> per metric of the log. Returns the report's path.
     /// </summary>
+    /// <exception cref="OutputWriteException">The folder or a file in it cannot be written.</exception>
     public string WriteTo(string folder)
     {
         ArgumentNullException.ThrowIfNull(folder);
-        Directory.CreateDirectory(folder);
+        try
+        {
+            Directory.CreateDirectory(folder);
+        }
+        catch (Exception e) when (OutputWriteException.IsWriteFailure(e))
+        {
+            throw new OutputWriteException(folder, OutputWriteException.ReasonOf(e), null, e);
+        }
+
         void Write(string name, string text) => AtomicFile.WriteAllText(Path.Combine(folder, name), text);
 
         Write("reading-weights.svg", ReadingHeatmap.RenderStacked(Layout, ReadingWeights, $"{Name} reading weights", Heatmaps));
@@ -172,8 +181,8 @@ public sealed class ModelReport
             {
                 var suffix = Evaluation.Outputs.Count > 1 ? "-" + output.Name : string.Empty;
                 var results = AblationOf(output.Name);
-                Write($"ablation{suffix}.md", AblationReport.ToMarkdown(results, Label(output), !output.IsBitsPerCharacter));
-                Write($"ablation{suffix}.svg", AblationReport.RenderSvg(results, Label(output), !output.IsBitsPerCharacter));
+                Write($"ablation{suffix}.md", AblationReport.ToMarkdown(results, output.QualityLabel, output.HigherIsBetter));
+                Write($"ablation{suffix}.svg", AblationReport.RenderSvg(results, output.QualityLabel, output.HigherIsBetter));
             }
         }
 
@@ -186,8 +195,6 @@ public sealed class ModelReport
         ToHtml().Save(html);
         return html;
     }
-
-    internal static string Label(OutputMetrics output) => output.IsBitsPerCharacter ? "bits per character" : "accuracy";
 
     private static ModelReport Create(ThalNetModel model, AnalysisData data, AnalysisOptions options)
     {

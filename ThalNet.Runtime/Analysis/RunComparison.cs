@@ -74,9 +74,12 @@ public static class RunComparison
         var table = new TextTable(["run", "model", "loss", "outputs"], [ColumnAlignment.Left, ColumnAlignment.Left, ColumnAlignment.Right, ColumnAlignment.Left]);
         foreach (var run in runs)
         {
-            var outputs = string.Join("; ", run.Evaluation.Outputs.Select(o => o.IsBitsPerCharacter
-                ? string.Create(CultureInfo.InvariantCulture, $"{o.Name} bpc {o.Bits:F3}")
-                : string.Create(CultureInfo.InvariantCulture, $"{o.Name} accuracy {o.Accuracy * 100:F2}%")));
+            var outputs = string.Join("; ", run.Evaluation.Outputs.Select(o => o.Metric switch
+            {
+                HeadMetric.BitsPerCharacter => string.Create(CultureInfo.InvariantCulture, $"{o.Name} bpc {o.Bits:F3}"),
+                HeadMetric.MeanSquaredError => string.Create(CultureInfo.InvariantCulture, $"{o.Name} mse {o.Loss:F4}"),
+                _ => string.Create(CultureInfo.InvariantCulture, $"{o.Name} accuracy {o.Accuracy * 100:F2}%"),
+            }));
             table.AddRow(run.Name, run.Info.Name, run.Evaluation.Loss.ToString("F4", CultureInfo.InvariantCulture), outputs);
         }
 

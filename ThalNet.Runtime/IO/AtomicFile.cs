@@ -9,14 +9,24 @@ namespace ThalNet.Runtime.IO;
 /// </summary>
 public static class AtomicFile
 {
-    /// <summary>Replaces <paramref name="path"/> with what <paramref name="write"/> writes to a stream, all at once;
-    /// creates the folder when missing.</summary>
-    /// <exception cref="ArgumentException">When the path is null or empty.</exception>
-    /// <exception cref="IOException">When the file cannot be written; the previous file is then untouched.</exception>
+    /// <summary>Writes <paramref name="path"/> through <paramref name="write"/> into a temporary file renamed over it.</summary>
+    /// <exception cref="OutputWriteException">The file or its folder cannot be written (full disk, no permission, ...); the previous file is unchanged.</exception>
     public static void Write(string path, Action<Stream> write)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         ArgumentNullException.ThrowIfNull(write);
+        try
+        {
+            WriteOrThrow(path, write);
+        }
+        catch (Exception e) when (OutputWriteException.IsWriteFailure(e))
+        {
+            throw new OutputWriteException(path, OutputWriteException.ReasonOf(e), File.Exists(path) ? "the file there is unchanged" : null, e);
+        }
+    }
+
+    private static void WriteOrThrow(string path, Action<Stream> write)
+    {
         var target = Path.GetFullPath(path);
         var folder = Path.GetDirectoryName(target)!;
         Directory.CreateDirectory(folder);
@@ -86,9 +96,8 @@ public static class AtomicFile
         }
     }
 
-    /// <summary>
-    /// Replaces <paramref name="path"/> with <paramref name="text"/> in UTF-8 without a byte-order mark, all at once.
-    /// </summary>
+    /// <summary>Writes <paramref name="text"/> as UTF-8 (no byte-order mark) through <see cref="Write"/>.</summary>
+    /// <exception cref="OutputWriteException">The file or its folder cannot be written.</exception>
     public static void WriteAllText(string path, string text) =>
         Write(path, stream =>
         {

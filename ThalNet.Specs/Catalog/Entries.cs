@@ -82,6 +82,19 @@ public enum TargetKind
     Dense,
 }
 
+/// <summary>What a head trained with a loss is judged by: the headline metric of epoch lines, logs, curves and ablations.</summary>
+public enum HeadMetric
+{
+    /// <summary>The fraction of predictions whose largest value is the target class (higher is better).</summary>
+    Accuracy,
+
+    /// <summary>The loss in bits per predicted byte, for a byte-level language-model head (lower is better).</summary>
+    BitsPerCharacter,
+
+    /// <summary>The mean over every element of (prediction - target)^2, reported with its root (lower is better).</summary>
+    MeanSquaredError,
+}
+
 /// <summary>A loss of an output head.</summary>
 /// <param name="Kind">The enum value this entry describes.</param>
 /// <param name="Word">The spec word (<c>cross-entropy</c>).</param>
@@ -89,6 +102,7 @@ public enum TargetKind
 /// <param name="HeadValues">What the head's values are, for generated documentation (<c>logits</c>).</param>
 /// <param name="Targets">What its targets are: class indices or dense values.</param>
 /// <param name="Method">The method implementing it on each backend's type: on the engine a Tape operation, on TorchSharp a static method of its losses class.</param>
+/// <param name="Metric">What a head with this loss is measured by (a cross-entropy head predicting the next byte at every step is measured in <see cref="HeadMetric.BitsPerCharacter"/> instead of its accuracy).</param>
 /// <param name="Types">The type that holds <paramref name="Method"/> on each backend.</param>
 public sealed record LossEntry(
     LossKind Kind,
@@ -97,6 +111,7 @@ public sealed record LossEntry(
     string HeadValues,
     TargetKind Targets,
     string Method,
+    HeadMetric Metric,
     BackendTypes Types);
 
 /// <summary>The linear head that maps a module's features to one output.</summary>

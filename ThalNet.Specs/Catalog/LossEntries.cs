@@ -16,6 +16,7 @@ internal static class LossEntries
             "logits",
             TargetKind.ClassIndices,
             "CrossEntropy",
+            HeadMetric.Accuracy,
             Types),
         new(
             LossKind.Mse,
@@ -24,6 +25,7 @@ internal static class LossEntries
             "predictions",
             TargetKind.Dense,
             "Mse",
+            HeadMetric.MeanSquaredError,
             Types),
     ];
 }

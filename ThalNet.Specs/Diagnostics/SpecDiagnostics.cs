@@ -130,13 +130,17 @@ public static class SpecDiagnostics
     /// <summary>{0} budget, {1} parameter count with every auto layer of size 1.</summary>
     public static readonly SpecDiagnosticDescriptor AutoBudgetInfeasible = Error("THAL0037", "Budget too small for auto sizes", "No size for the 'auto' layers fits the budget of {0}: with size 1 the model already has {1} parameters; a budget of at least {1} would work");
 
+    // The user's part of an attributed class.
+
+    /// <summary>{0} "Member" or "Constructor", {1} its name, {2} class name, {3} why and what to do.</summary>
+    public static readonly SpecDiagnosticDescriptor MemberConflict = Error("THAL0038", "Member conflicts with the generated part", "{0} '{1}' of class '{2}' conflicts with the generated part: {3}");
     // Modules that compete (active: k).
 
     /// <summary>{0} k, {1} module count less one.</summary>
-    public static readonly SpecDiagnosticDescriptor ActiveOutOfRange = Error("THAL0038", "Active module count out of range", "'active' must be from 1 to {1} (one less than the module count), but is {0}");
+    public static readonly SpecDiagnosticDescriptor ActiveOutOfRange = Error("THAL0039", "Active module count out of range", "'active' must be from 1 to {1} (one less than the module count), but is {0}");
 
     /// <summary>{0} module, {1} its reading word.</summary>
-    public static readonly SpecDiagnosticDescriptor ActiveWithoutNullSlot = Error("THAL0039", "Competing module without a null slot", "'active' ranks modules by the weight their read puts on a null slot, but module '{0}' reads by '{1}', which has none; only 'attention' has a null slot");
+    public static readonly SpecDiagnosticDescriptor ActiveWithoutNullSlot = Error("THAL0040", "Competing module without a null slot", "'active' ranks modules by the weight their read puts on a null slot, but module '{0}' reads by '{1}', which has none; only 'attention' has a null slot");
 
     /// <summary>Every spec diagnostic, in id order; the generator declares exactly these.</summary>
     public static IReadOnlyList<SpecDiagnosticDescriptor> All { get; } =
@@ -147,7 +151,7 @@ public static class SpecDiagnostics
         SubstepsBelowOne, BudgetExceeded, WrongValueType, UnknownRole, UnknownLossOrTiming,
         KeyNotAllowedForRole, InputSizeAndTokens, EmptyLayers, OutputOfUndeclaredModule, InvalidWeight,
         TooLarge, OutputShadowsParameters, ClassNotPartial, UnsupportedClass, NamespaceMismatch, DuplicateModel,
-        GeneratorFailure, RuntimeNotReferenced, AutoWithoutBudget, AutoBudgetInfeasible,
+        GeneratorFailure, RuntimeNotReferenced, AutoWithoutBudget, AutoBudgetInfeasible, MemberConflict,
         ActiveOutOfRange, ActiveWithoutNullSlot,
     ];
 

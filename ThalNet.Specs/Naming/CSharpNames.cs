@@ -7,21 +7,10 @@ namespace ThalNet.Specs;
 public static class CSharpNames
 {
     /// <summary>
-    /// Names taken in the generated code, which modules, inputs and outputs may not use after
-    /// conversion (nor the model, which may not name a member after itself): the generated
-    /// members and nested types, the parameter and local names of generated methods (inputs become
-    /// parameters of <c>Forward</c>), the members of the runtime's <c>ThalNetModel</c> and
-    /// <c>Module</c> that a module property or output head would hide, and object's members.
+    /// Names taken in the generated code, which modules, inputs and outputs may not use after conversion (nor the
+    /// model, which may not name a member after itself): see <see cref="GeneratedMemberNames.All"/>.
     /// </summary>
-    public static IReadOnlyList<string> ReservedMemberNames { get; } =
-    [
-        "Step", "State", "Inputs", "Outputs", "CenterSize", "ParameterCount", "Substeps", "AutoLayerSize", "Center",
-        "Layout", "Parameters", "Modules", "Reset", "Forward",
-        "Tape", "Steps", "Batch", "BatchInputs", "BatchTargets", "SequenceOutputs", "Losses", "Total",
-        "Info", "Readers", "Ablation", "StateNames", "CreateState", "InitializeState", "ComputeLoss", "StepCore", "Ablate",
-        "IsTraining", "NamedParameters", "NamedChildren", "Train", "Eval", "ZeroGrad", "AddModule", "AddParameter",
-        "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize",
-    ];
+    public static IReadOnlyList<string> ReservedMemberNames => GeneratedMemberNames.All;
 
     /// <summary>The C# name of a module's reader member (the reader's parameters are named <see cref="ParameterNames.Reader"/>).</summary>
     public const string ReaderMemberName = "Read";

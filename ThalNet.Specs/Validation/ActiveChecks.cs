@@ -1,8 +1,8 @@
 namespace ThalNet.Specs;
 
 /// <summary>
-/// Checks <c>active: k</c>, the modules that compete to update: k from 1 to the module count less one (THAL0038), and
-/// every module reading by a mechanism with a null slot, whose weight ranks them (THAL0039).
+/// Checks <c>active: k</c>, the modules that compete to update: k from 1 to the module count less one (THAL0039), and
+/// every module reading by a mechanism with a null slot, whose weight ranks them (THAL0040).
 /// </summary>
 internal static class ActiveChecks
 {

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
@@ -155,7 +156,27 @@ internal sealed class YamlTreeLoader
         => Location(start.Start, _lastEnd.Index > start.End.Index ? _lastEnd : start.End);
 
     private SourceLocation Location(Mark start, Mark end)
-        => new(_filePath, ToInt(start.Line), ToInt(start.Column), ToInt(end.Line), ToInt(end.Column), ToInt(start.Index), ToInt(end.Index));
+    {
+        var (startLine, startColumn, startIndex) = InText(start);
+        var (endLine, endColumn, endIndex) = InText(end);
+        return new(_filePath, startLine, startColumn, endLine, endColumn, startIndex, endIndex);
+    }
+
+    /// <summary>
+    /// A mark as line, column and index inside the text: YamlDotNet puts the implicit empty node of a document
+    /// that ends without one (a file of just <c>---</c>) on the line after the end, past the text.
+    /// </summary>
+    private (int Line, int Column, int Index) InText(Mark mark)
+    {
+        if (mark.Index < _text.Length)
+        {
+            return (ToInt(mark.Line), ToInt(mark.Column), ToInt(mark.Index));
+        }
+
+        var lineStart = _text.LastIndexOf('\n') + 1;
+        var line = 1 + _text.Count(c => c == '\n');
+        return (line, _text.Length - lineStart + 1, _text.Length);
+    }
 
     private static int ToInt(long value) => (int)Math.Min(value, int.MaxValue);
 }

@@ -21,6 +21,13 @@ internal static class CommandLineOptions
         [nameof(TrainerOptions.CheckpointPath)] = "--checkpoint",
         [nameof(TrainerOptions.Resume)] = "--resume",
         [nameof(TrainerOptions.MetricsPath)] = "--metrics",
+        [nameof(TrainerOptions.TensorBoardPath)] = "--tensorboard",
+        [nameof(TrainerOptions.KeepBestMetric)] = "--keep-best",
+        [nameof(TrainerOptions.BestCheckpointPath)] = "--keep-best",
+        [nameof(TrainerOptions.EarlyStoppingMetric)] = "--early-stop",
+        [nameof(TrainerOptions.EarlyStoppingPatience)] = "--patience",
+        [nameof(TrainerOptions.Schedule)] = "--lr-schedule",
+        [nameof(TrainerOptions.WarmupSteps)] = "--warmup",
     };
 
     /// <summary>The option a user types for <paramref name="property"/> of <see cref="TrainerOptions"/>.</summary>

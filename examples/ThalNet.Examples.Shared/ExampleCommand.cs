@@ -27,6 +27,12 @@ public sealed class ExampleCommand
     private readonly Option<string?> _metrics = new("--metrics") { Description = "JSON-lines metrics log; analyze draws its training curves", DefaultValueFactory = _ => ProgramName + ".metrics.jsonl" };
     private readonly Option<bool> _noProgress = new("--no-progress") { Description = "Plain lines instead of live progress bars" };
     private readonly Option<bool> _allowNonFinite = new("--allow-non-finite") { Description = "Keep training when the loss or a gradient becomes NaN or infinite (by default training stops with an error)" };
+    private readonly Option<string?> _tensorBoard = new("--tensorboard") { Description = "TensorBoard log folder: event files with every metric (SPLIT/OUTPUT/METRIC), the learning rate, samples per second and reading-weight histograms" };
+    private readonly Option<string?> _keepBest = new("--keep-best") { Description = "Also keep the checkpoint of the best epoch by this metric, e.g. test/digit/accuracy (written to <checkpoint>.best.safetensors)" };
+    private readonly Option<string?> _earlyStop = new("--early-stop") { Description = "Stop when this metric (e.g. test/loss) has not improved for --patience epochs" };
+    private readonly Option<int> _patience = new("--patience") { Description = "Epochs without improvement before --early-stop stops training", DefaultValueFactory = _ => 5 };
+    private readonly Option<string?> _schedule = new("--lr-schedule") { Description = "Learning-rate schedule over the epochs: " + ScheduleArgument.Forms };
+    private readonly Option<int> _warmup = new("--warmup") { Description = "Optimizer steps of linear learning-rate warm-up", DefaultValueFactory = _ => 0 };
     private readonly Option<string?> _report = new("--out") { Description = "Folder for the report (default: <checkpoint>.report)" };
     private readonly Option<int> _traceExample = new("--example") { Description = "Test example (stream, for language models) whose fast-reader attention is shown step by step", DefaultValueFactory = _ => 0 };
 
@@ -66,13 +72,18 @@ public sealed class ExampleCommand
     {
         var root = new RootCommand(Description);
         Option[] task = _task is null ? [] : [_task];
-        foreach (var option in (Option[])[_data, _epochs, _batchSize, _seed, _checkpoint, _resume, _maxBatches, _maxEvalBatches, _backendOptions.Threads, _learningRate, _lrDecay, _clip, _metrics, _noProgress, _allowNonFinite, _backendOptions.Backend, _backendOptions.Device, .. task])
+        foreach (var option in (Option[])[_data, _epochs, _batchSize, _seed, _checkpoint, _resume, _maxBatches, _maxEvalBatches, _backendOptions.Threads, _learningRate, _lrDecay, _clip, _metrics, _noProgress, _allowNonFinite, _tensorBoard, _keepBest, _earlyStop, _patience, _schedule, _warmup, _backendOptions.Backend, _backendOptions.Device, .. task])
         {
             root.Options.Add(option);
         }
 
         root.SetAction(result =>
         {
+            if (result.GetValue(_schedule) is { } schedule && ScheduleArgument.Parse(schedule, out var scheduleError) is null)
+            {
+                return ExpectedErrors.Report(scheduleError!);
+            }
+
             var settings = Settings(result);
             return CommandLineOptions.Problems(settings.ToTrainerOptions()) is { } problems
                 ? ExpectedErrors.Report(problems)
@@ -93,13 +104,19 @@ public sealed class ExampleCommand
             var settings = AnalysisSettings(result);
 
             // Analysis writes neither the checkpoint nor the metrics log; it only reads them.
-            return CommandLineOptions.Problems(settings.ToTrainerOptions() with { CheckpointPath = null, Resume = false, MetricsPath = null }) is { } problems
+            return (CommandLineOptions.Problems(settings.ToTrainerOptions() with { CheckpointPath = null, Resume = false, MetricsPath = null }) ?? MetricsFolderProblem(settings.MetricsPath)) is { } problems
                 ? ExpectedErrors.Report(problems)
                 : ExpectedErrors.Run(() => analyze(settings, result.GetValue(_report) ?? settings.CheckpointPath + ".report"));
         });
         root.Subcommands.Add(analyzeCommand);
         return root.Parse(args).Invoke();
     }
+
+    /// <summary>Analysis draws curves from the metrics log when the file exists; a folder there is a mistake, not an absent log.</summary>
+    private static string? MetricsFolderProblem(string? metrics)
+        => metrics is not null && Directory.Exists(metrics)
+            ? $"--metrics '{metrics}' is a folder; give the metrics log file, e.g. '{Path.Combine(metrics, ProgramName + ".metrics.jsonl")}'."
+            : null;
 
     /// <summary>--batch-size as given, else the task's own default, else the program's.</summary>
     private int BatchSize(ParseResult result, string? task) =>
@@ -159,6 +176,12 @@ public sealed class ExampleCommand
             AllowNonFinite = result.GetValue(_allowNonFinite),
             Backend = result.GetValue(_backendOptions.Backend)!,
             Device = result.GetValue(_backendOptions.Device)!,
+            TensorBoardPath = result.GetValue(_tensorBoard),
+            KeepBestMetric = result.GetValue(_keepBest),
+            EarlyStoppingMetric = result.GetValue(_earlyStop),
+            EarlyStoppingPatience = result.GetValue(_patience),
+            Schedule = result.GetValue(_schedule) is { } schedule ? ScheduleArgument.Parse(schedule, out _) : null,
+            WarmupSteps = result.GetValue(_warmup),
         };
     }
 }

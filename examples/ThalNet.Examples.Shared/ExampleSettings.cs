@@ -44,6 +44,24 @@ public sealed record ExampleSettings(
     /// <summary><c>--device</c> for the TorchSharp backend: <c>cpu</c> or <c>cuda</c>.</summary>
     public string Device { get; init; } = "cpu";
 
+    /// <summary><c>--tensorboard</c>: the TensorBoard log folder, or null.</summary>
+    public string? TensorBoardPath { get; init; }
+
+    /// <summary><c>--keep-best</c>: the metric that picks the best checkpoint, or null.</summary>
+    public string? KeepBestMetric { get; init; }
+
+    /// <summary><c>--early-stop</c>: the metric early stopping watches, or null.</summary>
+    public string? EarlyStoppingMetric { get; init; }
+
+    /// <summary><c>--patience</c>: epochs without improvement before early stopping.</summary>
+    public int EarlyStoppingPatience { get; init; } = 5;
+
+    /// <summary><c>--lr-schedule</c>: the learning-rate schedule, or null for constant (or cosine via --lr-decay-to).</summary>
+    public LearningRateSchedule? Schedule { get; init; }
+
+    /// <summary><c>--warmup</c>: optimizer steps of linear warm-up.</summary>
+    public int WarmupSteps { get; init; }
+
     public TrainerOptions ToTrainerOptions(OptimizerKind optimizer = OptimizerKind.RmsProp) => new()
     {
         Epochs = Epochs,
@@ -61,5 +79,11 @@ public sealed record ExampleSettings(
         MetricsPath = MetricsPath,
         Progress = Progress,
         AllowNonFinite = AllowNonFinite,
+        TensorBoardPath = TensorBoardPath,
+        KeepBestMetric = KeepBestMetric,
+        EarlyStoppingMetric = EarlyStoppingMetric,
+        EarlyStoppingPatience = EarlyStoppingPatience,
+        Schedule = Schedule,
+        WarmupSteps = WarmupSteps,
     };
 }

@@ -6,7 +6,7 @@ namespace ThalNet.Examples;
 /// <summary>The machine-readable lines an example prints when it finishes.</summary>
 public static class ExampleSummary
 {
-    /// <summary>Prints <c>test_accuracy=</c> (or <c>test_bpc=</c>) of the final evaluation and the mean <c>epoch_seconds=</c> of this run.</summary>
+    /// <summary>Prints <c>test_accuracy=</c> (or <c>test_bpc=</c>) of the final evaluation, each further output's headline metric (<c>test_mse_OUTPUT=</c> for a regression head), and the mean <c>epoch_seconds=</c> of this run.</summary>
     public static void Print(TextWriter output, TrainingResult result, EvaluationResult test, bool bitsPerCharacter)
     {
         if (bitsPerCharacter)
@@ -20,7 +20,7 @@ public static class ExampleSummary
 
         for (var o = 1; o < test.Outputs.Count; o++)
         {
-            output.WriteLine(Line($"test_accuracy_{test.Outputs[o].Name}", test.Outputs[o].Accuracy));
+            output.WriteLine(Line($"test_{test.Outputs[o].QualityName}_{test.Outputs[o].Name}", test.Outputs[o].Quality));
         }
 
         output.WriteLine(Line("test_loss", test.Loss));

@@ -8,7 +8,7 @@ namespace ThalNet.Examples;
 
 /// <summary>
 /// Failures a user causes and can fix (missing or corrupt data, an unreadable or mismatched checkpoint, a malformed
-/// metrics log, training that diverged): their message already says what is wrong and what to do, so it is printed
+/// metrics log, training that diverged, a file that cannot be written): their message already says what is wrong and what to do, so it is printed
 /// alone, without a stack trace. Any other exception is a bug and keeps its trace.
 /// </summary>
 public static class ExpectedErrors
@@ -22,7 +22,7 @@ public static class ExpectedErrors
         {
             return command();
         }
-        catch (Exception e) when (e is DatasetException or CheckpointException or MetricsFormatException or TrainingDivergedException or TrainerOptionsException or TorchBackendException or ThalNet.TorchSharp.TorchDeviceException)
+        catch (Exception e) when (e is DatasetException or CheckpointException or MetricsFormatException or TrainingDivergedException or TrainerOptionsException or TorchBackendException or ThalNet.TorchSharp.TorchDeviceException or OutputWriteException)
         {
             return Report(e.Message);
         }

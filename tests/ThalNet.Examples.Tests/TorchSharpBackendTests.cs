@@ -1,11 +1,12 @@
 using System.Text.Json;
 using ThalNet.Examples.Tests.Infrastructure;
+using ThalNet.Runtime.Tests.TensorBoard;
 
 namespace ThalNet.Examples.Tests;
 
 /// <summary>
 /// <c>--backend torchsharp</c> trains every ThalNet example through the same training session as the engine: the same
-/// epoch and summary lines, checkpoint and JSON-lines metrics; DesignStudy's result lines and log; GruBaseline, which
+/// epoch and summary lines, checkpoint, JSON-lines metrics and TensorBoard tags; DesignStudy's result lines and log; GruBaseline, which
 /// is no ThalNet spec, says so.
 /// </summary>
 public sealed class TorchSharpBackendTests(ITestOutputHelper log) : ExampleTest(log)
@@ -118,7 +119,7 @@ public sealed class TorchSharpBackendTests(ITestOutputHelper log) : ExampleTest(
     }
 
     private ExampleRun TinyRun(string example, params string[] arguments) =>
-        Runner.Run(example, [.. arguments, "--backend", "torchsharp", "--epochs", "1", "--max-batches", "2", "--max-eval-batches", "1", "--checkpoint", Temp.File("model.safetensors"), "--metrics", Temp.File("metrics.jsonl")]).Succeeded();
+        Runner.Run(example, [.. arguments, "--backend", "torchsharp", "--epochs", "1", "--max-batches", "2", "--max-eval-batches", "1", "--checkpoint", Temp.File("model.safetensors"), "--metrics", Temp.File("metrics.jsonl"), "--tensorboard", Temp.File("board")]).Succeeded();
 
     private void AssertLinesAndFiles(ExampleRun run, bool bitsPerCharacter)
     {
@@ -141,5 +142,17 @@ public sealed class TorchSharpBackendTests(ITestOutputHelper log) : ExampleTest(
             .ToList();
         Assert.Contains(splits, s => s is { Split: "train", Step: 2 } && double.IsFinite(s.Loss));
         Assert.Contains(splits, s => s is { Split: "test", Step: 2 } && double.IsFinite(s.Loss));
+
+        // The same TensorBoard tags as the engine, with the metrics log's values.
+        var events = EventFileDecoder.ReadFolder(Temp.File("board"));
+        var scalars = events.SelectMany(e => e.Scalars.Select(s => (e.Step, s.Tag, s.Value))).ToList();
+        foreach (var line in File.ReadAllLines(Temp.File("metrics.jsonl")).Select(l => JsonDocument.Parse(l).RootElement))
+        {
+            var tag = $"{line.GetProperty("split").GetString()}/{line.GetProperty("output").GetString()}/loss";
+            Assert.Contains((line.GetProperty("step").GetInt64(), tag, (float)line.GetProperty("loss").GetDouble()), scalars);
+        }
+
+        Assert.Contains(scalars, s => s.Tag == "train/learning_rate");
+        Assert.Contains(events.SelectMany(e => e.Histograms), h => h.Tag.StartsWith("reading/", StringComparison.Ordinal));
     }
 }

@@ -47,8 +47,8 @@ public class DiagnosticTests
         { "THAL0029 error Spec.thalnet.yaml(11,7): Output 'gru' of module 'b' would name its parameters 'b.gru.*', which the module's layer 'gru' already uses", Valid(11, "      gru: { size: 2 }") },
         { "THAL0036 error Spec.thalnet.yaml(8,18): Layer 'gru auto' has size 'auto', which is solved from the parameter budget, but the model has no 'budget'; add one (e.g. 'budget: 50000') or write a number", Valid(7, "    inputs: [x]", "    layers: [gru auto]") },
         { "THAL0037 error Spec.thalnet.yaml(2,9): No size for the 'auto' layers fits the budget of 100: with size 1 the model already has 228 parameters; a budget of at least 228 would work", Valid(1, "model: M", "budget: 100", "defaults: { layers: [ff auto relu, gru auto] }") },
-        { "THAL0038 error Spec.thalnet.yaml(2,9): 'active' must be from 1 to 1 (one less than the module count), but is 2", Valid(1, "model: M", "active: 2", "defaults: { reading: attention }") },
-        { "THAL0039 error Spec.thalnet.yaml(10,14): 'active' ranks modules by the weight their read puts on a null slot, but module 'a' reads by 'fast-gaussian', which has none; only 'attention' has a null slot", Valid(1, "model: M", "active: 1", "defaults: { reading: attention }").Replace("    inputs: [x]\n", "    inputs: [x]\n    reading: fast-gaussian\n", StringComparison.Ordinal) },
+        { "THAL0039 error Spec.thalnet.yaml(2,9): 'active' must be from 1 to 1 (one less than the module count), but is 2", Valid(1, "model: M", "active: 2", "defaults: { reading: attention }") },
+        { "THAL0040 error Spec.thalnet.yaml(10,14): 'active' ranks modules by the weight their read puts on a null slot, but module 'a' reads by 'fast-gaussian', which has none; only 'attention' has a null slot", Valid(1, "model: M", "active: 1", "defaults: { reading: attention }").Replace("    inputs: [x]\n", "    inputs: [x]\n    reading: fast-gaussian\n", StringComparison.Ordinal) },
     };
 
     public static TheoryData<string[], string> AttributeCases => new()
@@ -61,17 +61,22 @@ public class DiagnosticTests
         { ["THAL0026 error Consumer0.cs(8,16): Output 'y' belongs to undeclared module 'bb'. Did you mean 'b'?", "THAL0013 error Consumer0.cs(7,16): Output module 'b' has no outputs; declare them in 'outputs'"], Attributes(8, """[ThalNetOutput("bb", "y", 2)]""") },
         { ["THAL0036 error Consumer0.cs(6,83): Layer 'gru auto' has size 'auto', which is solved from the parameter budget, but the model has no 'budget'; add one (e.g. 'budget: 50000') or write a number"], Attributes(6, """[ThalNetModule("a", Role = "input", Inputs = new[] { "x" }, Layers = new[] { "gru auto" })]""") },
         { ["THAL0037 error Consumer0.cs(4,24): No size for the 'auto' layers fits the budget of 100: with size 1 the model already has 228 parameters; a budget of at least 228 would work"], Attributes(4, "[ThalNetModel(Budget = 100)]", """[ThalNetDefaults(Layers = new[] { "ff auto relu", "gru auto" })]""") },
-        { ["THAL0038 error Consumer0.cs(4,24): 'active' must be from 1 to 1 (one less than the module count), but is 0"], Attributes(4, "[ThalNetModel(Active = 0)]", """[ThalNetDefaults(Reading = "attention")]""") },
+        { ["THAL0039 error Consumer0.cs(4,24): 'active' must be from 1 to 1 (one less than the module count), but is 0"], Attributes(4, "[ThalNetModel(Active = 0)]", """[ThalNetDefaults(Reading = "attention")]""") },
         {
             [
-                "THAL0039 error Consumer0.cs(4,24): 'active' ranks modules by the weight their read puts on a null slot, but module 'a' reads by 'weight-norm', which has none; only 'attention' has a null slot",
-                "THAL0039 error Consumer0.cs(4,24): 'active' ranks modules by the weight their read puts on a null slot, but module 'b' reads by 'weight-norm', which has none; only 'attention' has a null slot",
+                "THAL0040 error Consumer0.cs(4,24): 'active' ranks modules by the weight their read puts on a null slot, but module 'a' reads by 'weight-norm', which has none; only 'attention' has a null slot",
+                "THAL0040 error Consumer0.cs(4,24): 'active' ranks modules by the weight their read puts on a null slot, but module 'b' reads by 'weight-norm', which has none; only 'attention' has a null slot",
             ],
             Attributes(4, "[ThalNetModel(Active = 1)]")
         },
         { ["THAL0030 error Consumer0.cs(9,14): Class 'Net' has [ThalNetModel] but is not partial; declare it 'partial class Net'"], Attributes(9, "public class Net;") },
         { ["THAL0031 error Consumer0.cs(9,22): Class 'Net' cannot be a ThalNet model: it is generic"], Attributes(9, "public partial class Net<T>;") },
         { ["THAL0031 error Consumer0.cs(9,22): Class 'Net' cannot be a ThalNet model: it derives from 'System.Exception', but the generated part derives it from 'ThalNet.Runtime.Models.ThalNetModel'"], Attributes(9, "public partial class Net : System.Exception;") },
+        { ["THAL0031 error Consumer0.cs(9,28): Class 'Net' cannot be a ThalNet model: it names 'object' as its base class, but the generated part derives it from 'ThalNet.Runtime.Models.ThalNetModel'; remove ': object'"], Attributes(9, "public partial class Net : object;") },
+        { ["THAL0038 error Consumer0.cs(9,39): Member 'Step' of class 'Net' conflicts with the generated part: the generated part declares 'Step'; rename yours"], Attributes(9, "public partial class Net { public int Step; }") },
+        { ["THAL0038 error Consumer0.cs(9,40): Member 'B' of class 'Net' conflicts with the generated part: the generated part declares 'B', the property of module 'b'; rename yours or the module"], Attributes(9, "public partial class Net { private int B() => 0; }") },
+        { ["THAL0038 error Consumer0.cs(9,49): Member 'Runs' of class 'Net' conflicts with the generated part: 'Runs' is a member of the runtime base class the generated part derives from; rename yours"], Attributes(9, "public partial class Net { public static string Runs => \"\"; }") },
+        { ["THAL0038 error Consumer0.cs(9,35): Constructor 'Net()' of class 'Net' conflicts with the generated part: the generated part declares the constructor Net(RandomSource random), which creates every module; remove yours and create the model with new Net(random)"], Attributes(9, "public partial class Net { public Net() { } }") },
         { ["THAL0032 error Consumer0.cs(4,27): Namespace 'Other' differs from the namespace of class 'Net' ('App'); the generated part of a partial class is in the class's namespace"], Attributes(4, """[ThalNetModel(Namespace = "Other")]""") },
     };
 

@@ -7,15 +7,19 @@ using Xunit.Abstractions;
 namespace ThalNet.Generators.Tests;
 
 /// <summary>
-/// The generator's guarantee as a property, over randomly mutated example specs: every spec either gets a THAL
-/// error, located in its file, and no code; or gets code that compiles with no error and no warning. A fixed seed
-/// keeps CI repeatable; THALNET_FUZZ_ITERATIONS and THALNET_FUZZ_SEED try more or other specs. Failures found this
+/// The generator's guarantee as a property, over randomly mutated example specs, the same specs written as other
+/// YAML documents (markers, anchors, merge keys, several documents) and attributed classes with members, constructors
+/// and base types of their own: every spec either gets a THAL error, located in its file, and no code; or gets code
+/// that compiles with no error and no warning. A fixed seed keeps CI repeatable; THALNET_FUZZ_ITERATIONS,
+/// THALNET_FUZZ_YAML_DOCUMENTS, THALNET_FUZZ_ATTRIBUTE_CLASSES and THALNET_FUZZ_SEED try more or other cases. Failures found this
 /// way are kept as explicit cases in <see cref="GeneratedCodeGuaranteeTests"/>.
 /// </summary>
 public class FuzzTests(ITestOutputHelper output)
 {
     private const int DefaultIterations = 3000;
     private const int DefaultSeed = 13;
+    private const int DefaultYamlDocuments = 600;
+    private const int DefaultAttributeClasses = 300;
     private const int BatchSize = 250;
 
     [Fact]
@@ -24,8 +28,66 @@ public class FuzzTests(ITestOutputHelper output)
         var iterations = Setting("THALNET_FUZZ_ITERATIONS", DefaultIterations);
         var seed = Setting("THALNET_FUZZ_SEED", DefaultSeed);
         var mutator = new SpecMutator(new Random(seed));
-        var examples = TestSpecs.Names.Select(name => (Name: name, Text: TestSpecs.File(name).GetText()!.ToString())).ToList();
+        var examples = Examples();
         var specs = Enumerable.Range(0, iterations).Select(i => (examples[i % examples.Count].Name, Text: mutator.Mutate(examples[i % examples.Count].Text))).ToArray();
+
+        var generated = CheckYamlSpecs($"Fuzz (seed {seed}): tried {iterations} mutated specs", seed, specs);
+
+        // Most mutations keep a spec valid, so the compiled half of the property is exercised too.
+        Assert.InRange(generated, iterations / 8, iterations);
+    }
+
+    [Fact]
+    public void Every_spec_written_as_other_yaml_documents_gets_a_diagnostic_or_code_that_compiles_cleanly()
+    {
+        var iterations = Setting("THALNET_FUZZ_YAML_DOCUMENTS", DefaultYamlDocuments);
+        var seed = Setting("THALNET_FUZZ_SEED", DefaultSeed);
+        var random = new Random(seed);
+        var documents = new YamlDocumentMutator(random);
+        var mutator = new SpecMutator(random);
+        var examples = Examples();
+        var specs = Enumerable.Range(0, iterations).Select(i =>
+        {
+            var text = examples[i % examples.Count].Text;
+            return (examples[i % examples.Count].Name, Text: documents.Mutate(random.Next(3) == 0 ? mutator.Mutate(text) : text));
+        }).ToArray();
+
+        var generated = CheckYamlSpecs($"Fuzz YAML documents (seed {seed}): tried {iterations} specs with '---', '...', anchors, merge keys, several documents", seed, specs);
+
+        Assert.InRange(generated, 1, iterations);
+    }
+
+    [Fact]
+    public void Every_attributed_class_with_members_of_its_own_gets_a_diagnostic_or_code_that_compiles_cleanly()
+    {
+        var iterations = Setting("THALNET_FUZZ_ATTRIBUTE_CLASSES", DefaultAttributeClasses);
+        var seed = Setting("THALNET_FUZZ_SEED", DefaultSeed);
+        var maker = new AttributeClassMaker(new Random(seed));
+        var sources = Enumerable.Range(0, iterations).Select(_ => maker.Make()).ToArray();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        var outcomes = new (string? Problem, string? RefusedBy)[iterations];
+        Parallel.For(0, iterations, i =>
+        {
+            var result = GeneratorHarness.Run([], sources[i]);
+            outcomes[i] = AttributeOutcome(result, sources[i]);
+        });
+
+        var failures = outcomes.Select((o, i) => o.Problem is { } problem ? Report(i, sources[i], problem) : null).OfType<string>().ToList();
+        var refusedBy = outcomes.Where(o => o.Problem is null && o.RefusedBy is not null).GroupBy(o => o.RefusedBy!).ToDictionary(g => g.Key, g => g.Count());
+        var compiled = outcomes.Count(o => o.Problem is null && o.RefusedBy is null);
+        Print(string.Create(
+            CultureInfo.InvariantCulture,
+            $"Fuzz attribute form (seed {seed}): tried {iterations} attributed classes with members, constructors, base types, nested and generic declarations: {compiled} generated code that added no error or warning, {refusedBy.Values.Sum()} got a THAL error (first errors: {FirstErrors(refusedBy)}), {failures.Count} failed; {clock.Elapsed.TotalSeconds:F1} s."));
+        Assert.True(failures.Count == 0, $"{failures.Count} of {iterations} classes broke the guarantee (seed {seed}); the first:\n\n" + string.Join("\n\n", failures.Take(5)));
+        Assert.InRange(compiled, iterations / 8, iterations);
+        Assert.InRange(refusedBy.Values.Sum(), iterations / 8, iterations);
+    }
+
+    /// <summary>Generates every spec, compiles the distinct generated files, prints the counts and fails on any broken guarantee; returns how many generated code.</summary>
+    private int CheckYamlSpecs(string title, int seed, (string Name, string Text)[] specs)
+    {
+        var iterations = specs.Length;
         var compilation = GeneratorHarness.Compilation();
         var clock = System.Diagnostics.Stopwatch.StartNew();
 
@@ -65,15 +127,46 @@ public class FuzzTests(ITestOutputHelper output)
             }
         }
 
-        var summary = string.Create(
+        Print(string.Create(
             CultureInfo.InvariantCulture,
-            $"Fuzz (seed {seed}): tried {iterations} mutated specs: {results.Count(r => r.Sources.Count > 0)} generated code ({generated.Count} distinct files, compiled, {generated.Sum(g => g.Source.Length) / Math.Max(1, generated.Count)} chars each), {refusedBy.Values.Sum()} got a THAL error (first errors: {string.Join(", ", refusedBy.OrderByDescending(r => r.Value).Select(r => $"{r.Key} {r.Value}"))}), {failures.Count} failed; generating {generating.TotalSeconds:F1} s, compiling {(clock.Elapsed - generating).TotalSeconds:F1} s.");
-        output.WriteLine(summary);
-        // The test project's console logger shows stderr, so CI's output has the count too.
-        Console.Error.WriteLine(summary);
+            $"{title}: {results.Count(r => r.Sources.Count > 0)} generated code ({generated.Count} distinct files, compiled, {generated.Sum(g => g.Source.Length) / Math.Max(1, generated.Count)} chars each), {refusedBy.Values.Sum()} got a THAL error (first errors: {FirstErrors(refusedBy)}), {failures.Count} failed; generating {generating.TotalSeconds:F1} s, compiling {(clock.Elapsed - generating).TotalSeconds:F1} s."));
         Assert.True(failures.Count == 0, $"{failures.Count} of {iterations} specs broke the guarantee (seed {seed}); the first:\n\n" + string.Join("\n\n", failures.Take(5)));
-        // Most mutations keep a spec valid, so the compiled half of the property is exercised too.
-        Assert.InRange(generated.Count, iterations / 8, iterations);
+        return generated.Count;
+    }
+
+    /// <summary>
+    /// The guarantee for one attributed class: a THAL error inside the user's file and no code, or code that adds no
+    /// error and no warning to the user's compilation. Returns the problem, or the first error's id when refused.
+    /// </summary>
+    private static (string? Problem, string? RefusedBy) AttributeOutcome(GeneratorResult result, string source)
+    {
+        if (Problem(result, "Consumer0.cs", source) is { } problem)
+        {
+            return (problem, null);
+        }
+
+        if (result.Sources.Count == 0)
+        {
+            return (null, result.RunResult.Diagnostics.First(d => d.Severity == DiagnosticSeverity.Error).Id);
+        }
+
+        // The user's own warnings (an undocumented public member) are theirs: only what the generated part adds counts.
+        var before = DiagnosticFormat.Lines(result.Input.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning)).ToHashSet();
+        var problems = result.CompilationProblems().Where(line => !before.Contains(line)).ToArray();
+        return problems.Length == 0 ? (null, null) : ("the generated part adds errors or warnings:\n" + string.Join("\n", problems.Take(5)), null);
+    }
+
+    private static List<(string Name, string Text)> Examples()
+        => [.. TestSpecs.Names.Select(name => (Name: name, Text: TestSpecs.File(name).GetText()!.ToString()))];
+
+    private static string FirstErrors(Dictionary<string, int> refusedBy)
+        => string.Join(", ", refusedBy.OrderByDescending(r => r.Value).ThenBy(r => r.Key, StringComparer.Ordinal).Select(r => $"{r.Key} {r.Value}"));
+
+    /// <summary>To the test's output and to stderr, which the test project's console logger shows, so CI's log has the counts.</summary>
+    private void Print(string summary)
+    {
+        output.WriteLine(summary);
+        Console.Error.WriteLine(summary);
     }
 
     /// <summary>What breaks the guarantee in one run, short of compiling its code; null when nothing does.</summary>

@@ -42,6 +42,35 @@ public class RobustnessTests
         Assert.NotEmpty(result.DiagnosticLines);
     }
 
+    [Theory]
+    [MemberData(nameof(Malformed))]
+    [InlineData("---")]
+    [InlineData("--- ")]
+    [InlineData("...")]
+    [InlineData("---\n...")]
+    [InlineData("model: M\n---")]
+    public void Every_diagnostic_lies_inside_the_text(string yaml)
+    {
+        var result = GeneratorHarness.Run([GeneratorHarness.Yaml("Bad.thalnet.yaml", yaml)]);
+
+        var lines = yaml.Split('\n');
+        Assert.All(result.RunResult.Diagnostics, d =>
+        {
+            var span = d.Location.GetLineSpan();
+            Assert.InRange(d.Location.SourceSpan.End, 0, yaml.Length);
+            Assert.InRange(span.EndLinePosition.Line, 0, lines.Length - 1);
+            Assert.InRange(span.EndLinePosition.Character, 0, lines[span.EndLinePosition.Line].Length);
+        });
+    }
+
+    [Fact]
+    public void A_spec_of_only_a_document_marker_is_reported_at_its_end()
+    {
+        var result = GeneratorHarness.Run([GeneratorHarness.Yaml("Bad.thalnet.yaml", "---")]);
+
+        Assert.Equal(["THAL0003 error Bad.thalnet.yaml(1,4): Missing required key 'model' in the spec", "THAL0003 error Bad.thalnet.yaml(1,4): Missing required key 'inputs' in the spec", "THAL0003 error Bad.thalnet.yaml(1,4): Missing required key 'modules' in the spec"], result.DiagnosticLines);
+    }
+
     [Fact]
     public void Randomly_damaged_specs_never_break_the_generator()
     {

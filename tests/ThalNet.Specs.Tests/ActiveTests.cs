@@ -4,7 +4,7 @@ namespace ThalNet.Specs.Tests;
 
 /// <summary>
 /// <c>active: k</c>, the modules that compete to update: read into the spec and the layout from both forms, and its
-/// two diagnostics at the value (THAL0038, THAL0039) in both forms.
+/// two diagnostics at the value (THAL0039, THAL0040) in both forms.
 /// </summary>
 public class ActiveTests
 {
@@ -62,7 +62,7 @@ public class ActiveTests
         var compiled = SpecCompiler.FromYaml(FilePath, Spec($"active: {written}", "attention"));
 
         var diagnostic = Assert.Single(compiled.Diagnostics);
-        Assert.Equal("THAL0038", diagnostic.Id);
+        Assert.Equal("THAL0039", diagnostic.Id);
         Assert.Equal($"'active' must be from 1 to {largest} (one less than the module count), but is {written}", diagnostic.Message);
         Assert.Equal((2, 9, 2, 9 + written.Length), (diagnostic.Location.StartLine, diagnostic.Location.StartColumn, diagnostic.Location.EndLine, diagnostic.Location.EndColumn));
         Assert.Null(compiled.Layout);
@@ -73,7 +73,7 @@ public class ActiveTests
     {
         var compiled = SpecCompiler.FromAttributes(Attributes(3, "attention"));
 
-        Assert.Equal(["THAL0038 error Model.cs(1,24): 'active' must be from 1 to 2 (one less than the module count), but is 3"], Lines(compiled.Diagnostics));
+        Assert.Equal(["THAL0039 error Model.cs(1,24): 'active' must be from 1 to 2 (one less than the module count), but is 3"], Lines(compiled.Diagnostics));
     }
 
     [Fact]
@@ -84,7 +84,7 @@ public class ActiveTests
         var compiled = SpecCompiler.FromYaml(FilePath, yaml);
 
         Assert.Equal(
-            ["THAL0039 error test.thalnet.yaml(10,14): 'active' ranks modules by the weight their read puts on a null slot, but module 'a' reads by 'fast-softmax', which has none; only 'attention' has a null slot"],
+            ["THAL0040 error test.thalnet.yaml(10,14): 'active' ranks modules by the weight their read puts on a null slot, but module 'a' reads by 'fast-softmax', which has none; only 'attention' has a null slot"],
             Lines(compiled.Diagnostics));
     }
 
@@ -97,9 +97,9 @@ public class ActiveTests
         var attributes = SpecCompiler.FromAttributes(Attributes(1, reading: null));
 
         Assert.Equal(["a", "s", "b"], yaml.Diagnostics.Select(d => Assert.IsType<string>(d.Message.Split('\'')[3])));
-        Assert.All(yaml.Diagnostics, d => Assert.Equal(("THAL0039", 2, 9), (d.Id, d.Location.StartLine, d.Location.StartColumn)));
+        Assert.All(yaml.Diagnostics, d => Assert.Equal(("THAL0040", 2, 9), (d.Id, d.Location.StartLine, d.Location.StartColumn)));
         Assert.Equal(
-            new[] { "a", "s", "b" }.Select(m => "THAL0039 error Model.cs(1,24): " + string.Format(System.Globalization.CultureInfo.InvariantCulture, Message, m)),
+            new[] { "a", "s", "b" }.Select(m => "THAL0040 error Model.cs(1,24): " + string.Format(System.Globalization.CultureInfo.InvariantCulture, Message, m)),
             Lines(attributes.Diagnostics));
     }
 
@@ -109,7 +109,7 @@ public class ActiveTests
         var compiled = SpecCompiler.FromYaml(FilePath, Spec("active: 1", "linear"));
 
         Assert.Equal(3, compiled.Diagnostics.Count);
-        Assert.All(compiled.Diagnostics, d => Assert.Equal(("THAL0039", 3, 22), (d.Id, d.Location.StartLine, d.Location.StartColumn)));
+        Assert.All(compiled.Diagnostics, d => Assert.Equal(("THAL0040", 3, 22), (d.Id, d.Location.StartLine, d.Location.StartColumn)));
     }
 
     /// <summary>Three modules; <paramref name="line2"/> is the second line, <paramref name="reading"/> the defaults' reading (none when null).</summary>

@@ -1,7 +1,8 @@
 namespace ThalNet.Generators.Emit;
 
 /// <summary>
-/// Names in the generated code of both backends. Members come from the plan's PascalCase names (checked by the spec
+/// Names in the generated code of both backends. Fixed member names are listed in <see cref="GeneratedMemberNames"/>,
+/// which the validator and the attribute checks share (a test compares it with the generated classes); members come from the plan's PascalCase names (checked by the spec
 /// validator against each other and against reserved names). Locals derived from a module always end in a
 /// fixed word (<c>visionContext</c>, <c>visionGru</c>, <c>visionFeatures</c>), so they never meet each other or
 /// the fixed locals <c>values</c>, <c>center</c> and <c>reads</c>.
@@ -9,7 +10,7 @@ namespace ThalNet.Generators.Emit;
 internal static class GeneratedNames
 {
     /// <summary>The model's group of fused reads (a field: members are PascalCase, so an underscore never meets them).</summary>
-    public const string FusedReadsField = "_staticReads";
+    public const string FusedReadsField = GeneratedMemberNames.StaticReadsField;
 
     /// <summary>The fused reads' results of the current sub-step, one [inputs; context] per member.</summary>
     public const string FusedReadsLocal = "reads";

@@ -7,7 +7,8 @@ namespace ThalNet.Runtime.Training;
 /// <summary>
 /// Training checkpoints in the safetensors format: the model's parameters under their dotted names (loadable by
 /// PyTorch), the optimizer's state under <c>optimizer.</c>, a language model's carried state under <c>state.</c>,
-/// and in the metadata the model name, the position in training and the random generator's states. Training writes
+/// and in the metadata the model name, the position in training and the random generator's states, with checksums of
+/// the tensors and of the metadata (<see cref="TensorChecksum"/>, <see cref="MetadataChecksum"/>). Training writes
 /// and reads them through <see cref="ITrainingBackend"/>, in the engine's names and layouts, so a checkpoint written
 /// on one backend resumes on another.
 /// </summary>
@@ -22,6 +23,15 @@ public static class Checkpoint
     public const int FormatVersion = 1;
 
     private const string OptimizerPrefix = "optimizer.";
+
+    /// <summary>The metadata prefix of the interrupted epoch's tallies, per output.</summary>
+    internal const string EpochTallyPrefix = "epoch_train.";
+
+    /// <summary>The metadata prefix of the tallies of the batches the metrics log has not averaged yet, per output.</summary>
+    internal const string WindowTallyPrefix = "window_train.";
+
+    /// <summary>The metadata entry counting the batches the metrics log has not averaged yet.</summary>
+    internal const string WindowBatchesKey = "window_batches";
 
     /// <summary>What to do when a checkpoint's parameters do not fit the model they are loaded into.</summary>
     internal const string LoadRemedy = "Load it into the model that trained it: the same spec (or model class) and the same options.";
@@ -41,6 +51,7 @@ public static class Checkpoint
         ArgumentNullException.ThrowIfNull(path);
         var file = SafeTensorsReader.ReadFile(path);
         TensorChecksum.Verify(file, path);
+        MetadataChecksum.Verify(file, path);
         var metadata = new CheckpointMetadata(file.Metadata, path);
         var problems = new List<string>();
         CheckModel(model.Info.Name, Shapes(model), metadata, file, problems, strict: false);
@@ -77,8 +88,12 @@ public static class Checkpoint
             ["epoch_rng_state"] = Convert.ToBase64String(position.EpochRandomState),
             ["epoch_seconds"] = position.EpochSeconds.ToString("R", CultureInfo.InvariantCulture),
         };
-        position.EpochTally.Save(metadata, "epoch_train.");
+        position.EpochTally.Save(metadata, EpochTallyPrefix);
+        metadata[WindowBatchesKey] = Invariant(position.WindowBatches);
+        position.WindowTally.Save(metadata, WindowTallyPrefix);
+        position.Controls.Save(metadata);
         metadata[TensorChecksum.MetadataKey] = TensorChecksum.Compute(tensors);
+        metadata[MetadataChecksum.MetadataKey] = MetadataChecksum.Compute(metadata);
         SafeTensorsWriter.WriteFile(path, tensors, metadata);
     }
 
@@ -87,13 +102,14 @@ public static class Checkpoint
     {
         var file = SafeTensorsReader.ReadFile(path);
         TensorChecksum.Verify(file, path);
+        MetadataChecksum.Verify(file, path);
         var metadata = new CheckpointMetadata(file.Metadata, path);
         var problems = new List<string>();
         CheckModel(backend.Info.Name, Shapes(backend.SaveParameters()), metadata, file, problems, strict: true);
         Compare(metadata, "task", task.Kind, "a training run on {0} data, but this run trains on {1} data", problems);
         Compare(metadata, "optimizer", Name(kind), "the {0} optimizer's state, but this run uses {1}", problems);
         var batchInEpoch = metadata.Int("batch_in_epoch");
-        CheckpointPositionChecks.AddProblems(metadata, task, problems);
+        CheckpointPositionChecks.AddProblems(metadata, task, backend.Info, problems);
         if (batchInEpoch > 0 && metadata.Int("batch_rows") != task.BatchRows)
         {
             problems.Add($"it stopped part-way through an epoch of batches of {metadata.Int("batch_rows")} rows, but this run's batches have {task.BatchRows}");
@@ -120,7 +136,18 @@ public static class Checkpoint
         position.BatchInEpoch = batchInEpoch;
         position.GlobalStep = metadata.Long("global_step");
         position.EpochSeconds = metadata.Double("epoch_seconds");
-        position.EpochTally.Load(metadata, "epoch_train.");
+        position.EpochTally.Load(metadata, EpochTallyPrefix);
+        // Checkpoints written before the window was saved resume with an empty one.
+        position.WindowBatches = metadata.TryGet(WindowBatchesKey, out _) ? metadata.Int(WindowBatchesKey) : 0;
+        if (position.WindowBatches > 0)
+        {
+            position.WindowTally.Load(metadata, WindowTallyPrefix);
+        }
+        else
+        {
+            position.WindowTally.Clear();
+        }
+        position.Controls.Load(metadata);
     }
 
     private static void CheckModel(string modelName, IReadOnlyList<(string Name, int[] Shape)> parameters, CheckpointMetadata metadata, SafeTensorsFile file, List<string> problems, bool strict)

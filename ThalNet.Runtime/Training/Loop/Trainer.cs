@@ -97,7 +97,8 @@ public sealed class Trainer<TModel> : IDisposable
     public TrainingResult Fit(IStreamSource train, IStreamSource? test = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(train);
-        if (train.Streams < Workers)
+        // Workers splitting the rows need a stream each; workers splitting the modules all run every stream.
+        if (Parallel == ParallelPlan.Data && train.Streams < Workers)
         {
             throw new ArgumentException($"The training data has {train.Streams} streams, fewer than the {Workers} workers; use more streams or fewer workers.", nameof(train));
         }

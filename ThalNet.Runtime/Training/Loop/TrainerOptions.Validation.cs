@@ -7,7 +7,7 @@ public sealed partial record TrainerOptions
     /// <summary>
     /// Everything that would stop these options from training, found before any data loads or any epoch runs:
     /// counts below their minimum, a learning rate that is zero, negative or not finite, resuming without a
-    /// checkpoint, and a checkpoint or metrics path that is a folder or cannot be written. Empty when they can train.
+    /// checkpoint, a checkpoint or metrics path that is a folder or cannot be written, and one path for both. Empty when they can train.
     /// </summary>
     public IReadOnlyList<TrainerOptionProblem> Problems()
     {
@@ -46,6 +46,12 @@ public sealed partial record TrainerOptions
 
         OutputFile(problems, nameof(CheckpointPath), CheckpointPath);
         OutputFile(problems, nameof(MetricsPath), MetricsPath);
+        if (SameFile(CheckpointPath, MetricsPath))
+        {
+            problems.Add(new(nameof(MetricsPath), $"names the checkpoint file too ('{MetricsPath}'); give the metrics log a path of its own"));
+        }
+
+        AddRunControlProblems(problems);
         return problems;
     }
 
@@ -82,6 +88,24 @@ public sealed partial record TrainerOptions
         if (OutputFileProblem(path) is { } problem)
         {
             problems.Add(new(property, problem));
+        }
+    }
+
+    /// <summary>Whether two output paths name one file (the file system's case rules aside).</summary>
+    private static bool SameFile(string? first, string? second)
+    {
+        if (string.IsNullOrWhiteSpace(first) || string.IsNullOrWhiteSpace(second))
+        {
+            return false;
+        }
+
+        try
+        {
+            return string.Equals(Path.GetFullPath(first), Path.GetFullPath(second), OperatingSystem.IsLinux() ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase);
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            return false;
         }
     }
 

@@ -88,15 +88,7 @@ public sealed partial record TrainerOptions
     /// <summary>The default of <see cref="Workers"/>: 2, or 1 on a single-core machine.</summary>
     public static int DefaultWorkers => Math.Min(2, Environment.ProcessorCount);
 
-    /// <summary>The learning rate of epoch <paramref name="epoch"/> (1-based).</summary>
-    public float LearningRateAt(int epoch)
-    {
-        if (CosineDecayTo is not { } fraction || Epochs <= 1)
-        {
-            return LearningRate;
-        }
-
-        var progress = (double)(epoch - 1) / (Epochs - 1);
-        return (float)(LearningRate * (fraction + ((1 - fraction) * 0.5 * (1 + Math.Cos(Math.PI * progress)))));
-    }
+    /// <summary>The learning rate of epoch <paramref name="epoch"/> (1-based): <see cref="LearningRate"/> times the schedule's factor.</summary>
+    public float LearningRateAt(int epoch) =>
+        EffectiveSchedule is { } schedule ? (float)(LearningRate * schedule.Factor(epoch, Epochs)) : LearningRate;
 }

@@ -19,10 +19,12 @@ internal sealed class TrainingLoop
     private readonly IProgressView _view;
     private readonly Action<TrainingStep> _onStep;
     private readonly OutputTally _batch;
-    private readonly OutputTally _window;
     private readonly DivergenceGuard? _divergence;
-    private int _windowBatches;
+    private readonly RunControls _controls;
     private long _windowStart;
+
+    /// <summary>Where the checkpoint file on disk stands (resumed from or last written), for the message of a failed write.</summary>
+    private string? _lastCheckpoint;
 
     public TrainingLoop(ITrainingBackend backend, TrainerOptions options, RandomSource random, ITrainingTask task, TrainingPosition position, MetricsWriter? log, IProgressView view, Action<TrainingStep> onStep)
     {
@@ -35,16 +37,25 @@ internal sealed class TrainingLoop
         _view = view;
         _onStep = onStep;
         _batch = new OutputTally(backend.Info);
-        _window = new OutputTally(backend.Info);
         _divergence = options.AllowNonFinite ? null : new DivergenceGuard(backend, options.CheckpointPath);
+        _lastCheckpoint = position.GlobalStep > 0 ? $"epoch {position.Epoch}, batch {position.BatchInEpoch}, step {position.GlobalStep}" : null;
+        _controls = new RunControls(options, backend.Info);
     }
+
+    /// <summary>The TensorBoard event file that gets every metrics-log event too; null writes none.</summary>
+    public TensorBoardLog? Board { get; init; }
 
     private SequenceInfo Info => _backend.Info;
 
     public TrainingResult Run(CancellationToken cancellationToken)
     {
         var epochs = new List<EpochSummary>();
-        while (_position.Epoch < _options.Epochs)
+        if (_position.Controls.StoppedEarly && _position.Epoch < _options.Epochs)
+        {
+            _view.WriteLine($"The run stopped early after epoch {_position.Epoch} ({_options.EarlyStoppingMetric} stopped improving); nothing left to train.");
+        }
+
+        while (_position.Epoch < _options.Epochs && !_position.Controls.StoppedEarly)
         {
             var epoch = _position.Epoch + 1;
             _backend.LearningRate = _options.LearningRateAt(epoch);
@@ -59,7 +70,7 @@ internal sealed class TrainingLoop
             epochs.Add(FinishEpoch(epoch));
         }
 
-        return new TrainingResult(epochs, _position.GlobalStep, Interrupted: false);
+        return new TrainingResult(epochs, _position.GlobalStep, Interrupted: false) { StoppedEarly = _position.Controls.StoppedEarly };
     }
 
     /// <summary>Trains the rest of the epoch's batches; returns true when cancellation stopped it first.</summary>
@@ -88,11 +99,11 @@ internal sealed class TrainingLoop
 
     private void StartEpoch()
     {
-        _window.Clear();
-        _windowBatches = 0;
         _windowStart = Stopwatch.GetTimestamp();
         if (_position.BatchInEpoch == 0)
         {
+            _position.WindowTally.Clear();
+            _position.WindowBatches = 0;
             _position.EpochRandomState = _random.GetStateBytes();
             _task.ShuffleEpoch(_random);
             _task.ResetEpochState();
@@ -114,6 +125,11 @@ internal sealed class TrainingLoop
     private void Step(int epoch, int batch)
     {
         _batch.Clear();
+        if (_options.WarmupSteps > 0 && _position.GlobalStep < _options.WarmupSteps)
+        {
+            _backend.LearningRate = _options.LearningRateAt(epoch, _position.GlobalStep + 1);
+        }
+
         var loss = _task.TrainBatch(batch, _batch);
         _divergence?.CheckBackward(loss, _position.GlobalStep + 1, epoch, batch + 1, _batch);
         if (_options.MaxGradientNorm is { } maxNorm)
@@ -126,10 +142,11 @@ internal sealed class TrainingLoop
         _position.BatchInEpoch = batch + 1;
         _position.GlobalStep++;
         _position.EpochTally.Add(_batch);
-        _window.Add(_batch);
-        _windowBatches++;
+        _position.WindowTally.Add(_batch);
+        _position.WindowBatches++;
         _onStep(new TrainingStep(epoch, batch + 1, _position.GlobalStep, loss));
-        if (_position.GlobalStep % _options.LogEvery == 0)
+        // The first step is logged too, so that curves start where training does.
+        if (_position.GlobalStep % _options.LogEvery == 0 || _position.GlobalStep == 1)
         {
             LogWindow(epoch);
         }
@@ -148,21 +165,38 @@ internal sealed class TrainingLoop
             test,
             _position.EpochSeconds + evaluationSeconds,
             SamplesPerSecond(_task.BatchesPerEpoch, _position.EpochSeconds));
+        var (saveBest, notes) = _controls.AtEpochEnd(summary, _position.Controls);
         _position.Epoch++;
         _position.BatchInEpoch = 0;
         SaveCheckpoint();
+        if (saveBest)
+        {
+            Checkpoint.Save(_options.BestCheckpointFile!, _backend, _options.Optimizer, _random, _position, _task);
+        }
+
         if (test is not null)
         {
             _log?.Write(_position.GlobalStep, epoch, "test", test, samplesPerSecond: null);
+            Board?.Write(_position.GlobalStep, "test", test, samplesPerSecond: null, learningRate: null);
         }
 
+        Board?.WriteReadingWeights(_position.GlobalStep, _backend.SaveParameters());
+
         _view.WriteLine(EpochLine.Format(summary, Info));
+        foreach (var note in notes)
+        {
+            _view.WriteLine(note);
+        }
+
         return summary;
     }
 
+    /// <summary>
+    /// Saves the checkpoint with the unlogged window in it, so that the resumed run writes the line an uninterrupted
+    /// run would have written, averaging the same batches.
+    /// </summary>
     private void Interrupt(int epoch)
     {
-        LogWindow(epoch);
         SaveCheckpoint();
         _view.WriteLine(_options.CheckpointPath is { } path
             ? $"Stopped at epoch {epoch}, batch {_position.BatchInEpoch} (step {_position.GlobalStep}); checkpoint written to '{path}'. Resume to continue."
@@ -171,22 +205,38 @@ internal sealed class TrainingLoop
 
     private void LogWindow(int epoch)
     {
-        if (_windowBatches > 0 && _log is not null)
+        if (_position.WindowBatches > 0 && (_log is not null || Board is not null))
         {
             var seconds = Stopwatch.GetElapsedTime(_windowStart).TotalSeconds;
-            _log.Write(_position.GlobalStep, epoch, "train", _window.ToResult(), SamplesPerSecond(_windowBatches, seconds));
+            var metrics = _position.WindowTally.ToResult();
+            var rate = SamplesPerSecond(_position.WindowBatches, seconds);
+            _log?.Write(_position.GlobalStep, epoch, "train", metrics, rate);
+            Board?.Write(_position.GlobalStep, "train", metrics, rate, _backend.LearningRate);
         }
 
-        _window.Clear();
-        _windowBatches = 0;
+        _position.WindowTally.Clear();
+        _position.WindowBatches = 0;
         _windowStart = Stopwatch.GetTimestamp();
     }
 
     private void SaveCheckpoint()
     {
-        if (_options.CheckpointPath is { } path)
+        if (_options.CheckpointPath is not { } path)
+        {
+            return;
+        }
+
+        try
         {
             Checkpoint.Save(path, _backend, _options.Optimizer, _random, _position, _task);
+            _lastCheckpoint = $"epoch {_position.Epoch}, batch {_position.BatchInEpoch}, step {_position.GlobalStep}";
+        }
+        catch (OutputWriteException e)
+        {
+            var kept = _lastCheckpoint is { } saved
+                ? $"the last good checkpoint, '{path}' ({saved}), is intact; free space or choose another --checkpoint and resume from it"
+                : File.Exists(path) ? $"the checkpoint there before this run, '{path}', is intact" : "no checkpoint was written";
+            throw new OutputWriteException(path, e.Reason, kept, e.InnerException);
         }
     }
 

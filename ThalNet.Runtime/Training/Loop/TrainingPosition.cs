@@ -21,4 +21,13 @@ internal sealed class TrainingPosition(SequenceInfo info)
 
     /// <summary>Metrics of the current epoch's batches so far.</summary>
     public OutputTally EpochTally { get; } = new(info);
+
+    /// <summary>Metrics of the batches since the last train line of the metrics log, which the next line averages.</summary>
+    public OutputTally WindowTally { get; } = new(info);
+
+    /// <summary>Batches in <see cref="WindowTally"/>.</summary>
+    public int WindowBatches { get; set; }
+
+    /// <summary>The best metrics so far of early stopping and keep-best.</summary>
+    public RunControlState Controls { get; } = new();
 }

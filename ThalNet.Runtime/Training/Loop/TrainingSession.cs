@@ -42,7 +42,13 @@ public static class TrainingSession
         }
 
         using var log = MetricsWriter.Open(options.MetricsPath, append: resumed);
-        var loop = new TrainingLoop(backend, options, random, task, position, log, view, onStep ?? (_ => { }));
+        using var board = TensorBoardLog.Open(options.TensorBoardPath);
+        if (resumed)
+        {
+            board?.Resumed(position.GlobalStep);
+        }
+
+        var loop = new TrainingLoop(backend, options, random, task, position, log, view, onStep ?? (_ => { })) { Board = board };
         return loop.Run(cancellationToken);
     }
 

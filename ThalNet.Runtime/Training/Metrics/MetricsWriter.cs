@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
+using ThalNet.Runtime.IO;
 using ThalNet.Runtime.Models;
 
 namespace ThalNet.Runtime.Training;
@@ -7,7 +8,8 @@ namespace ThalNet.Runtime.Training;
 /// <summary>
 /// A JSON-lines metrics log: one object per output and event, e.g.
 /// <c>{"step":100,"epoch":1,"split":"train","output":"digit","loss":0.5,"accuracy":0.9,"samples_per_second":1234}</c>;
-/// byte-level language-model heads also get <c>"bpc"</c> (the loss in bits). Each event is flushed as it is written.
+/// byte-level language-model heads also get <c>"bpc"</c> (the loss in bits); regression (<c>mse</c>) heads get
+/// <c>"mse"</c> and <c>"rmse"</c> instead of an accuracy. Each event is flushed as it is written.
 /// </summary>
 internal sealed class MetricsWriter : IDisposable
 {
@@ -17,11 +19,22 @@ internal sealed class MetricsWriter : IDisposable
     private readonly ArrayBufferWriter<byte> _buffer = new(256);
     private readonly Utf8JsonWriter _json;
 
+    private readonly string _path;
+
     private MetricsWriter(string path, bool append)
     {
-        var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        Directory.CreateDirectory(folder);
-        _stream = new FileStream(path, append ? FileMode.Append : FileMode.Create, FileAccess.Write, FileShare.Read);
+        _path = path;
+        try
+        {
+            var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
+            Directory.CreateDirectory(folder);
+            _stream = new FileStream(path, append ? FileMode.Append : FileMode.Create, FileAccess.Write, FileShare.Read);
+        }
+        catch (Exception e) when (OutputWriteException.IsWriteFailure(e))
+        {
+            throw new OutputWriteException(path, OutputWriteException.ReasonOf(e), null, e);
+        }
+
         _json = new Utf8JsonWriter(_buffer);
     }
 
@@ -42,7 +55,16 @@ internal sealed class MetricsWriter : IDisposable
             _json.WriteString("split", split);
             _json.WriteString("output", output.Name);
             WriteNumber("loss", output.Loss);
-            WriteNumber("accuracy", output.Accuracy);
+            if (output.IsMeanSquaredError)
+            {
+                WriteNumber("mse", output.MeanSquaredError);
+                WriteNumber("rmse", output.RootMeanSquaredError);
+            }
+            else
+            {
+                WriteNumber("accuracy", output.Accuracy);
+            }
+
             if (output.IsBitsPerCharacter)
             {
                 WriteNumber("bpc", output.Bits);
@@ -55,17 +77,43 @@ internal sealed class MetricsWriter : IDisposable
 
             _json.WriteEndObject();
             _json.Flush();
-            _stream.Write(_buffer.WrittenSpan);
-            _stream.Write(NewLine);
+            Append(_buffer.WrittenSpan);
+            Append(NewLine);
         }
 
-        _stream.Flush();
+        try
+        {
+            _stream.Flush();
+        }
+        catch (Exception e) when (OutputWriteException.IsWriteFailure(e))
+        {
+            throw new OutputWriteException(_path, OutputWriteException.ReasonOf(e), "the lines before this one are in the log", e);
+        }
+    }
+
+    private void Append(ReadOnlySpan<byte> bytes)
+    {
+        try
+        {
+            _stream.Write(bytes);
+        }
+        catch (Exception e) when (OutputWriteException.IsWriteFailure(e))
+        {
+            throw new OutputWriteException(_path, OutputWriteException.ReasonOf(e), "the lines before this one are in the log", e);
+        }
     }
 
     public void Dispose()
     {
         _json.Dispose();
-        _stream.Dispose();
+        try
+        {
+            _stream.Dispose();
+        }
+        catch (Exception e) when (OutputWriteException.IsWriteFailure(e))
+        {
+            // Only after a failed write, which was thrown already: this one would hide it.
+        }
     }
 
     // JSON has no NaN or infinity: a diverged loss is logged as null.

@@ -4,7 +4,7 @@ using ThalNet.Runtime.Models;
 namespace ThalNet.Runtime.Training;
 
 /// <summary>
-/// Running sums per output (loss times predictions, predictions, correct predictions), so that means over many
+/// Running sums per output (loss times predictions, predictions, correct predictions of classification heads), so that means over many
 /// batches of any size are exact averages over predictions. Sums are added in worker order and saved with
 /// round-trip precision, so a resumed epoch reports the same numbers as an uninterrupted one.
 /// </summary>
@@ -53,7 +53,8 @@ public sealed class OutputTally
                 }
 
                 var predictions = Predictions(o, batch.Steps, batch.Batch);
-                AddOutput(o, (double)result.PerOutput[o].Item() / scale * predictions, predictions, CountCorrect(result.Logits[o], batch.Targets[o]));
+                var correct = _info.Outputs[o].Loss == LossKind.CrossEntropy ? CountCorrect(result.Logits[o], batch.Targets[o]) : 0;
+                AddOutput(o, (double)result.PerOutput[o].Item() / scale * predictions, predictions, correct);
             }
         }
     }
@@ -92,10 +93,9 @@ public sealed class OutputTally
         for (var o = 0; o < outputs.Length; o++)
         {
             var n = Math.Max(_predictions[o], 1);
-            outputs[o] = new OutputMetrics(_info.Outputs[o].Name, _lossSum[o] / n, (double)_correct[o] / n, _predictions[o])
-            {
-                IsBitsPerCharacter = OutputMetrics.MeasuresBitsPerCharacter(_info.Outputs[o]),
-            };
+            var metric = OutputMetrics.MetricOf(_info.Outputs[o]);
+            var accuracy = metric == HeadMetric.MeanSquaredError ? double.NaN : (double)_correct[o] / n;
+            outputs[o] = new OutputMetrics(_info.Outputs[o].Name, _lossSum[o] / n, accuracy, _predictions[o]) { Metric = metric };
             total += _info.Outputs[o].Weight * outputs[o].Loss;
         }
 

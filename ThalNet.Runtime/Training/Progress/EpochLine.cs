@@ -7,7 +7,8 @@ namespace ThalNet.Runtime.Training;
 /// <summary>
 /// The machine-readable line printed at every epoch end, <c>key=value</c> pairs separated by spaces:
 /// <c>epoch=3 train_loss=0.41 train_accuracy=0.87 test_loss=0.45 test_accuracy=0.86 epoch_seconds=12.3 samples_per_second=650</c>.
-/// Byte-level language-model heads report <c>_bpc</c> instead of <c>_accuracy</c> (<see cref="OutputMetrics.MeasuresBitsPerCharacter"/>); a model with
+/// Each output reports its headline metric (<see cref="OutputMetrics.Metric"/>): byte-level language-model heads
+/// <c>_bpc</c> and regression heads <c>_mse</c> instead of <c>_accuracy</c>; a model with
 /// several outputs adds each output's values with the output's name as a suffix (<c>test_accuracy_parity=0.98</c>).
 /// </summary>
 internal static class EpochLine

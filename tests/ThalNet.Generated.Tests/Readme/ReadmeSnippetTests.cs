@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using ThalNet.Runtime.Data;
 
 namespace ThalNet.Generated.Tests.Readme;
@@ -16,12 +15,8 @@ public sealed class ReadmeSnippetTests : IDisposable
     [InlineData("analysis", "analysis.md")]
     public void The_page_shows_the_snippet_verbatim(string name, string page)
     {
-        var source = File.ReadAllText(Path.Combine(RepositoryRoot(), "tests", "ThalNet.Generated.Tests", "Readme", "ReadmeSnippets.cs")).ReplaceLineEndings("\n");
-        var text = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", page)).ReplaceLineEndings("\n");
-        var region = Regex.Match(source, $@"// snippet: {name}\n(?<code>.*?)\n\s*// end snippet", RegexOptions.Singleline).Groups["code"].Value;
-        var lines = region.Split('\n');
-        var indent = lines.Where(l => l.Trim().Length > 0).Min(l => l.Length - l.TrimStart().Length);
-        var code = string.Join("\n", lines.Select(l => l.Length >= indent ? l[indent..] : l.TrimStart()));
+        var text = File.ReadAllText(Path.Combine(SnippetSource.RepositoryRoot(), "docs", page)).ReplaceLineEndings("\n");
+        var code = SnippetSource.Region("ReadmeSnippets.cs", name);
 
         Assert.NotEmpty(code);
         Assert.Contains(code + "\n```", text, StringComparison.Ordinal);
@@ -46,15 +41,4 @@ public sealed class ReadmeSnippetTests : IDisposable
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
-
-    private static string RepositoryRoot()
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "ThalNet.sln")))
-        {
-            folder = folder.Parent;
-        }
-
-        return folder?.FullName ?? throw new InvalidOperationException("The tests run outside the repository.");
-    }
 }

@@ -42,6 +42,8 @@ public class MetricsLogTests
     [InlineData("{\"step\":\"7\"}", 1, "not a non-negative integer")]
     [InlineData("{\"step\":1,\"split\":3}", 1, "\"split\" is 3, not a string")]
     [InlineData("{\"step\":1,\"loss\":NaN}", 1, "write them as strings")]
+    [InlineData("{\"step\":1,\"loss\":0.5}\n{\"step\":2,\"loss\":\"x\"}", 2, "\"loss\" is \"x\", not a number")]
+    [InlineData("{\"step\":1,\"accuracy\":\"high\"}", 1, "\"accuracy\" is \"high\", not a number")]
     public void Bad_lines_are_reported_with_source_and_line_number(string text, int line, string problem)
     {
         var e = Assert.Throws<MetricsFormatException>(() => MetricsLog.Parse(text, "runs/a/metrics.jsonl"));

@@ -48,11 +48,13 @@ public sealed class AtomicFileTests : IDisposable
         var path = PathOf("model.safetensors");
         File.WriteAllText(path, "old checkpoint");
 
-        Assert.Throws<IOException>(() => AtomicFile.Write(path, stream =>
+        var error = Assert.Throws<OutputWriteException>(() => AtomicFile.Write(path, stream =>
         {
             stream.Write(new byte[100_000]);
             throw new IOException("disk full");
         }));
+
+        Assert.Equal($"cannot write '{path}': disk full; the file there is unchanged", error.Message);
 
         Assert.Equal("old checkpoint", File.ReadAllText(path));
         Assert.Equal(["model.safetensors"], FileNames());

@@ -20,7 +20,7 @@ internal static class CheckpointBytes
 
     /// <summary>
     /// Rewrites the file with the values of <paramref name="tensor"/> changed by <paramref name="edit"/> and a checksum
-    /// that matches: a checkpoint as a run that produced those values would have saved it.
+    /// and metadata checksums that match: a checkpoint as a run that produced those values would have saved it.
     /// </summary>
     public static void EditTensor(string path, string tensor, Action<float[]> edit)
     {
@@ -37,11 +37,25 @@ internal static class CheckpointBytes
             return new TensorEntry(t.Name, t.Shape, values);
         }).ToList();
         var metadata = new Dictionary<string, string>(file.Metadata) { [TensorChecksum.MetadataKey] = TensorChecksum.Compute(tensors) };
+        metadata[MetadataChecksum.MetadataKey] = MetadataChecksum.Compute(metadata);
         SafeTensorsWriter.WriteFile(path, tensors, metadata);
     }
 
-    /// <summary>Rewrites the file with its metadata changed by <paramref name="edit"/> and its tensors as they were.</summary>
+    /// <summary>
+    /// Rewrites the file with its metadata changed by <paramref name="edit"/>, its tensors as they were, and a metadata
+    /// checksum that matches: metadata as a faulty writer would have saved it.
+    /// </summary>
     public static void EditMetadata(string path, Action<Dictionary<string, string>> edit)
+    {
+        var file = SafeTensorsReader.ReadFile(path);
+        var metadata = new Dictionary<string, string>(file.Metadata);
+        edit(metadata);
+        metadata[MetadataChecksum.MetadataKey] = MetadataChecksum.Compute(metadata);
+        SafeTensorsWriter.WriteFile(path, file.Tensors, metadata);
+    }
+
+    /// <summary>Rewrites the file with its metadata changed by <paramref name="edit"/> and everything else, checksums included, as it was.</summary>
+    public static void TamperMetadata(string path, Action<Dictionary<string, string>> edit)
     {
         var file = SafeTensorsReader.ReadFile(path);
         var metadata = new Dictionary<string, string>(file.Metadata);

@@ -70,6 +70,58 @@ public sealed class CheckpointIntegrityTests
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("epoch_train.label.correct", "3")]
+    [InlineData("epoch_train.label.loss_sum", "NaN")]
+    [InlineData("epoch_train.label.predictions", "1")]
+    [InlineData("global_step", "3")]
+    public void Metadata_edited_after_writing_is_refused_by_its_checksum(string key, string value)
+    {
+        using var folder = new TempFolder();
+        var path = folder.File("run.safetensors");
+        Train(path, cancelAtStep: 2);
+        CheckpointBytes.TamperMetadata(path, m => m[key] = value);
+
+        var resumed = Assert.Throws<CheckpointException>(() => Train(path, resume: true));
+        var loaded = Assert.Throws<CheckpointException>(() => Checkpoint.LoadParameters(Classifier(new RandomSource(3)), path));
+
+        foreach (var error in new[] { resumed, loaded })
+        {
+            Assert.Contains($"Checkpoint '{path}' cannot be read: its metadata does not match the checksum in it ('metadata_sha256')", error.Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [InlineData("epoch_train.label.correct", "-1", "'epoch_train.label.correct' = -1 is outside 0 to its")]
+    [InlineData("epoch_train.label.correct", "1000000", "'epoch_train.label.correct' = 1000000 is outside 0 to its")]
+    [InlineData("epoch_train.label.predictions", "-5", "'epoch_train.label.predictions' = -5 is negative")]
+    [InlineData("epoch_train.label.loss_sum", "NaN", "'epoch_train.label.loss_sum' = NaN is not finite")]
+    [InlineData("epoch_train.label.loss_sum", "Infinity", "'epoch_train.label.loss_sum' = Infinity is not finite")]
+    public void Epoch_counters_out_of_range_are_refused(string key, string value, string expected)
+    {
+        using var folder = new TempFolder();
+        var path = folder.File("run.safetensors");
+        Train(path, cancelAtStep: 2);
+        CheckpointBytes.EditMetadata(path, m => m[key] = value);
+
+        var error = Assert.Throws<CheckpointException>(() => Train(path, resume: true));
+
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_checkpoint_without_the_metadata_checksum_still_resumes()
+    {
+        using var folder = new TempFolder();
+        var path = folder.File("run.safetensors");
+        Train(path, cancelAtStep: 2);
+        CheckpointBytes.TamperMetadata(path, m => m.Remove(MetadataChecksum.MetadataKey));
+
+        var resumed = Train(path, resume: true);
+
+        Assert.False(resumed.Result.Interrupted);
+    }
+
     [Fact]
     public void A_checkpoint_interrupted_after_the_last_batch_of_its_epoch_still_resumes()
     {

@@ -28,6 +28,34 @@ public sealed class MetricsResumeTests
         Assert.Equal([1, 2, 3, 4, 5, 6, 7, 8], steps);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(5)]
+    [InlineData(7)]
+    public void After_an_interruption_and_resume_the_log_is_the_uninterrupted_log_but_for_wall_clock_fields(long interruptAt)
+    {
+        using var folder = new TempFolder();
+        var train = TrainingData.Noisy(64, seed: 21);
+        var options = TrainingData.Options() with { Epochs = 2, LogEvery = 3, CheckpointPath = folder.File("run.safetensors"), MetricsPath = folder.File("metrics.jsonl") };
+        var uninterrupted = folder.File("uninterrupted.jsonl");
+        TrainingRun.Of(Classifier, options with { CheckpointPath = null, MetricsPath = uninterrupted }, (t, c) => t.Fit(train, null, c));
+
+        var stopped = TrainingRun.Of(Classifier, options, (t, c) => t.Fit(train, null, c), cancelAtStep: interruptAt);
+        TrainingRun.Of(Classifier, options with { Resume = true }, (t, c) => t.Fit(train, null, c));
+
+        Assert.True(stopped.Result.Interrupted);
+        Assert.Equal(WithoutWallClock(uninterrupted), WithoutWallClock(options.MetricsPath!));
+    }
+
+    /// <summary>Each line of the log without <c>samples_per_second</c>, the one field that measures time.</summary>
+    private static string[] WithoutWallClock(string path)
+        => [.. File.ReadAllLines(path).Select(line =>
+        {
+            var fields = JsonDocument.Parse(line).RootElement.EnumerateObject().Where(p => p.Name != "samples_per_second");
+            return string.Join(",", fields.Select(p => $"{p.Name}={p.Value.GetRawText()}"));
+        })];
+
     private static TinyThalNet Classifier(RandomSource random) => TinyThalNet.Classifier(random, TrainingData.Features, TrainingData.Classes);
 
     private static long Step(string line) => JsonDocument.Parse(line).RootElement.GetProperty("step").GetInt64();

@@ -33,7 +33,7 @@ public class MetricsLabelTests
             lines[1]);
         Assert.DoesNotContain("bpc", output.ToString(), StringComparison.Ordinal);
         var events = File.ReadAllLines(log).Select(l => JsonDocument.Parse(l).RootElement).ToList();
-        Assert.Equal(["tag", "label", "tag", "label"], events.Select(e => e.GetProperty("output").GetString()));
+        Assert.Equal(["tag", "label", "tag", "label", "tag", "label"], events.Select(e => e.GetProperty("output").GetString()));
         Assert.All(events, e => Assert.False(e.TryGetProperty("bpc", out _)));
 
         var summary = run.Result.Epochs[0].ToString();
