@@ -68,7 +68,7 @@ internal static class ModelEmitter
             w.Line();
             OutputTypesPrinter.WriteSequenceOutputs(w, model, Tensor);
             w.Line();
-            SequenceResultsEmitter.WriteLosses(w, model);
+            LossesPrinter.Write(w, model, LossResult, Tensor, "result.Logits");
             foreach (var module in model.Modules)
             {
                 w.Line();

@@ -23,7 +23,7 @@ public static class GeneratedMemberNames
     [
         "CenterSize", "ParameterCount", "Substeps", StaticReadsField, "Info", "Readers", "StateNames", "RunsModuleGroups",
         "InitializeState", "Step", "Forward", "ComputeLoss", "StepCore", "Layout", "Inputs", "Outputs", "State", "Batch",
-        "BatchInputs", "BatchTargets", "SequenceOutputs", "Losses", "AutoLayerSize",
+        "BatchInputs", "BatchTargets", "SequenceOutputs", "Losses", "AutoLayerSize", "DataSet",
     ];
 
     /// <summary>

@@ -8,7 +8,7 @@ namespace ThalNet.Generators.Tests;
 public class PrinterTests
 {
     private static readonly string[] EngineEmitters =
-        ["ModelEmitter", "StepCoreEmitter", "ModuleClassEmitter", "BatchEmitter", "SequenceEmitter", "SequenceResultsEmitter", "StepTypesEmitter", "RuntimeTypes"];
+        ["ModelEmitter", "StepCoreEmitter", "ModuleClassEmitter", "BatchEmitter", "SequenceEmitter", "DataSetEmitter", "StepTypesEmitter", "RuntimeTypes"];
 
     private static readonly string[] KindEnums = ["ReadingMechanism", "LayerKind", "Activation", "LossKind", "Recurrence"];
 

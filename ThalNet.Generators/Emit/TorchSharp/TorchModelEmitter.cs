@@ -55,7 +55,7 @@ internal static class TorchModelEmitter
             w.Line();
             OutputTypesPrinter.WriteSequenceOutputs(w, plan, Tensor);
             w.Line();
-            TorchBatchEmitter.WriteLosses(w, plan);
+            LossesPrinter.Write(w, plan, Loss, Tensor, "global::System.Linq.Enumerable.ToArray(result.Logits)");
             foreach (var module in plan.Modules)
             {
                 w.Line();
