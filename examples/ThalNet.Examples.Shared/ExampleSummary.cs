@@ -6,12 +6,16 @@ namespace ThalNet.Examples;
 /// <summary>The machine-readable lines an example prints when it finishes.</summary>
 public static class ExampleSummary
 {
-    /// <summary>Prints <c>test_accuracy=</c> (or <c>test_bpc=</c>) of the final evaluation, each further output's headline metric (<c>test_mse_OUTPUT=</c> for a regression head), and the mean <c>epoch_seconds=</c> of this run.</summary>
+    /// <summary>Prints the first output's headline metric of the final evaluation (<c>test_accuracy=</c>, <c>test_bpc=</c> or <c>test_mse=</c>), each further output's headline metric (<c>test_mse_OUTPUT=</c> for a regression head), and the mean <c>epoch_seconds=</c> of this run.</summary>
     public static void Print(TextWriter output, TrainingResult result, EvaluationResult test, bool bitsPerCharacter)
     {
         if (bitsPerCharacter)
         {
             output.WriteLine(Line("test_bpc", test.BitsPerCharacter));
+        }
+        else if (test.Outputs[0].IsMeanSquaredError)
+        {
+            output.WriteLine(Line("test_mse", test.Outputs[0].MeanSquaredError));
         }
         else
         {
