@@ -45,7 +45,7 @@ internal static class ModelEmitter
             WriteConstants(w, model);
             WriteConstructor(w, model);
             WriteModuleProperties(w, model);
-            WriteOverrides(w);
+            WriteOverrides(w, model);
             SequenceEmitter.WriteStep(w, model);
             w.Line();
             SequenceEmitter.WriteForward(w, model);
@@ -139,7 +139,7 @@ internal static class ModelEmitter
         }
     }
 
-    private static void WriteOverrides(CodeWriter w)
+    private static void WriteOverrides(CodeWriter w, StepPlan model)
     {
         w.Lines($$"""
             /// <inheritdoc/>
@@ -152,7 +152,7 @@ internal static class ModelEmitter
             public override {{ReadOnlyList}}<string> StateNames => State.TensorNames;
 
             /// <inheritdoc/>
-            public override bool RunsModuleGroups => true;
+            public override bool RunsModuleGroups => {{Literals.Bool(model.Substeps.ModulesIndependent)}};
 
             /// <inheritdoc/>
             protected override void InitializeState({{Tape}} tape, int batch, {{Span}}<{{Tensor}}> values) => State.Initialize(tape, batch, values);

@@ -19,7 +19,7 @@ internal static class ModuleClassEmitter
         {
             using (w.Block($"internal {className}({RandomSource} random)"))
             {
-                w.Line($"Read = AddModule({Literals.String(ParameterNames.Reader)}, new {reader}({Sizes(module.Read.Sizes)}, random));");
+                w.Line($"Read = AddModule({Literals.String(ParameterNames.Reader)}, new {reader}({ReaderConstruction.Arguments(module.Read)}, random));");
                 foreach (var layer in module.Layers)
                 {
                     var activation = layer.Activation is { } a ? $", {ActivationEnum}.{a}" : "";
@@ -50,6 +50,4 @@ internal static class ModuleClassEmitter
             }
         }
     }
-
-    private static string Sizes(EquatableArray<int> sizes) => string.Join(", ", sizes.Select(Literals.Int));
 }

@@ -34,6 +34,13 @@ internal static class StepCoreEmitter
             w.Line($"{declare}{GeneratedNames.FusedReadsLocal} = {GeneratedNames.FusedReadsField}.Read(tape, {center}, [{string.Join(", ", prefixes)}]);");
         }
 
+        // A read that gives its null weight runs before any module updates: the selection needs every module's.
+        foreach (var module in plan.Substeps.UpdatingModules.Select(m => plan.Modules[m]).Where(m => m.Read.NullWeight))
+        {
+            w.Line($"{declare}{GeneratedNames.ContextLocal(module)} = {Read(plan, module, declare)};");
+        }
+
+        StepBodyPrinter.WriteActiveMask(w, plan, declare, (weights, k) => $"tape.ActiveMask([{weights}], {k})");
         foreach (var m in plan.Substeps.UpdatingModules)
         {
             var module = plan.Modules[m];
@@ -48,20 +55,35 @@ internal static class StepCoreEmitter
                 else
                 {
                     var context = GeneratedNames.ContextLocal(module);
-                    w.Line($"var {context} = {module.CSharpName}.Read.Read({StepBodyPrinter.ReaderArguments(plan, module, "tape")});");
+                    if (!module.Read.NullWeight)
+                    {
+                        w.Line($"var {context} = {Read(plan, module, declare)};");
+                    }
+
                     x = Inputs(module, context);
                 }
 
+                StepBodyPrinter.WriteKeptBefore(w, plan, module, "var ");
                 StepBodyPrinter.WriteLayers(w, plan, module, x, (local, member, input, hidden, cell) =>
                 {
                     var arguments = "tape, " + input + (hidden is null ? "" : ", " + hidden) + (cell is null ? "" : ", ref " + cell);
                     return $"var {local} = {member}.Forward({arguments});";
                 });
                 StepBodyPrinter.WriteStateWrites(w, plan, module);
+                StepBodyPrinter.WriteKeepInactive(w, plan, module, (updated, kept, index) => $"tape.KeepInactive({updated}, {kept}, {GeneratedNames.ActiveMaskLocal}, {index})");
             }
         }
 
         w.Line($"{center} = Ablate(tape, tape.JoinCenter({string.Join(", ", plan.Modules.Select(m => GeneratedNames.StateLocal(plan.State[m.Features])))}));");
+    }
+
+    /// <summary>The module's read, with its null weight into its local when the plan asks for it.</summary>
+    private static string Read(StepPlan plan, ModulePlan module, string declare)
+    {
+        var arguments = StepBodyPrinter.ReaderArguments(plan, module, "tape");
+        return module.Read.NullWeight
+            ? $"{module.CSharpName}.Read.Read({arguments}, out {declare}{GeneratedNames.NullWeightLocal(module)})"
+            : $"{module.CSharpName}.Read.Read({arguments})";
     }
 
     /// <summary>The module's inputs (then its context, when given) as one tensor.</summary>

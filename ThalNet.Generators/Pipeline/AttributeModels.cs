@@ -41,7 +41,7 @@ internal static class AttributeModels
 
         try
         {
-            var compiled = NotGeneratedYet.Check(SpecCompiler.FromAttributes(attributes));
+            var compiled = SpecCompiler.FromAttributes(attributes);
             var members = compiled.Layout is { } compiledLayout ? UserMembers.Check(spec.ClassName, spec.UserMembers, compiledLayout) : [];
             var diagnostics = spec.ClassProblems.Concat(NamespaceProblem(spec, attributes)).Concat(compiled.Diagnostics).Concat(members).ToEquatableArray();
             var model = compiled.Layout is { } layout && !diagnostics.Any(d => d.IsError) ? new GeneratedModel(spec.ClassNamespace, StepPlanner.Build(layout)) : null;

@@ -31,7 +31,7 @@ internal static class YamlModels
 
         try
         {
-            var compiled = NotGeneratedYet.Check(SpecCompiler.FromYaml(file.Path, file.Text));
+            var compiled = SpecCompiler.FromYaml(file.Path, file.Text);
             var model = compiled.Layout is { } layout ? new GeneratedModel(layout.Namespace ?? rootNamespace, StepPlanner.Build(layout)) : null;
             return new ModelResult(file.Path, model, compiled.Spec?.Name.ValueLocation ?? start, compiled.Diagnostics);
         }

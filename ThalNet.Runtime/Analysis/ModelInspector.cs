@@ -18,7 +18,9 @@ public static class ModelInspector
     /// <summary>
     /// Each module's reading weights: for linear and weight-normalised readers the effective matrix
     /// (beta * W / ||W|| for weight-norm); for the fast readers the attention averaged over batch rows and steps
-    /// while <paramref name="runModel"/> runs the model on evaluation data (required when any reader is fast).
+    /// while <paramref name="runModel"/> runs the model on evaluation data (required when any reader is fast); for
+    /// attention readers, whose attention falls on module slices and a null slot rather than on center elements, the
+    /// value projection w_value [K, C].
     /// </summary>
     public static IReadOnlyDictionary<string, DenseMatrix> ReadingWeights(ThalNetModel model, Action<ThalNetModel>? runModel = null)
     {
@@ -40,6 +42,11 @@ public static class ModelInspector
                         var probe = new AttentionProbe();
                         fast.Probe = probe;
                         probes[info.Modules[i].Name] = probe;
+                        break;
+                    case AttentionReader attention:
+                        // Its attention falls on whole module slices and a null slot, not on center elements; what each
+                        // element gives the context is the value projection.
+                        result[info.Modules[i].Name] = new DenseMatrix(attention.WValue.Shape[0], attention.WValue.Shape[1], attention.WValue.ToArray());
                         break;
                     default:
                         throw new NotSupportedException($"Module '{info.Modules[i].Name}' has a reader of type {model.Readers[i].GetType().Name} that analysis does not know.");

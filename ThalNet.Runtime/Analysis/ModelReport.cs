@@ -29,8 +29,10 @@ public sealed class ModelReport
         EvaluationResult evaluation,
         IReadOnlyList<ModuleAblation> ablation,
         IReadOnlyList<MetricsRecord> metrics,
-        HeatmapOptions heatmaps)
+        HeatmapOptions heatmaps,
+        ActivityTrace? activity)
     {
+        Activity = activity;
         Name = name;
         Info = info;
         ParameterCount = parameters;
@@ -61,6 +63,12 @@ public sealed class ModelReport
 
     /// <summary>One trace per fast reader (none when every reader is static), for <see cref="AnalysisOptions.TraceExample"/>.</summary>
     public IReadOnlyList<AttentionTrace> Attention { get; }
+
+    /// <summary>
+    /// For a model whose modules compete (<c>active: k</c>): which modules updated at every step and sub-step of
+    /// <see cref="AnalysisOptions.TraceExample"/>, and each module's share of active sub-steps over the data; null otherwise.
+    /// </summary>
+    public ActivityTrace? Activity { get; }
 
     /// <summary>
     /// The connectivity graph read off <see cref="ReadingWeights"/> at <see
@@ -122,6 +130,13 @@ public sealed class ModelReport
                     $"Example {Attention[0].Example}: each column is one read (a sub-step), each row one center element grouped by the module that writes it; colour: attention averaged over the reader's context elements. The averages over all the data are in the reading-weight heatmaps above.");
         }
 
+        if (Activity is { } activity)
+        {
+            report.AddHeading("Competing modules: who updated")
+                .AddFigure(ActivityStripSvg.Render(activity, $"{Name}: active modules per step and sub-step"),
+                    $"Example {activity.Example}: each column is one sub-step, each row one module, blue where it updated (the others kept their state); at the right, each module's share of active sub-steps over the analysis data.");
+        }
+
         report.AddConnectivity(Connectivity);
         foreach (var output in Evaluation.Outputs)
         {
@@ -141,7 +156,7 @@ public sealed class ModelReport
 
     /// <summary>
     /// Writes into <paramref name="folder"/> (created if needed): <c>report.html</c>, <c>reading-weights.svg</c> and
-    /// <c>reading-MODULE.svg</c>, <c>attention-trace.svg</c> (fast readers only), <c>connectivity.json/.dot/.mmd/.svg</c>,
+    /// <c>reading-MODULE.svg</c>, <c>attention-trace.svg</c> (fast readers only), <c>activity.svg</c> (competing modules only), <c>connectivity.json/.dot/.mmd/.svg</c>,
     /// <c>ablation.md/.svg</c> (per output <c>ablation-OUTPUT.md/.svg</c> when there are several), and
     /// <c>curve-METRIC.svg</c> per metric of the log. Returns the report's path.
     /// </summary>
@@ -169,6 +184,11 @@ public sealed class ModelReport
         if (Attention.Count > 0)
         {
             Write("attention-trace.svg", AttentionStripSvg.Render(Layout, Attention, $"{Name}: attention per step and sub-step"));
+        }
+
+        if (Activity is { } activity)
+        {
+            Write("activity.svg", ActivityStripSvg.Render(activity, $"{Name}: active modules per step and sub-step"));
         }
 
         Write("connectivity.json", ConnectivityExport.ToJson(Connectivity));
@@ -201,12 +221,13 @@ public sealed class ModelReport
         var info = model.Info;
         var weights = ModelInspector.ReadingWeights(model, _ => data.Evaluate());
         var attention = TraceAttention(model, data, options.TraceExample);
+        var activity = ActivityTrace.Record(model, options.TraceExample, data.TraceSteps, () => data.RunOne(options.TraceExample), () => data.Evaluate());
         var layout = ModelInspector.CenterLayout(info);
         var graph = ConnectivityGraph.FromMatrix(ConnectivityMatrix.FromReadingWeights(layout, weights), options.ConnectivityThreshold);
         var (evaluation, ablation) = ModelInspector.AblateEach(model, _ => data.Evaluate(), options.Ablation);
         var metrics = options.MetricsPath is { } path && File.Exists(path) ? MetricsLog.ReadFile(path) : [];
         return new ModelReport(options.RunName ?? info.Name, info, model.ParameterCount(), weights, attention, graph, evaluation,
-            [.. ablation.Select(a => new ModuleAblation(a.Module, a.Result))], metrics, options.Heatmaps);
+            [.. ablation.Select(a => new ModuleAblation(a.Module, a.Result))], metrics, options.Heatmaps, activity);
     }
 
     /// <summary>Runs the one example with a frame-keeping probe on every fast reader.</summary>

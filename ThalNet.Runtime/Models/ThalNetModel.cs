@@ -26,6 +26,21 @@ public abstract class ThalNetModel : SequenceModel
     public CenterAblation? Ablation { get; set; }
 
     /// <summary>
+    /// When set, every sub-step of a model whose modules compete (<c>active: k</c>) adds to it the mask [B, M] of the
+    /// modules that updated (1) and of those that kept their state (0), in step then sub-step order; a model whose
+    /// modules all update adds nothing. The masks are its tape's tensors: read them before the tape is reset.
+    /// </summary>
+    public IList<Tensor>? ActiveMasks { get; set; }
+
+    /// <summary>Adds a sub-step's mask of the active modules to <see cref="ActiveMasks"/> when it is set; returns the mask.</summary>
+    /// <param name="mask">The mask [B, M] of the modules that update in this sub-step.</param>
+    protected Tensor RecordActive(Tensor mask)
+    {
+        ActiveMasks?.Add(mask);
+        return mask;
+    }
+
+    /// <summary>
     /// Whether the worker of <paramref name="tape"/> runs module <paramref name="module"/> (in center order): every
     /// module, unless the modules are split across workers (<see cref="Tape.Group"/>).
     /// </summary>

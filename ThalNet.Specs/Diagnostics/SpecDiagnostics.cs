@@ -142,11 +142,6 @@ public static class SpecDiagnostics
     /// <summary>{0} module, {1} its reading word.</summary>
     public static readonly SpecDiagnosticDescriptor ActiveWithoutNullSlot = Error("THAL0040", "Competing module without a null slot", "'active' ranks modules by the weight their read puts on a null slot, but module '{0}' reads by '{1}', which has none; only 'attention' has a null slot");
 
-    // Valid words that the generator does not print yet.
-
-    /// <summary>{0} what (<c>reading 'attention'</c>, <c>'active'</c>), {1} model.</summary>
-    public static readonly SpecDiagnosticDescriptor NotGeneratedYet = Error("THAL0041", "Not generated yet", "{0} is valid, but the generator does not emit it yet, so no code is generated for model '{1}'; build the model from the runtime's kinds until then");
-
     /// <summary>Every spec diagnostic, in id order; the generator declares exactly these.</summary>
     public static IReadOnlyList<SpecDiagnosticDescriptor> All { get; } =
     [
@@ -157,7 +152,7 @@ public static class SpecDiagnostics
         KeyNotAllowedForRole, InputSizeAndTokens, EmptyLayers, OutputOfUndeclaredModule, InvalidWeight,
         TooLarge, OutputShadowsParameters, ClassNotPartial, UnsupportedClass, NamespaceMismatch, DuplicateModel,
         GeneratorFailure, RuntimeNotReferenced, AutoWithoutBudget, AutoBudgetInfeasible, MemberConflict,
-        ActiveOutOfRange, ActiveWithoutNullSlot, NotGeneratedYet,
+        ActiveOutOfRange, ActiveWithoutNullSlot,
     ];
 
     /// <summary>The diagnostic with the given id (<c>THAL0007</c>), or null when there is none.</summary>

@@ -42,11 +42,11 @@ public static class GeneratedMemberNames
     /// </summary>
     public static IReadOnlyList<string> BaseClassMembers { get; } =
     [
-        "Ablate", "AblatedModules", "Ablation", "AddModule", "AddParameter", "ClearModules", "ComputeLoss",
+        "Ablate", "AblatedModules", "Ablation", "ActiveMasks", "AddModule", "AddParameter", "ClearModules", "ComputeLoss",
         "ConditionallyRegisterBuffer", "ConditionallyRegisterParameter", "Create", "CreateState", "Device", "Dispose",
         "Eval", "GetDefaultDeviceAndType", "GetName", "HType", "HookRemover", "Info", "InitializeState", "IsTraining",
         "NamedChildren", "NamedParameters", "ParameterCount", "Parameters", "Readers", "RegisterComponents", "ReplaceBuffer",
-        "ReplaceParameter", "Run", "RunSequence", "Runs", "RunsModuleGroups", "StateNames", "StepCore", "StepInput", "Train",
+        "RecordActive", "ReplaceParameter", "Run", "RunSequence", "Runs", "RunsModuleGroups", "StateNames", "StepCore", "StepInput", "Train",
         "ZeroGrad",
         "Equals", "Finalize", "GetHashCode", "GetType", "MemberwiseClone", "ReferenceEquals", "ToString",
     ];

@@ -45,17 +45,28 @@ public readonly record struct StateWrite(int State, int Layer);
 /// </summary>
 /// <param name="Kind">The reading mechanism, as the model's description names it.</param>
 /// <param name="Types">The implementing type on each backend.</param>
-/// <param name="Sizes">The constructor's sizes, in order: center, context, then the module's features for readers weighted by them.</param>
+/// <param name="Sizes">The constructor's sizes, in order, after <see cref="Slices"/> when given: center, context, then the module's features for readers weighted by them; the context alone for readers by module slices.</param>
 /// <param name="Arguments">What its forward receives.</param>
 /// <param name="FusedSlot">Its position in <see cref="StepPlan.FusedReads"/>, whose product gives [inputs; context] for this module; null when it reads alone.</param>
 /// <param name="Summary">What the reader is, for its member's documentation.</param>
+/// <param name="Slices">The center's module slices, which its constructor takes first (the attention reader); null for a reader of the whole center.</param>
+/// <param name="NullWeight">Whether the read also gives the weight it put on its null slot, [B] per example: the model's modules compete
+/// (<see cref="SubstepPlan.Active"/>), so the backend calls the reader's <c>Read</c> with <see cref="Arguments"/> and takes the weight too.</param>
 public sealed record ReadPlan(
     ReadingMechanism Kind,
     BackendTypes Types,
     EquatableArray<int> Sizes,
     ReaderInputs Arguments,
     int? FusedSlot,
-    string Summary);
+    string Summary,
+    ModuleSlicesPlan? Slices = null,
+    bool NullWeight = false);
+
+/// <summary>The center as a reader by module slices sees it: every module's slice, and which one is the reader's own.</summary>
+/// <param name="Offsets">Where each module's slice starts in the center, in module order.</param>
+/// <param name="Sizes">Each module's slice width (its feature size), in module order.</param>
+/// <param name="Module">The reading module's index, whose slice is its own.</param>
+public sealed record ModuleSlicesPlan(EquatableArray<int> Offsets, EquatableArray<int> Sizes, int Module);
 
 /// <summary>What a reader's forward receives, in this order; a reader that needs more (each module's slice of the center) gets a further flag.</summary>
 [Flags]

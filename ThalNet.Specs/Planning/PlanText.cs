@@ -45,7 +45,9 @@ internal static class PlanText
     public static string Reader(ModelLayout model, ModuleLayout module)
     {
         var entry = Catalog.Reading(module.Reading);
-        var condition = entry.ReadsOwnFeatures ? $", weighted by the module's previous features [B, {Int(module.FeatureSize)}]" : "";
+        var condition = entry.ReadsOwnFeatures ? $", weighted by the module's previous features [B, {Int(module.FeatureSize)}]"
+            : entry.HasNullSlot ? ", attending over every module's slice and a null slot"
+            : "";
         return $"The {entry.Adjective} reader: context [B, {Int(module.ContextSize)}] from the previous center [B, {Int(model.CenterSize)}]{condition}.";
     }
 

@@ -47,9 +47,32 @@ public sealed record InputPlan(int Index, string Name, string CSharpName, InputK
 /// <summary>How the sub-steps of one input step run.</summary>
 /// <param name="Count">Simulated steps per input step.</param>
 /// <param name="Unrolled">Whether each sub-step is written out (few sub-steps); else one loop runs them all, so the code stays the same size.</param>
-/// <param name="UpdatingModules">The modules that update their features in a sub-step, by index (today every module, in every sub-step).</param>
-public sealed record SubstepPlan(int Count, bool Unrolled, EquatableArray<int> UpdatingModules)
+/// <param name="UpdatingModules">The modules that may update their features in a sub-step, by index (every module, in every sub-step; with <see cref="Active"/> each example keeps only the selected ones' updates).</param>
+/// <param name="Active">The competition of the modules (<c>active: k</c>); null when every module updates.</param>
+public sealed record SubstepPlan(int Count, bool Unrolled, EquatableArray<int> UpdatingModules, ActivePlan? Active = null)
 {
+    /// <summary>
+    /// Whether a module's update depends only on the previous center and its own state, so that workers may split the
+    /// modules of a sub-step; not when the modules compete, since the selection needs every module's read.
+    /// </summary>
+    public bool ModulesIndependent => Active is null;
+
     /// <summary>More sub-steps than this run in a loop.</summary>
     public const int MaxUnrolled = 4;
 }
+
+/// <summary>
+/// How the modules compete at every sub-step (<c>active: k</c>): once every module has read (each read giving its
+/// null-slot weight, <see cref="ReadPlan.NullWeight"/>), a mask [B, M] selects per example the <see cref="K"/> modules
+/// whose reads put the least weight on the null slot; every state entry of <see cref="Kept"/> then takes the module's new
+/// value where it is selected and keeps its previous one where not. The center is joined from the kept features, so an
+/// inactive module's slice of the center stays too.
+/// </summary>
+/// <param name="K">How many modules update per example.</param>
+/// <param name="Kept">Per module (in module order), the state entries (indices into <see cref="StepPlan.State"/>) an inactive module keeps: its features, hidden and cell states.</param>
+public sealed record ActivePlan(int K, EquatableArray<ModuleKeptState> Kept);
+
+/// <summary>The state entries one module keeps while it is not active.</summary>
+/// <param name="Module">The module's index.</param>
+/// <param name="States">Its state entries, indices into <see cref="StepPlan.State"/>, in state order.</param>
+public sealed record ModuleKeptState(int Module, EquatableArray<int> States);

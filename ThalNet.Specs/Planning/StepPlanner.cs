@@ -27,7 +27,7 @@ public static class StepPlanner
         {
             var module = model.Modules[m];
             var slot = fused.IndexOf(m);
-            var read = Read(model, module, slot < 0 ? null : slot);
+            var read = Read(model, m, slot < 0 ? null : slot);
             var features = state.Count;
             state.Add(new StatePlanEntry(module.Name + ".features", module.CSharpName + "Features", StateRole.Features, m, module.FeatureSize, $"The features of module '{module.Name}'"));
             var layers = new List<LayerPlan>();
@@ -123,15 +123,35 @@ public static class StepPlanner
             fused.Count == 0 ? null : new FusedReadPlan(fused.ToEquatableArray()),
             state.ToEquatableArray(),
             heads.ToEquatableArray(),
-            new SubstepPlan(model.Substeps, model.Substeps <= SubstepPlan.MaxUnrolled, Enumerable.Range(0, model.Modules.Count).ToEquatableArray()));
+            new SubstepPlan(model.Substeps, model.Substeps <= SubstepPlan.MaxUnrolled, Enumerable.Range(0, model.Modules.Count).ToEquatableArray(), Active(model, state)));
     }
 
-    private static ReadPlan Read(ModelLayout model, ModuleLayout module, int? fusedSlot)
+    private static ActivePlan? Active(ModelLayout model, IReadOnlyList<StatePlanEntry> state)
+        => model.Active is { } k
+            ? new ActivePlan(
+                k,
+                Enumerable.Range(0, model.Modules.Count)
+                    .Select(m => new ModuleKeptState(m, Enumerable.Range(0, state.Count).Where(i => state[i].Module == m).ToEquatableArray()))
+                    .ToEquatableArray())
+            : null;
+
+    private static ReadPlan Read(ModelLayout model, int index, int? fusedSlot)
     {
+        var module = model.Modules[index];
         var entry = Catalog.Reading(module.Reading);
-        var sizes = entry.ReadsOwnFeatures
-            ? EquatableArray.Create(model.CenterSize, module.ContextSize, module.FeatureSize)
+        var sizes = entry.ReadsModuleSlices ? EquatableArray.Create(module.ContextSize)
+            : entry.ReadsOwnFeatures ? EquatableArray.Create(model.CenterSize, module.ContextSize, module.FeatureSize)
             : EquatableArray.Create(model.CenterSize, module.ContextSize);
-        return new ReadPlan(module.Reading, entry.Types, sizes, ReaderInputs.Center | ReaderInputs.Features, fusedSlot, PlanText.Reader(model, module));
+        var slices = entry.ReadsModuleSlices
+            ? new ModuleSlicesPlan(
+                model.Modules.Select(m => m.CenterOffset).ToEquatableArray(),
+                model.Modules.Select(m => m.FeatureSize).ToEquatableArray(),
+                index)
+            : null;
+
+        // Competing modules read with the method that also gives the null weight, which takes the center alone.
+        var nullWeight = model.Active is not null && entry.HasNullSlot;
+        var arguments = nullWeight ? ReaderInputs.Center : ReaderInputs.Center | ReaderInputs.Features;
+        return new ReadPlan(module.Reading, entry.Types, sizes, arguments, fusedSlot, PlanText.Reader(model, module), slices, nullWeight);
     }
 }

@@ -61,6 +61,21 @@ public abstract class TorchThalNetModel : nn.Module<Tensor[], Tensor[]>
         _ablationMask = torch.tensor(mask).DetachFromDisposeScope();
     }
 
+    /// <summary>
+    /// When set, every sub-step of a model whose modules compete (<c>active: k</c>) adds to it the mask [B, M] of the
+    /// modules that updated (1) and of those that kept their state (0), in step then sub-step order; a model whose
+    /// modules all update adds nothing. Each is a detached copy outside any dispose scope, which the list's owner disposes.
+    /// </summary>
+    public IList<Tensor>? ActiveMasks { get; set; }
+
+    /// <summary>Adds a copy of a sub-step's mask of the active modules to <see cref="ActiveMasks"/> when it is set; returns the mask.</summary>
+    /// <param name="mask">The mask [B, M] of the modules that update in this sub-step.</param>
+    protected Tensor RecordActive(Tensor mask)
+    {
+        ActiveMasks?.Add(mask.detach().clone().DetachFromDisposeScope());
+        return mask;
+    }
+
     /// <summary>A new zero state for <paramref name="batch"/> sequences on the model's device.</summary>
     public TorchModelState CreateState(long batch)
     {

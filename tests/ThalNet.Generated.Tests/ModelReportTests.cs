@@ -48,6 +48,43 @@ public sealed class ModelReportTests : IDisposable
     }
 
     [Fact]
+    public void Competing_modules_report_who_updated_at_every_sub_step_and_each_modules_share_of_the_data()
+    {
+        var model = new ThalNet.Examples.Features.CompetingNet(new RandomSource(11));
+        var data = new RandomExamples(model.Info, count: 9, Steps);
+        var modules = model.Info.Modules.Count;
+        var active = Assert.IsType<int>(ThalNet.Specs.SpecCompiler.FromYaml("CompetingModules.thalnet.yaml", File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Specs", "CompetingModules.thalnet.yaml"))).Layout!.Active);
+
+        var report = ModelReport.Create(model, data, new AnalysisOptions { BatchSize = 4, TraceExample = 3, Ablation = false });
+
+        var activity = Assert.IsType<ActivityTrace>(report.Activity);
+        Assert.Equal((3, Steps, model.Info.Substeps), (activity.Example, activity.Steps, activity.Substeps));
+        Assert.Equal(model.Info.Modules.Select(m => m.Name), activity.Modules);
+        Assert.Equal(Steps * model.Info.Substeps, activity.Reads.Count);
+        Assert.All(activity.Reads, read => Assert.Equal(active, read.Sum()));
+        Assert.All(activity.Reads, read => Assert.All(read, v => Assert.True(v is 0f or 1f)));
+        Assert.Equal(modules, activity.Shares.Count);
+        Assert.Equal(active, activity.Shares.Sum(), 6);
+        Assert.All(activity.Shares, share => Assert.InRange(share, 0, 1));
+        Assert.Null(model.ActiveMasks);
+
+        report.WriteTo(_folder);
+        var svg = XDocument.Load(Path.Combine(_folder, "activity.svg"));
+        Assert.All(activity.Modules, m => Assert.Contains(svg.Descendants().Where(e => e.Name.LocalName == "text"), t => t.Value == m));
+        Assert.Contains("Competing modules: who updated", File.ReadAllText(Path.Combine(_folder, "report.html")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_model_whose_modules_all_update_has_no_activity()
+    {
+        var model = new MultiTaskNet(new RandomSource(5));
+
+        var report = ModelReport.Create(model, new RandomExamples(model.Info, count: 4, Steps), new AnalysisOptions { Ablation = false });
+
+        Assert.Null(report.Activity);
+    }
+
+    [Fact]
     public void The_attention_trace_is_one_read_per_step_and_sub_step_of_the_chosen_example()
     {
         var model = new MultiTaskNet(new RandomSource(4));

@@ -49,7 +49,6 @@ public class DiagnosticTests
         { "THAL0037 error Spec.thalnet.yaml(2,9): No size for the 'auto' layers fits the budget of 100: with size 1 the model already has 228 parameters; a budget of at least 228 would work", Valid(1, "model: M", "budget: 100", "defaults: { layers: [ff auto relu, gru auto] }") },
         { "THAL0039 error Spec.thalnet.yaml(2,9): 'active' must be from 1 to 1 (one less than the module count), but is 2", Valid(1, "model: M", "active: 2", "defaults: { reading: attention }") },
         { "THAL0040 error Spec.thalnet.yaml(10,14): 'active' ranks modules by the weight their read puts on a null slot, but module 'a' reads by 'fast-gaussian', which has none; only 'attention' has a null slot", Valid(1, "model: M", "active: 1", "defaults: { reading: attention }").Replace("    inputs: [x]\n", "    inputs: [x]\n    reading: fast-gaussian\n", StringComparison.Ordinal) },
-        { "THAL0041 error Spec.thalnet.yaml(8,14): Reading 'attention' is valid, but the generator does not emit it yet, so no code is generated for model 'M'; build the model from the runtime's kinds until then", Valid(7, "    inputs: [x]", "    reading: attention") },
     };
 
     public static TheoryData<string[], string> AttributeCases => new()
@@ -70,14 +69,6 @@ public class DiagnosticTests
             ],
             Attributes(4, "[ThalNetModel(Active = 1)]")
         },
-        {
-            [
-                "THAL0041 error Consumer0.cs(4,24): 'active' is valid, but the generator does not emit it yet, so no code is generated for model 'Net'; build the model from the runtime's kinds until then",
-                "THAL0041 error Consumer0.cs(5,28): Reading 'attention' is valid, but the generator does not emit it yet, so no code is generated for model 'Net'; build the model from the runtime's kinds until then",
-            ],
-            Attributes(4, "[ThalNetModel(Active = 1)]", """[ThalNetDefaults(Reading = "attention")]""")
-        },
-        { ["THAL0041 error Consumer0.cs(5,28): Reading 'attention' is valid, but the generator does not emit it yet, so no code is generated for model 'Net'; build the model from the runtime's kinds until then"], Attributes(4, "[ThalNetModel]", """[ThalNetDefaults(Reading = "attention")]""") },
         { ["THAL0030 error Consumer0.cs(9,14): Class 'Net' has [ThalNetModel] but is not partial; declare it 'partial class Net'"], Attributes(9, "public class Net;") },
         { ["THAL0031 error Consumer0.cs(9,22): Class 'Net' cannot be a ThalNet model: it is generic"], Attributes(9, "public partial class Net<T>;") },
         { ["THAL0031 error Consumer0.cs(9,22): Class 'Net' cannot be a ThalNet model: it derives from 'System.Exception', but the generated part derives it from 'ThalNet.Runtime.Models.ThalNetModel'"], Attributes(9, "public partial class Net : System.Exception;") },

@@ -35,6 +35,7 @@ public class SnapshotTests
         Assert.Equal(
             [
                 "ThalNet.Examples.Features.AutoSizedNet.g.cs",
+                "ThalNet.Examples.Features.CompetingNet.g.cs",
                 "ThalNet.Examples.Features.DesignNet.g.cs",
                 "ThalNet.Examples.Features.ReadingNet.g.cs",
                 "ThalNet.Examples.Features.RegressionNet.g.cs",

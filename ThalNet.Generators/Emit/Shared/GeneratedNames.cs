@@ -19,18 +19,36 @@ internal static class GeneratedNames
     public static readonly string GeneratedCodeAttribute =
         $"[global::System.CodeDom.Compiler.GeneratedCode(\"ThalNet.Generators\", \"{typeof(GeneratedNames).Assembly.GetName().Version}\")]";
 
+    /// <summary>The parameters and locals that methods taking every input as a parameter declare beside them (<c>Step(tape, ..., state)</c>).</summary>
+    private static readonly HashSet<string> TakenBesideInputs = ["tape", "state", "shape", "steps", "batch", "logits", "outputs", "values", "layout"];
+
     public static string ModuleClass(ModulePlan module) => CSharpNames.ModuleClassName(module.CSharpName);
 
     public static string Camel(string pascal) => CSharpNames.ToCamelCase(pascal);
 
-    /// <summary>A parameter named after an input, escaped when it is a keyword, reserved or contextual (<c>@int</c>, <c>@var</c>).</summary>
+    /// <summary>
+    /// A parameter named after an input, escaped when it is a keyword, reserved or contextual (<c>@int</c>, <c>@var</c>),
+    /// and suffixed with <c>Input</c> when a method taking the inputs already declares that name (<c>tapeInput</c>).
+    /// </summary>
     public static string Parameter(InputPlan input)
     {
         var camel = Camel(input.CSharpName);
-        return CSharpKeywords.IsKeyword(camel) ? "@" + camel : camel;
+        return CSharpKeywords.IsKeyword(camel) ? "@" + camel
+            : TakenBesideInputs.Contains(camel) ? camel + "Input"
+            : camel;
     }
 
+
     public static string ContextLocal(ModulePlan module) => Camel(module.CSharpName) + "Context";
+
+    /// <summary>The weight a module's read put on its null slot in the current sub-step, [B].</summary>
+    public static string NullWeightLocal(ModulePlan module) => Camel(module.CSharpName) + "NullWeight";
+
+    /// <summary>The mask [B, M] of the modules that update in the current sub-step (<c>active: k</c>).</summary>
+    public const string ActiveMaskLocal = "activeMask";
+
+    /// <summary>A state tensor's value before the current sub-step, which an inactive module keeps.</summary>
+    public static string KeptLocal(StatePlanEntry entry) => StateLocal(entry) + "Before";
 
     /// <summary>The local holding a state tensor in the step: its property's camel case (<c>visionFeatures</c>, <c>center</c>).</summary>
     public static string StateLocal(StatePlanEntry entry) => Camel(entry.Property);

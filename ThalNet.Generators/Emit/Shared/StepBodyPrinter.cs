@@ -17,19 +17,22 @@ internal static class StepBodyPrinter
         }
 
         var substeps = plan.Substeps;
+        var update = substeps.Active is { } active
+            ? $"every module reads the previous center, then per example the {Literals.Int(active.K)} whose reads weigh the null slot least update."
+            : "every module reads the previous center.";
         if (substeps.Unrolled)
         {
             for (var substep = 1; substep <= substeps.Count; substep++)
             {
                 w.Line();
-                w.Line($"// Sub-step {Literals.Int(substep)} of {Literals.Int(substeps.Count)}: every module reads the previous center.");
+                w.Line($"// Sub-step {Literals.Int(substep)} of {Literals.Int(substeps.Count)}: {update}");
                 writeSubstep(substep == 1 ? "var " : "");
             }
         }
         else
         {
             w.Line();
-            w.Line($"// {Literals.Int(substeps.Count)} sub-steps: in each, every module reads the previous center.");
+            w.Line($"// {Literals.Int(substeps.Count)} sub-steps: in each, {update}");
             using (w.Block("for (var substep = 0; substep < Substeps; substep++)"))
             {
                 writeSubstep("var ");
@@ -110,6 +113,42 @@ internal static class StepBodyPrinter
             w.Line($"{GeneratedNames.StateLocal(plan.State[write.State])} = {GeneratedNames.LayerLocal(module, module.Layers[write.Layer])};");
         }
     }
+
+    /// <summary>
+    /// The sub-step's selection when the modules compete: the mask of the k modules per example whose reads (each
+    /// already printed, giving its null weight) put the least weight on the null slot. <paramref name="mask"/> prints the
+    /// backend's call given the null weights and k; the model's <c>RecordActive</c> makes it observable.
+    /// </summary>
+    public static void WriteActiveMask(CodeWriter w, StepPlan plan, string declare, Func<string, string, string> mask)
+    {
+        if (plan.Substeps.Active is { } active)
+        {
+            var weights = string.Join(", ", plan.Substeps.UpdatingModules.Select(m => GeneratedNames.NullWeightLocal(plan.Modules[m])));
+            w.Line($"{declare}{GeneratedNames.ActiveMaskLocal} = RecordActive({mask(weights, Literals.Int(active.K))});");
+        }
+    }
+
+    /// <summary>The module's state before its update, which it keeps where it is not active (nothing when the modules do not compete).</summary>
+    public static void WriteKeptBefore(CodeWriter w, StepPlan plan, ModulePlan module, string declare)
+    {
+        foreach (var state in KeptStates(plan, module))
+        {
+            w.Line($"{declare}{GeneratedNames.KeptLocal(plan.State[state])} = {GeneratedNames.StateLocal(plan.State[state])};");
+        }
+    }
+
+    /// <summary>Each state entry of the module takes its new value where the module is active and its kept one where not: <paramref name="keep"/> prints the backend's call given the new value, the kept one and the module index.</summary>
+    public static void WriteKeepInactive(CodeWriter w, StepPlan plan, ModulePlan module, Func<string, string, string, string> keep)
+    {
+        foreach (var state in KeptStates(plan, module))
+        {
+            var local = GeneratedNames.StateLocal(plan.State[state]);
+            w.Line($"{local} = {keep(local, GeneratedNames.KeptLocal(plan.State[state]), Literals.Int(module.Index))};");
+        }
+    }
+
+    private static IEnumerable<int> KeptStates(StepPlan plan, ModulePlan module)
+        => plan.Substeps.Active is { } active ? active.Kept.Where(k => k.Module == module.Index).SelectMany(k => k.States) : Enumerable.Empty<int>();
 
     /// <summary>The reader's arguments, as the plan lists them, after <paramref name="leading"/> (the engine's tape).</summary>
     public static string ReaderArguments(StepPlan plan, ModulePlan module, string leading = "")

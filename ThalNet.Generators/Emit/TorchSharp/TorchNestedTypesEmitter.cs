@@ -79,7 +79,7 @@ internal static class TorchNestedTypesEmitter
             w.Line($"internal {className}()");
             w.Line($"    : base({Literals.String(module.Name)})");
             w.Line("{");
-            w.Line($"    {Field("Read")} = new {reader}({string.Join(", ", module.Read.Sizes.Select(Literals.Int))});");
+            w.Line($"    {Field("Read")} = new {reader}({ReaderConstruction.Arguments(module.Read)});");
             foreach (var layer in module.Layers)
             {
                 var activation = layer.Activation is { } a ? $", {ActivationEnum}.{a}" : "";

@@ -28,10 +28,24 @@ internal static class TorchStepCoreEmitter
     private static void WriteSubstep(CodeWriter w, StepPlan plan, string declare)
     {
         var updating = plan.Substeps.UpdatingModules.Select(m => plan.Modules[m]).ToList();
+
+        // A read that gives its null weight runs before any module updates: the selection needs every module's.
+        foreach (var module in updating.Where(m => m.Read.NullWeight))
+        {
+            var arguments = StepBodyPrinter.ReaderArguments(plan, module);
+            w.Line($"{declare}({GeneratedNames.ContextLocal(module)}, {GeneratedNames.NullWeightLocal(module)}) = {module.CSharpName}.Read.Read({arguments});");
+        }
+
+        StepBodyPrinter.WriteActiveMask(w, plan, declare, (weights, k) => $"{ActiveModules}.Mask(new[] {{ {weights} }}, {k})");
         foreach (var module in updating)
         {
             var context = GeneratedNames.ContextLocal(module);
-            w.Line($"{declare}{context} = {module.CSharpName}.Read.call({StepBodyPrinter.ReaderArguments(plan, module)});");
+            if (!module.Read.NullWeight)
+            {
+                w.Line($"{declare}{context} = {module.CSharpName}.Read.call({StepBodyPrinter.ReaderArguments(plan, module)});");
+            }
+
+            StepBodyPrinter.WriteKeptBefore(w, plan, module, declare);
             var x = module.InputIndices.IsEmpty ? context : Concat(module.InputIndices.Select(i => $"inputs[{Literals.Int(i)}]").Append(context));
             StepBodyPrinter.WriteLayers(w, plan, module, x, (local, member, input, hidden, cell) =>
             {
@@ -46,6 +60,7 @@ internal static class TorchStepCoreEmitter
         foreach (var module in updating)
         {
             StepBodyPrinter.WriteStateWrites(w, plan, module);
+            StepBodyPrinter.WriteKeepInactive(w, plan, module, (updated, kept, index) => $"{ActiveModules}.KeepInactive({updated}, {kept}, {GeneratedNames.ActiveMaskLocal}, {index})");
         }
 
         w.Line($"{GeneratedNames.StateLocal(plan.State[0])} = Ablate({Concat(plan.Modules.Select(m => GeneratedNames.StateLocal(plan.State[m.Features])))});");

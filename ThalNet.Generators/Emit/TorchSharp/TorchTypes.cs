@@ -17,6 +17,7 @@ internal static class TorchTypes
     public const string ModuleInfo = "global::ThalNet.TorchSharp.Models.TorchModuleInfo";
     public const string OutputInfo = "global::ThalNet.TorchSharp.Models.TorchOutputInfo";
     public const string Reader = "global::ThalNet.TorchSharp.Nn.Reader";
+    public const string ActiveModules = "global::ThalNet.TorchSharp.Nn.ActiveModules";
     public const string Loss = "global::ThalNet.TorchSharp.Models.TorchLoss";
 
     public const string ActivationEnum = "global::ThalNet.Specs.Activation";

@@ -174,4 +174,69 @@ public class StepPlanTests
         Assert.Contains(Catalog.Loss(LossKind.Mse).HeadValues, plan.Heads[1].Summary, StringComparison.Ordinal);
         Assert.Contains("weight 0.5", plan.Heads[1].Summary, StringComparison.Ordinal);
     }
+
+    private static readonly string CompetingModel = Yaml(
+        "model: Competing",
+        "inputs: { x: 4 }",
+        "substeps: 2",
+        "active: 2",
+        "defaults: { reading: attention, context: 6, layers: [ff 5 relu, gru 5] }",
+        "modules:",
+        "  a: { role: input, inputs: [x] }",
+        "  b: { role: side, layers: [gru 3, lstm 4] }",
+        "  c:",
+        "    role: output",
+        "    outputs:",
+        "      y: { size: 3 }");
+
+    [Fact]
+    public void Attention_reads_by_module_slices_and_competing_reads_give_their_null_weight()
+    {
+        var layout = Layout(CompetingModel);
+        var plan = StepPlanner.Build(layout);
+
+        Assert.Null(plan.FusedReads);
+        for (var m = 0; m < plan.Modules.Count; m++)
+        {
+            var read = plan.Modules[m].Read;
+            Assert.Equal(new ModuleSlicesPlan(
+                layout.Modules.Select(x => x.CenterOffset).ToEquatableArray(),
+                layout.Modules.Select(x => x.FeatureSize).ToEquatableArray(),
+                m), read.Slices);
+            Assert.Equal([layout.Modules[m].ContextSize], read.Sizes);
+            Assert.True(read.NullWeight);
+            Assert.Equal(ReaderInputs.Center, read.Arguments);
+            Assert.Contains("null slot", read.Summary, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Without_active_attention_reads_like_any_reader_and_the_modules_stay_independent()
+    {
+        var plan = Plan(CompetingModel.Replace("active: 2\n", "", StringComparison.Ordinal));
+
+        Assert.All(plan.Modules, m => Assert.False(m.Read.NullWeight));
+        Assert.All(plan.Modules, m => Assert.Equal(ReaderInputs.Center | ReaderInputs.Features, m.Read.Arguments));
+        Assert.Null(plan.Substeps.Active);
+        Assert.True(plan.Substeps.ModulesIndependent);
+    }
+
+    [Fact]
+    public void Active_keeps_every_state_entry_of_each_module_and_the_modules_are_not_split()
+    {
+        var plan = Plan(CompetingModel);
+
+        var active = Assert.IsType<ActivePlan>(plan.Substeps.Active);
+        Assert.Equal(2, active.K);
+        Assert.False(plan.Substeps.ModulesIndependent);
+        Assert.Equal([0, 1, 2], active.Kept.Select(k => k.Module));
+        foreach (var kept in active.Kept)
+        {
+            var owned = Enumerable.Range(0, plan.State.Count).Where(i => plan.State[i].Module == kept.Module).ToArray();
+            Assert.Equal(owned, kept.States);
+        }
+
+        // Module b: its features (the LSTM's output), its inner GRU's hidden state and the LSTM's cell.
+        Assert.Equal([StateRole.Features, StateRole.Hidden, StateRole.Cell], active.Kept[1].States.Select(i => plan.State[i].Role));
+    }
 }

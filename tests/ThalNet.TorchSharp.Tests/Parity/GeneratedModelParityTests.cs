@@ -32,6 +32,31 @@ public sealed class GeneratedModelParityTests
     public void Regression_model_with_lstm_gelu_and_mse_matches_on_both_backends() =>
         Check(new ThalNet.Examples.Features.RegressionNet(new RandomSource(7)), new ThalNet.Examples.Features.RegressionNetTorch(), batch: 3, steps: 5);
 
+    [Theory]
+    [InlineData(1, 3)]
+    [InlineData(4, 5)]
+    public void Competing_modules_with_attention_match_on_both_backends_masks_first(int batch, int steps)
+    {
+        var masks = Check(new ThalNet.Examples.Features.CompetingNet(new RandomSource(9)), new ThalNet.Examples.Features.CompetingNetTorch(), batch, steps);
+
+        AssertSelects(masks, steps * ThalNet.Examples.Features.CompetingNet.Substeps, modules: 3, active: 2);
+    }
+
+    [Fact]
+    public void Competing_modules_in_the_sub_step_loop_match_on_both_backends_masks_first()
+    {
+        var masks = Check(new CompetingLoopNet(new RandomSource(10)), new CompetingLoopNetTorch(), batch: 3, steps: 4);
+
+        AssertSelects(masks, 4 * CompetingLoopNet.Substeps, modules: 4, active: 1);
+    }
+
+    /// <summary>One mask per step and sub-step, each row selecting exactly <paramref name="active"/> of the modules.</summary>
+    private static void AssertSelects(List<float[]> masks, int count, int modules, int active)
+    {
+        Assert.Equal(count, masks.Count);
+        Assert.All(masks, mask => Assert.All(mask.Chunk(modules), row => Assert.Equal(active, row.Sum())));
+    }
+
     /// <summary>A kind added to the catalog must join EveryKindParity.thalnet.yaml, so the generated models of both backends are compared with it.</summary>
     [Fact]
     public void Every_kind_spec_uses_every_catalog_kind_and_more_than_four_sub_steps()
@@ -42,8 +67,7 @@ public sealed class GeneratedModelParityTests
         var layers = modules.SelectMany(m => (m.Layers ?? spec.Defaults.Layers)!.Value.Value.ToArray()).ToArray();
         var outputs = modules.SelectMany(m => m.Outputs?.Value.ToArray() ?? []).ToArray();
 
-        // Readers of module slices (attention) are refused by the generator (THAL0041) until the step plan prints them.
-        Assert.Equal(Catalog.Readings.Where(e => !e.ReadsModuleSlices).Select(e => e.Kind).Order(), modules.Select(m => (m.Reading ?? spec.Defaults.Reading)!.Value.Value).Distinct().Order());
+        Assert.Equal(Catalog.Readings.Select(e => e.Kind).Order(), modules.Select(m => (m.Reading ?? spec.Defaults.Reading)!.Value.Value).Distinct().Order());
         Assert.Equal(Catalog.Layers.Select(e => e.Kind).Order(), layers.Select(l => l.Kind.Value).Distinct().Order());
         Assert.Equal(Catalog.Activations.Select(e => e.Kind).Order(), layers.Where(l => Catalog.Layer(l.Kind.Value).TakesActivation).Select(l => l.Activation?.Value ?? Activation.None).Distinct().Order());
         Assert.Equal(Catalog.Losses.Select(e => e.Kind).Order(), outputs.Select(o => o.Loss?.Value ?? LossKind.CrossEntropy).Distinct().Order());
@@ -54,12 +78,17 @@ public sealed class GeneratedModelParityTests
     private static string ProjectFolder([System.Runtime.CompilerServices.CallerFilePath] string file = "") =>
         Path.GetFullPath(Path.Combine(Path.GetDirectoryName(file)!, ".."));
 
-    private static void Check(ThalNetModel engine, TorchThalNetModel torchModel, int batch, int steps)
+    /// <summary>Compares the two models' active masks (first), outputs, losses and gradients; returns the engine's masks, [B, M] each.</summary>
+    private static List<float[]> Check(ThalNetModel engine, TorchThalNetModel torchModel, int batch, int steps)
     {
         using var owned = torchModel;
         EngineWeights.CopyTo(engine, torchModel);
         var info = engine.Info;
         var sequences = RandomBatch(info, steps, batch, seed: batch + steps);
+        var engineMasks = new List<Tensor>();
+        var torchMasks = new List<TorchTensor>();
+        engine.ActiveMasks = engineMasks;
+        torchModel.ActiveMasks = torchMasks;
 
         var tape = new Tape();
         var engineResult = engine.ComputeLoss(tape, sequences);
@@ -67,6 +96,14 @@ public sealed class GeneratedModelParityTests
 
         var torchResult = torchModel.ComputeLoss(TorchInputs(info, sequences), TorchTargets(info, sequences));
         torchResult.Total.backward();
+
+        Assert.Equal(engineMasks.Count, torchMasks.Count);
+        for (var i = 0; i < engineMasks.Count; i++)
+        {
+            Assert.Equal([batch, info.Modules.Count], engineMasks[i].Shape.ToArray());
+            Assert.Equal(engineMasks[i].Data.ToArray(), Torch.Values(torchMasks[i]));
+            torchMasks[i].Dispose();
+        }
 
         for (var o = 0; o < info.Outputs.Count; o++)
         {
@@ -83,6 +120,8 @@ public sealed class GeneratedModelParityTests
         {
             TensorAssert.Close(parameter.Grad, Torch.Values(torchParameters[name].grad!), $"d{name}", ParityCheck.Tolerance, ParityCheck.Tolerance);
         }
+
+        return [.. engineMasks.Select(m => m.Data.ToArray())];
     }
 
     private static SequenceBatch RandomBatch(ModelInfo info, int steps, int batch, int seed)
