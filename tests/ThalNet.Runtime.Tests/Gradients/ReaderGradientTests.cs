@@ -62,6 +62,8 @@ public class ReaderGradientTests
     [InlineData(12, 2, 5, 4, 2, 22f)]
     [InlineData(15, 2, 41, 3, 3, -2f)]
     [InlineData(16, 1, 70, 2, 2, -4f)]
+    [InlineData(17, 2, 30, 16, 3, -2f)]
+    [InlineData(18, 2, 12, 9, 3, 0f)]
     public void FastGaussianRead(int seed, int batch, int centerSize, int contextSize, int featureSize, float scaleOffset)
     {
         // scaleOffset = 22 puts the scale logits into softplus's linear range above 20; the window is then about 22
