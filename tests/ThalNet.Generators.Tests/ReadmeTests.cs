@@ -3,7 +3,7 @@ using ThalNet.Generators.Tests.Infrastructure;
 
 namespace ThalNet.Generators.Tests;
 
-/// <summary>The code of docs/typed-api.md (several outputs) and docs/torchsharp.md (a TorchSharp loop) compiles against the models it names.</summary>
+/// <summary>The code of docs/typed-api.md (several outputs) and docs/torchsharp.md (a TorchSharp loop, also in README.md) compiles against the models it names.</summary>
 public sealed partial class ReadmeTests
 {
     [Fact]
@@ -65,14 +65,23 @@ public sealed partial class ReadmeTests
         result.AssertCompilesCleanly();
     }
 
-    private static string Page(string name)
+    [Fact]
+    public void The_readme_shows_the_TorchSharp_page_loop_verbatim()
+    {
+        var loop = CSharpBlocks().Matches(Page("torchsharp.md")).Select(m => m.Value).Single(code => code.Contains("new SequentialMnistNetTorch.Batch", StringComparison.Ordinal));
+
+        Assert.Contains(loop, File.ReadAllText(Path.Combine(RepositoryRoot(), "README.md")).ReplaceLineEndings("\n"), StringComparison.Ordinal);
+    }
+
+    private static string Page(string name) => File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", name)).ReplaceLineEndings("\n");
+
+    private static string RepositoryRoot()
     {
         for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
         {
-            var page = Path.Combine(folder.FullName, "docs", name);
             if (File.Exists(Path.Combine(folder.FullName, "ThalNet.sln")))
             {
-                return File.ReadAllText(page).ReplaceLineEndings("\n");
+                return folder.FullName;
             }
         }
 
