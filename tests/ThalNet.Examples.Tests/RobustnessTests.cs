@@ -139,21 +139,4 @@ public sealed class RobustnessTests(ITestOutputHelper log) : ExampleTest(log)
 
         Assert.Equal($"error: {corpus}: its test part has 100 bytes, too few for one batch of 10 streams of 51 bytes. Use a larger corpus, or a smaller --batch-size.", OneLine(run));
     }
-
-    /// <summary>Standard error as its one line; fails when there is more than one.</summary>
-    private static string OneLine(ExampleRun run)
-    {
-        var text = run.StandardError.TrimEnd('\n', '\r');
-        Assert.DoesNotContain('\n', text);
-        return text;
-    }
-
-    private string TinyMnist(int train, int test)
-    {
-        var folder = Temp.File("mnist");
-        Directory.CreateDirectory(folder);
-        DataFiles.WriteMnist(folder, "train", [.. Enumerable.Range(0, train).Select(i => (byte)(i % 10))], gzip: false);
-        DataFiles.WriteMnist(folder, "t10k", [.. Enumerable.Range(0, test).Select(i => (byte)(i % 10))], gzip: false);
-        return folder;
-    }
 }

@@ -141,21 +141,4 @@ public sealed class WriteFailureTests(ITestOutputHelper log) : ExampleTest(log)
         Log.WriteLine(line);
         Console.WriteLine(line);
     }
-
-    /// <summary>Standard error as its one line; fails when there is more than one.</summary>
-    private static string OneLine(ExampleRun run)
-    {
-        var text = run.StandardError.TrimEnd('\n', '\r');
-        Assert.DoesNotContain('\n', text);
-        return text;
-    }
-
-    private string TinyMnist(int train, int test)
-    {
-        var folder = Temp.File("mnist");
-        Directory.CreateDirectory(folder);
-        DataFiles.WriteMnist(folder, "train", [.. Enumerable.Range(0, train).Select(i => (byte)(i % 10))], gzip: false);
-        DataFiles.WriteMnist(folder, "t10k", [.. Enumerable.Range(0, test).Select(i => (byte)(i % 10))], gzip: false);
-        return folder;
-    }
 }
