@@ -16,13 +16,14 @@ public sealed class TypedApiTests
     public void A_model_with_an_every_step_head_and_last_step_heads_trains_through_the_typed_batch()
     {
         var model = new MultiTaskNet(new RandomSource(1));
-        var optimizer = new Adam(model.NamedParameters(), learningRate: 1e-2f);
+        // At 1e-2 Adam spiked in the last iterations, so the end value hung on the last bits of the kernels' rounding.
+        var optimizer = new Adam(model.NamedParameters(), learningRate: 3e-3f);
         var tape = new Tape();
         var batch = new MultiTaskNet.Batch(Steps, Size);
         FillCopyTask(batch, new RandomSource(2));
         (float Total, float EveryStep, float LastStep)? first = null, last = null;
         MultiTaskNet.Losses? losses = null;
-        for (var iteration = 0; iteration < 200; iteration++)
+        for (var iteration = 0; iteration < 300; iteration++)
         {
             tape.Reset();
             optimizer.ZeroGrad();
