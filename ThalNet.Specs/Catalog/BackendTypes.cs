@@ -19,6 +19,18 @@ public sealed record BackendTypes(string Engine, string TorchSharp)
         _ => throw new ArgumentOutOfRangeException(nameof(backend), backend, "No such backend."),
     };
 
+    /// <summary>
+    /// The implementing type's full name on <paramref name="backend"/> as reflection knows it (<c>Assembly.GetType</c>):
+    /// <see cref="For"/> without its <c>global::</c> prefix.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">An undefined backend.</exception>
+    public string MetadataName(Backend backend)
+    {
+        const string Global = "global::";
+        var name = For(backend);
+        return name.StartsWith(Global, StringComparison.Ordinal) ? name.Substring(Global.Length) : name;
+    }
+
     internal static BackendTypes Nn(string className) =>
         new("global::ThalNet.Runtime.Nn." + className, "global::ThalNet.TorchSharp.Nn." + className);
 }

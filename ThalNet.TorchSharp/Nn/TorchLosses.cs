@@ -15,10 +15,9 @@ public static class TorchLosses
 
     private static Func<Tensor, Tensor, Tensor> Bind(LossKind kind)
     {
-        const string Global = "global::";
         var entry = Catalog.Loss(kind);
         var typeName = entry.Types.For(Backend.TorchSharp);
-        var type = typeof(TorchLosses).Assembly.GetType(typeName.StartsWith(Global, StringComparison.Ordinal) ? typeName[Global.Length..] : typeName);
+        var type = typeof(TorchLosses).Assembly.GetType(entry.Types.MetadataName(Backend.TorchSharp));
         var method = type?.GetMethod(entry.Method, BindingFlags.Public | BindingFlags.Static, [typeof(Tensor), typeof(Tensor)])
             ?? throw new InvalidOperationException($"The catalog names TorchSharp loss {typeName}.{entry.Method}(Tensor, Tensor), which ThalNet.TorchSharp does not have.");
         return method.CreateDelegate<Func<Tensor, Tensor, Tensor>>();

@@ -26,18 +26,16 @@ internal static class ActivationFunctions
         var table = new ActivationFunction?[entries.Max(e => (int)e.Kind) + 1];
         foreach (var entry in entries)
         {
-            table[(int)entry.Kind] = Instantiate(entry.Types.For(Backend.Engine));
+            table[(int)entry.Kind] = Instantiate(entry.Types);
         }
 
         return table;
     }
 
-    private static ActivationFunction Instantiate(string globalName)
+    private static ActivationFunction Instantiate(BackendTypes types)
     {
-        const string Global = "global::";
-        var name = globalName.StartsWith(Global, StringComparison.Ordinal) ? globalName[Global.Length..] : globalName;
-        var type = typeof(ActivationFunction).Assembly.GetType(name)
-            ?? throw new InvalidOperationException($"The catalog names engine activation type '{globalName}', which ThalNet.Runtime does not have.");
+        var type = typeof(ActivationFunction).Assembly.GetType(types.MetadataName(Backend.Engine))
+            ?? throw new InvalidOperationException($"The catalog names engine activation type '{types.Engine}', which ThalNet.Runtime does not have.");
         return (ActivationFunction)Activator.CreateInstance(type, nonPublic: true)!;
     }
 }

@@ -38,7 +38,7 @@ internal sealed class TrainingLoop
         _onStep = onStep;
         _batch = new OutputTally(backend.Info);
         _divergence = options.AllowNonFinite ? null : new DivergenceGuard(backend, options.CheckpointPath);
-        _lastCheckpoint = position.GlobalStep > 0 ? $"epoch {position.Epoch}, batch {position.BatchInEpoch}, step {position.GlobalStep}" : null;
+        _lastCheckpoint = position.GlobalStep > 0 ? PositionText() : null;
         _controls = new RunControls(options, backend.Info);
     }
 
@@ -229,7 +229,7 @@ internal sealed class TrainingLoop
         try
         {
             Checkpoint.Save(path, _backend, _options.Optimizer, _random, _position, _task);
-            _lastCheckpoint = $"epoch {_position.Epoch}, batch {_position.BatchInEpoch}, step {_position.GlobalStep}";
+            _lastCheckpoint = PositionText();
         }
         catch (OutputWriteException e)
         {
@@ -239,6 +239,9 @@ internal sealed class TrainingLoop
             throw new OutputWriteException(path, e.Reason, kept, e.InnerException);
         }
     }
+
+    /// <summary>Where training stands, as a failed checkpoint write names the last good one.</summary>
+    private string PositionText() => $"epoch {_position.Epoch}, batch {_position.BatchInEpoch}, step {_position.GlobalStep}";
 
     private double SamplesPerSecond(int batches, double seconds) =>
         seconds > 0 ? (double)batches * _task.SamplesPerBatch / seconds : 0;

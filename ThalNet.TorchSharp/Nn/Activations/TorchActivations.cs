@@ -14,11 +14,9 @@ public static class TorchActivations
 
     private static TorchActivation Create(Activation activation)
     {
-        const string Global = "global::";
-        var globalName = Catalog.Activation(activation).Types.For(Backend.TorchSharp);
-        var name = globalName.StartsWith(Global, StringComparison.Ordinal) ? globalName[Global.Length..] : globalName;
-        var type = typeof(TorchActivation).Assembly.GetType(name)
-            ?? throw new InvalidOperationException($"The catalog names TorchSharp activation type '{globalName}', which ThalNet.TorchSharp does not have.");
+        var types = Catalog.Activation(activation).Types;
+        var type = typeof(TorchActivation).Assembly.GetType(types.MetadataName(Backend.TorchSharp))
+            ?? throw new InvalidOperationException($"The catalog names TorchSharp activation type '{types.TorchSharp}', which ThalNet.TorchSharp does not have.");
         return (TorchActivation)Activator.CreateInstance(type)!;
     }
 }

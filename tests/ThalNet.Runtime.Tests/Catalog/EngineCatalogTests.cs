@@ -116,10 +116,9 @@ public class EngineCatalogTests
 
     private static Type EngineType(BackendTypes types)
     {
-        const string Global = "global::";
         var name = types.For(Backend.Engine);
-        Assert.StartsWith(Global, name, StringComparison.Ordinal);
-        return typeof(Tape).Assembly.GetType(name[Global.Length..]) ?? throw new Xunit.Sdk.XunitException($"The engine has no type {name}.");
+        Assert.StartsWith("global::", name, StringComparison.Ordinal);
+        return typeof(Tape).Assembly.GetType(types.MetadataName(Backend.Engine)) ?? throw new Xunit.Sdk.XunitException($"The engine has no type {name}.");
     }
 
     private static void AssertParameters<TSizes>(IReadOnlyList<CatalogParameter<TSizes>> expected, TSizes sizes, Module module)

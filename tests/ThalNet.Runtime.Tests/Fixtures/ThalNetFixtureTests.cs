@@ -75,7 +75,7 @@ public sealed class ThalNetFixtureTests
     {
         var entry = Specs.Catalog.Readings.Single(e => e.Word == word.Replace('_', '-'));
         object[] arguments = entry.ReadsOwnFeatures ? [sizes.Center, sizes.Context, sizes.Features, new RandomSource(1)] : [sizes.Center, sizes.Context, new RandomSource(1)];
-        var type = typeof(Tape).Assembly.GetType(entry.Types.Engine["global::".Length..])!;
+        var type = typeof(Tape).Assembly.GetType(entry.Types.MetadataName(Specs.Backend.Engine))!;
         var reader = (Nn.Reader)type.GetConstructors().Single(c => c.GetParameters().Length == arguments.Length).Invoke(arguments);
         foreach (var (parameterName, parameter) in reader.NamedParameters())
         {

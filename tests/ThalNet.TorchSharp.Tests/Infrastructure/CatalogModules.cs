@@ -53,18 +53,17 @@ internal static class CatalogModules
 
     private static object Create(BackendTypes types, Backend backend, object[] arguments)
     {
-        var type = Type(types.For(backend), backend);
+        var type = Type(types, backend);
         var constructor = type.GetConstructors().SingleOrDefault(c => c.GetParameters().Length == arguments.Length)
             ?? throw new InvalidOperationException($"{type} has no public constructor of {arguments.Length} arguments.");
         return constructor.Invoke(arguments);
     }
 
-    /// <summary>The type a catalog entry names (<c>global::Namespace.Type</c>) in the backend's assembly.</summary>
-    public static Type Type(string globalName, Backend backend)
+    /// <summary>The type a catalog entry names on <paramref name="backend"/>, in that backend's assembly.</summary>
+    public static Type Type(BackendTypes types, Backend backend)
     {
-        const string Global = "global::";
         var assembly = backend == Backend.Engine ? typeof(Tape).Assembly : typeof(ThalNet.TorchSharp.Models.TorchThalNetModel).Assembly;
-        return assembly.GetType(globalName.StartsWith(Global, StringComparison.Ordinal) ? globalName[Global.Length..] : globalName)
-            ?? throw new InvalidOperationException($"{assembly.GetName().Name} has no type {globalName}.");
+        return assembly.GetType(types.MetadataName(backend))
+            ?? throw new InvalidOperationException($"{assembly.GetName().Name} has no type {types.For(backend)}.");
     }
 }

@@ -9,8 +9,9 @@ namespace ThalNet.TorchSharp.Tests.Models;
 
 /// <summary>
 /// The modular-recurrent family's whole unrolled models (thalnet_attention_*.json) on TorchSharp, wired by hand from
-/// its modules (the generator does not emit attention or <c>active</c> yet): the masks of every sub-step first, then
-/// the loss, the logits and the gradient of every parameter and of the input sequence. Every size and k come from the file.
+/// its modules as the engine's twin is (generated models are compared in <c>GeneratedModelParityTests</c>): the masks
+/// of every sub-step first, then the loss, the logits and the gradient of every parameter and of the input sequence.
+/// Every size and k come from the file.
 /// </summary>
 public sealed class FamilyFixtureTests
 {

@@ -122,7 +122,7 @@ public sealed class CatalogParityTests
         var check = new ParityCheck(index);
         check.Input("values", 3f, batch, width);
         var engineMethod = typeof(Tape).GetMethods().Single(m => m.Name == entry.Method && m.ReturnType == typeof(EngineTensor));
-        var torchMethod = CatalogModules.Type(entry.Types.TorchSharp, Backend.TorchSharp).GetMethod(entry.Method, BindingFlags.Public | BindingFlags.Static)!;
+        var torchMethod = CatalogModules.Type(entry.Types, Backend.TorchSharp).GetMethod(entry.Method, BindingFlags.Public | BindingFlags.Static)!;
         object engineTargets;
         TorchTensor torchTargets;
         if (entry.Targets == TargetKind.ClassIndices)
@@ -153,7 +153,7 @@ public sealed class CatalogParityTests
         var (batch, size) = ParityShapes.Case(500, index);
         var sizes = new HeadSizes(Features: size(), Output: size());
         var engine = new Runtime.Nn.Linear(sizes.Features, sizes.Output, new RandomSource((ulong)index + 1));
-        using var torchHead = (torch.nn.Module<TorchTensor, TorchTensor>)CatalogModules.Type(Catalog.Head.Types.TorchSharp, Backend.TorchSharp)
+        using var torchHead = (torch.nn.Module<TorchTensor, TorchTensor>)CatalogModules.Type(Catalog.Head.Types, Backend.TorchSharp)
             .GetConstructor([typeof(int), typeof(int)])!.Invoke([sizes.Features, sizes.Output]);
         var check = new ParityCheck(index);
         check.Input("features", 1f, batch, sizes.Features);
