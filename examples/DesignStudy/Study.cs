@@ -21,7 +21,7 @@ internal static class Study
             return ExpectedErrors.Report($"--only {string.Join(", ", unknown)}: not a configuration; use design/reading with designs {string.Join(", ", StudyConfiguration.Designs)} and readers {string.Join(", ", StudyConfiguration.Readings)}, or {StudyBaseline.Name}.");
         }
 
-        var log = new ResultsLog(settings.ResultsPath);
+        var log = new ResultsLog<StudyResult>(settings.ResultsPath);
         var results = log.Read().Where(settings.Matches).ToList();
         var data = new StudyData(settings.DataDirectory);
         var runner = new StudyRunner(settings, data);
