@@ -25,7 +25,7 @@ internal static class Family
         var logged = log.Read();
         var tasks = FamilyTasks.Names.Where(settings.Tasks.Contains).Select(name => Task(settings, name)).ToList();
         var runner = new FamilyRunner(settings);
-        output.WriteLine($"modular family: {string.Join(", ", tasks.Select(t => $"{t.Name} (train={t.TrainCount} test={t.TestCount}{(t.Delay > 0 ? $" delay={t.Delay}" : "")})"))} x {string.Join(", ", settings.Models)} x {settings.Seeds} seeds, {settings.Epochs} epochs, threads={settings.Workers}, results={log.Path}");
+        output.WriteLine($"modular family: {string.Join(", ", tasks.Select(t => $"{t.Name} (train={t.TrainCount} test={t.TestCount}{(t.Delay > 0 ? $" delay={t.Delay}" : "")})"))} x {string.Join(", ", settings.Models)} x {settings.Seeds} seeds, {settings.Epochs} epochs, optimizer={settings.Optimizer} lr={settings.LearningRate.ToString(System.Globalization.CultureInfo.InvariantCulture)}, threads={settings.Workers}, results={log.Path}");
         using var cancellation = new CtrlCCancellation();
         var done = new List<FamilyResult>();
         foreach (var seed in settings.SeedList)

@@ -52,19 +52,18 @@ internal sealed class FamilyRunner(FamilySettings settings)
             [.. accuracy],
             [.. loss],
             clock.Elapsed.TotalSeconds,
-            activity is null ? null : FamilyActivity.From(activity));
+            activity is null ? null : FamilyActivity.From(activity),
+            settings.Optimizer,
+            settings.LearningRate);
     }
 
-    /// <summary>
-    /// Adam at 3e-3 with batch 50, one epoch per call: in short trials on the copying task the design study's RMSprop
-    /// at 1e-3 stayed at the memoryless loss where Adam at 3e-3 began to leave it.
-    /// </summary>
+    /// <summary>Batch 50 and the settings' optimizer and learning rate, one epoch per call.</summary>
     private TrainerOptions Options(ulong seed) => new()
     {
         Epochs = 1,
         BatchSize = 50,
-        LearningRate = 3e-3f,
-        Optimizer = OptimizerKind.Adam,
+        LearningRate = settings.LearningRate,
+        Optimizer = settings.Optimizer == FamilySettings.RmsProp ? OptimizerKind.RmsProp : OptimizerKind.Adam,
         Seed = seed,
         Workers = settings.Workers,
         MaxBatchesPerEpoch = settings.MaxBatches,

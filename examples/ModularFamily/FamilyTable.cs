@@ -11,7 +11,8 @@ internal static class FamilyTable
         var groups = FamilyRuns.Of(results);
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture, $"# The modular-recurrent family: {results.Count} runs\n\n");
-        text.Append("Final test accuracy (after the last epoch): mean and range over seeds. The copying task is scored on its 10 answer steps only.\n\n");
+        var training = string.Join(", ", results.Select(r => FormattableString.Invariant($"{r.Optimizer} at learning rate {r.LearningRate}")).Distinct());
+        text.Append(CultureInfo.InvariantCulture, $"Trained with {training}, batch 50. Final test accuracy (after the last epoch): mean and range over seeds. The copying task is scored on its 10 answer steps only.\n\n");
         text.Append("| task | model | seeds | auto size | params | epochs | train / test | accuracy: mean | min - max | seconds per run |\n");
         text.Append("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
         foreach (var g in groups)

@@ -15,6 +15,9 @@ var mnistTrain = new Option<int?>("--mnist-train") { Description = "Sequential M
 var copyTrain = new Option<int>("--copy-train") { Description = "Copying sequences to train on", DefaultValueFactory = _ => 10000 };
 var copyTest = new Option<int>("--copy-test") { Description = "Copying sequences to test on", DefaultValueFactory = _ => 1000 };
 var copyDelay = new Option<int>("--copy-delay") { Description = "Blank steps between the 10 digits and the go marker", DefaultValueFactory = _ => 5 };
+var optimizer = new Option<string>("--optimizer") { Description = "adam or rmsprop", DefaultValueFactory = _ => FamilySettings.Adam };
+optimizer.AcceptOnlyFromAmong(FamilySettings.Adam, FamilySettings.RmsProp);
+var learningRate = new Option<float>("--lr") { Description = "Learning rate", DefaultValueFactory = _ => FamilySettings.DefaultLearningRate };
 var maxBatches = new Option<int?>("--max-batches") { Description = "Stop each epoch after this many batches (quick runs)" };
 var maxEvalBatches = new Option<int?>("--max-eval-batches") { Description = "Evaluate on at most this many batches" };
 var threads = new Option<int?>("--threads") { Description = $"Worker threads (default {TrainerOptions.DefaultWorkers})" };
@@ -22,7 +25,7 @@ var output = new Option<string>("--out") { Description = "Folder for results.jso
 var reportOnly = new Option<bool>("--report-only") { Description = "Train nothing: draw the table and the figures from the runs already in the results log" };
 var noProgress = new Option<bool>("--no-progress") { Description = "Accepted as by the other examples; this program prints one line per finished run" };
 var root = new RootCommand("Train ThalNet with weight-norm reading, attention reading, and attention reading with competing modules on sequential MNIST and the copying task.");
-foreach (var option in new Option[] { data, tasks, models, epochs, seeds, firstSeed, mnistTrain, copyTrain, copyTest, copyDelay, maxBatches, maxEvalBatches, threads, output, reportOnly, noProgress })
+foreach (var option in new Option[] { data, tasks, models, epochs, seeds, firstSeed, mnistTrain, copyTrain, copyTest, copyDelay, optimizer, learningRate, maxBatches, maxEvalBatches, threads, output, reportOnly, noProgress })
 {
     root.Options.Add(option);
 }
@@ -46,6 +49,8 @@ root.SetAction(result => ExpectedErrors.Run(() =>
         result.GetValue(output)!)
     {
         ReportOnly = result.GetValue(reportOnly),
+        Optimizer = result.GetValue(optimizer)!,
+        LearningRate = result.GetValue(learningRate),
     };
     return Family.Run(settings, Console.Out);
 }));
