@@ -1,10 +1,12 @@
+using System.Globalization;
 using ThalNet.Runtime.Training;
 
 namespace ThalNet.Examples.ModularFamily;
 
 /// <summary>
-/// Runs every seed, task and model (in that order, so that a study cut short has every model of its first seeds) that the results log does not already hold, printing one line per run, then
-/// writes the table, the curves and the activity strips.
+/// Runs every seed, task and model that the results log does not already hold, printing one line per run, then writes
+/// the table, the curves and the activity strips. Seeds come outermost, so a comparison cut short has every model on
+/// every task for its first seeds.
 /// </summary>
 internal static class Family
 {
@@ -25,7 +27,7 @@ internal static class Family
         var logged = log.Read();
         var tasks = FamilyTasks.Names.Where(settings.Tasks.Contains).Select(name => Task(settings, name)).ToList();
         var runner = new FamilyRunner(settings);
-        output.WriteLine($"modular family: {string.Join(", ", tasks.Select(t => $"{t.Name} (train={t.TrainCount} test={t.TestCount}{(t.Delay > 0 ? $" delay={t.Delay}" : "")})"))} x {string.Join(", ", settings.Models)} x {settings.Seeds} seeds, {settings.Epochs} epochs, optimizer={settings.Optimizer} lr={settings.LearningRate.ToString(System.Globalization.CultureInfo.InvariantCulture)}, threads={settings.Workers}, results={log.Path}");
+        output.WriteLine($"modular family: {string.Join(", ", tasks.Select(t => $"{t.Name} (train={t.TrainCount} test={t.TestCount}{(t.Delay > 0 ? $" delay={t.Delay}" : "")})"))} x {string.Join(", ", settings.Models)} x {settings.Seeds} seeds, {settings.Epochs} epochs, optimizer={settings.Optimizer} lr={settings.LearningRate.ToString(CultureInfo.InvariantCulture)}, threads={settings.Workers}, results={log.Path}");
         using var cancellation = new CtrlCCancellation();
         var done = new List<FamilyResult>();
         foreach (var seed in settings.SeedList)
