@@ -8,7 +8,7 @@ using ThalNet.Runtime.Training;
 var data = new Option<string?>("--data") { Description = "MNIST folder (default: ../shared/data/mnist-8k2k or $THALNET_SHARED_DATA)" };
 var tasks = new Option<string[]>("--tasks") { Description = "Tasks to run: mnist, copy", AllowMultipleArgumentsPerToken = true, DefaultValueFactory = _ => [.. FamilyTasks.Names] };
 var models = new Option<string[]>("--models") { Description = "Models to run: weight-norm, attention, attention-active", AllowMultipleArgumentsPerToken = true, DefaultValueFactory = _ => [.. FamilyModel.Names] };
-var epochs = new Option<int>("--epochs") { Description = "Epochs per run", DefaultValueFactory = _ => 12 };
+var epochs = new Option<int>("--epochs") { Description = "Epochs per run", DefaultValueFactory = _ => 15 };
 var seeds = new Option<int>("--seeds") { Description = "Seeds per task and model", DefaultValueFactory = _ => 3 };
 var firstSeed = new Option<ulong>("--first-seed") { Description = "The first seed; --seeds counts on from it", DefaultValueFactory = _ => 1UL };
 var mnistTrain = new Option<int?>("--mnist-train") { Description = "Sequential MNIST training images to use, the first ones (default: all)" };

@@ -18,7 +18,7 @@ public sealed class ModularFamilyTests(ITestOutputHelper log) : ExampleTest(log)
 
         string[] models = ["weight-norm", "attention", "attention-active"];
         Assert.Equal([.. models.Select(m => $"mnist/{m}"), .. models.Select(m => $"copy/{m}")], first.Select(l => $"{l["task"]}/{l["model"]}"));
-        Assert.All(first, l => Assert.InRange(l.Number("params"), 15001, 20000));
+        Assert.All(first, l => Assert.InRange(l.Number("params"), 40001, 50000));
         Assert.All(first, l => Assert.InRange(l.Number("test_accuracy"), 0, 1));
         Assert.All(first, l => Assert.Equal("false", l["resumed"]));
         Assert.All(second.Concat(report), l => Assert.Equal("true", l["resumed"]));
