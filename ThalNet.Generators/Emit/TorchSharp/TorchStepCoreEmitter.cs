@@ -1,6 +1,6 @@
-using static ThalNet.Generators.Emit.TorchSharp.TorchTypes;
+using static ThalNet.Generators.Emit.TorchTypes;
 
-namespace ThalNet.Generators.Emit.TorchSharp;
+namespace ThalNet.Generators.Emit;
 
 /// <summary>
 /// The TorchSharp step, printed from the plan: per sub-step, every module reads the previous center with its own
