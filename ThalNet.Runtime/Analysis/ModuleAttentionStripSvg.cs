@@ -68,7 +68,7 @@ public static class ModuleAttentionStripSvg
 
             var mean = trace.Mean[j];
             svg.Rect(gridWidth + MeanGap, top, MeanWidth, RowHeight + 0.3, colors.Map(Math.Clamp(mean, 0, 1)));
-            svg.Text(gridWidth + MeanGap + MeanWidth + 6, top + (RowHeight / 2) + 3, mean.ToString("P0", CultureInfo.InvariantCulture), 9);
+            svg.Text(gridWidth + MeanGap + MeanWidth + 6, top + (RowHeight / 2) + 3, mean.ToString("0%", CultureInfo.InvariantCulture), 9);
         }
 
         svg.Line(0, trace.Sources.Count * RowHeight, gridWidth, trace.Sources.Count * RowHeight, "#ff3d00");
