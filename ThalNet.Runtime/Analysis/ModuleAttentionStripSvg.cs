@@ -42,7 +42,7 @@ public static class ModuleAttentionStripSvg
             var height = DrawPanel(svg, trace, cell, colors);
             svg.EndGroup();
             y += height + PanelGap;
-            width = Math.Max(width, Left + (trace.Reads.Count * cell) + MeanGap + MeanWidth + LegendWidth);
+            width = Math.Max(width, Math.Max(Left + (trace.Reads.Count * cell) + MeanGap + MeanWidth + LegendWidth, TextWidth(PanelTitle(trace), 12) + 24));
         }
 
         return svg.ToSvg(width, Math.Max(y, 60), title);
@@ -53,8 +53,7 @@ public static class ModuleAttentionStripSvg
         var slots = trace.Sources.Count + 1;
         var gridHeight = slots * RowHeight;
         var gridWidth = trace.Reads.Count * cell;
-        var substeps = trace.Substeps > 1 ? $", {trace.Substeps} sub-steps per step" : string.Empty;
-        svg.Text(12, 16, $"{trace.Module}: attention on each module and on the null slot while reading example {trace.Example} ({trace.Steps} steps{substeps})", 12, bold: true);
+        svg.Text(12, 16, PanelTitle(trace), 12, bold: true);
         svg.BeginGroup(Left, TitleHeight);
         for (var j = 0; j < slots; j++)
         {
@@ -74,10 +73,16 @@ public static class ModuleAttentionStripSvg
         svg.Line(0, trace.Sources.Count * RowHeight, gridWidth, trace.Sources.Count * RowHeight, "#ff3d00");
         svg.Rect(0, 0, gridWidth, gridHeight, "none", "#333");
         svg.Rect(gridWidth + MeanGap, 0, MeanWidth, gridHeight, "none", "#333");
-        svg.Text(gridWidth + MeanGap, -4, "mean", 9, fill: "#555");
         StepAxis.Draw(svg, trace.Steps, trace.Substeps, cell, gridHeight);
-        svg.Text(gridWidth + MeanGap, gridHeight + 14, "weight 0 to 1", 9, fill: "#555");
+        svg.Text(gridWidth + MeanGap, gridHeight + 14, "mean over the data", 9, fill: "#555");
+        svg.Text(gridWidth + MeanGap, gridHeight + 26, "colour: weight, 0 to 1", 9, fill: "#555");
         svg.EndGroup();
         return TitleHeight + gridHeight + Bottom;
+    }
+
+    private static string PanelTitle(ModuleAttentionTrace trace)
+    {
+        var substeps = trace.Substeps > 1 ? $", {trace.Substeps} sub-steps per step" : string.Empty;
+        return $"{trace.Module}: attention on each module and on the null slot while reading example {trace.Example} ({trace.Steps} steps{substeps})";
     }
 }
