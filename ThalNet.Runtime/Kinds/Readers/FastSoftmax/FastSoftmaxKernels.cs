@@ -96,44 +96,52 @@ internal static class FastSoftmaxKernels
     /// Given d context, writes d logits = a dctx[k] (center[c] - context[k]) (softmax backward through the weighted
     /// sum) and adds d center[c] = sum_k a[c, k] dctx[k] when <paramref name="dCenter"/> is not empty.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Backward(int m, int c, int k, ReadOnlySpan<float> a, ReadOnlySpan<float> center, ReadOnlySpan<float> context,
+    /// <remarks>Not inlined into its caller, where the compiler kept this loop's indices in memory.</remarks>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    public static unsafe void Backward(int m, int c, int k, ReadOnlySpan<float> a, ReadOnlySpan<float> center, ReadOnlySpan<float> context,
         ReadOnlySpan<float> dContext, Span<float> dLogits, Span<float> dCenter)
     {
-        var vectorEnd = Vector256.IsHardwareAccelerated ? k & ~7 : 0;
-        ref var aRef = ref MemoryMarshal.GetReference(a);
-        ref var dRef = ref MemoryMarshal.GetReference(dLogits);
-        for (var b = 0; b < m; b++)
+        if (a.Length < m * c * k || dLogits.Length < m * c * k || center.Length < m * c || context.Length < m * k || dContext.Length < m * k
+            || (!dCenter.IsEmpty && dCenter.Length < m * c))
         {
-            var ctx = context.Slice(b * k, k);
-            var dctx = dContext.Slice(b * k, k);
-            ref var ctxRef = ref MemoryMarshal.GetReference(ctx);
-            ref var dctxRef = ref MemoryMarshal.GetReference(dctx);
-            for (var ci = 0; ci < c; ci++)
+            throw new ArgumentException($"Buffers too short for [B, C, K] = [{m}, {c}, {k}].");
+        }
+
+        var vectorEnd = Vector256.IsHardwareAccelerated ? k & ~7 : 0;
+        var addCenter = !dCenter.IsEmpty;
+        fixed (float* aBase = a, dBase = dLogits, centerBase = center, ctxBase = context, dctxBase = dContext, dCenterBase = dCenter)
+        {
+            for (var b = 0; b < m; b++)
             {
-                var v = center[(b * c) + ci];
-                var value = Vector256.Create(v);
-                var offset = (nuint)(((b * c) + ci) * k);
-                var dcSum = Vector256<float>.Zero;
-                var j = 0;
-                for (; j < vectorEnd; j += 8)
+                var ctx = ctxBase + (b * k);
+                var dctx = dctxBase + (b * k);
+                for (var ci = 0; ci < c; ci++)
                 {
-                    var ad = Vector256.LoadUnsafe(ref aRef, offset + (nuint)j) * Vector256.LoadUnsafe(ref dctxRef, (nuint)j);
-                    (ad * (value - Vector256.LoadUnsafe(ref ctxRef, (nuint)j))).StoreUnsafe(ref dRef, offset + (nuint)j);
-                    dcSum += ad;
-                }
+                    var v = centerBase[(b * c) + ci];
+                    var value = Vector256.Create(v);
+                    var weights = aBase + (((b * c) + ci) * k);
+                    var gradients = dBase + (((b * c) + ci) * k);
+                    var dcSum = Vector256<float>.Zero;
+                    var j = 0;
+                    for (; j < vectorEnd; j += 8)
+                    {
+                        var ad = Vector256.Load(weights + j) * Vector256.Load(dctx + j);
+                        (ad * (value - Vector256.Load(ctx + j))).Store(gradients + j);
+                        dcSum += ad;
+                    }
 
-                var dc = Vector256.Sum(dcSum);
-                for (; j < k; j++)
-                {
-                    var ad = a[(int)offset + j] * dctx[j];
-                    dLogits[(int)offset + j] = ad * (v - ctx[j]);
-                    dc += ad;
-                }
+                    var dc = Vector256.Sum(dcSum);
+                    for (; j < k; j++)
+                    {
+                        var ad = weights[j] * dctx[j];
+                        gradients[j] = ad * (v - ctx[j]);
+                        dc += ad;
+                    }
 
-                if (!dCenter.IsEmpty)
-                {
-                    dCenter[(b * c) + ci] += dc;
+                    if (addCenter)
+                    {
+                        dCenterBase[(b * c) + ci] += dc;
+                    }
                 }
             }
         }
