@@ -2,7 +2,6 @@ using Microsoft.CodeAnalysis;
 using ThalNet.Generators.Attributes;
 using ThalNet.Generators.Diagnostics;
 using ThalNet.Generators.Emit;
-using ThalNet.Generators.Emit.TorchSharp;
 using ThalNet.Generators.Pipeline;
 using Steps = ThalNet.Generators.ThalNetGeneratorStepNames;
 

@@ -8,7 +8,9 @@ namespace ThalNet.Generators.Attributes;
 internal static class ModelAttributesReader
 {
     /// <summary>Null when one of the attributes did not bind (the compiler reports that; the generator stays silent).</summary>
+    /// <param name="type">The partial class that carries <c>[ThalNetModel]</c> and the attributes beside it.</param>
     /// <param name="name">The class name, located at its identifier; also the place of model-wide diagnostics.</param>
+    /// <param name="cancellationToken">The generator's token, checked between attributes.</param>
     public static ModelAttributes? Read(INamedTypeSymbol type, Located<string> name, CancellationToken cancellationToken)
     {
         ModelAttributeArguments? model = null;

@@ -23,6 +23,8 @@ internal static class StepCoreEmitter
         }
     }
 
+    /// <param name="w">The writer, inside <c>StepCore</c> (or its sub-step loop).</param>
+    /// <param name="plan">The model's step plan: its reads, modules and state locals.</param>
     /// <param name="declare"><c>var </c> where the sub-step's reads are declared, empty where they are assigned again.</param>
     private static void WriteSubstep(CodeWriter w, StepPlan plan, string declare)
     {

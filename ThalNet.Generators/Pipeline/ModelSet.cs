@@ -6,6 +6,8 @@ namespace ThalNet.Generators.Pipeline;
 /// </summary>
 internal static class ModelSet
 {
+    /// <param name="yaml">The models compiled from <c>*.thalnet.yaml</c> files; they count as the first definition of a model that a class defines again.</param>
+    /// <param name="attributes">The models compiled from attributed classes.</param>
     /// <param name="backends">The runtimes the compilation references; with none, each valid model gets THAL0035 instead of code.</param>
     public static ImmutableArray<ModelResult> Combine(ImmutableArray<ModelResult> yaml, ImmutableArray<ModelResult> attributes, Backends backends)
     {

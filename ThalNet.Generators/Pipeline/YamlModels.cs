@@ -20,6 +20,7 @@ internal static class YamlModels
         }
     }
 
+    /// <param name="file">The spec file as read: its text, or the failure to read it.</param>
     /// <param name="rootNamespace">The namespace of a spec that names none (the project's root namespace; empty for the global one).</param>
     public static ModelResult Compile(YamlFile file, string rootNamespace)
     {

@@ -13,8 +13,8 @@ public sealed record AnalysisOptions
     public int? MaxBatches { get; init; }
 
     /// <summary>
-    /// The example (or, for a stream source, the stream over its first segment) whose fast-reader attention is traced
-    /// per step and sub-step.
+    /// The example (or, for a stream source, the stream over its first segment) whose fast-reader attention, attention
+    /// readers' weights on the modules and the null slot, and active modules are traced per step and sub-step.
     /// </summary>
     public int TraceExample { get; init; }
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using static ThalNet.Runtime.Analysis.XmlText;
 
 namespace ThalNet.Runtime.Analysis;
@@ -72,33 +71,10 @@ public static class AttentionStripSvg
         }
 
         svg.Rect(0, 0, gridWidth, gridHeight, "none", "#333");
-        DrawStepAxis(svg, trace, cell, gridHeight);
+        StepAxis.Draw(svg, trace.Steps, trace.Substeps, cell, gridHeight);
         svg.Text(gridWidth + 10, 10, "attention", 9);
         svg.Text(gridWidth + 10, 22, $"max {Value(max)}", 9, fill: "#555");
         svg.EndGroup();
         return TitleHeight + gridHeight + Bottom;
-    }
-
-    /// <summary>Step numbers under the strip, about every 40 pixels; thin lines between steps when there are sub-steps.</summary>
-    private static void DrawStepAxis(SvgWriter svg, AttentionTrace trace, double cell, double gridHeight)
-    {
-        var stepWidth = cell * trace.Substeps;
-        var every = Math.Max(1, (int)Math.Ceiling(40 / stepWidth));
-        for (var step = 0; step < trace.Steps; step++)
-        {
-            var x = step * stepWidth;
-            if (trace.Substeps > 1 && step > 0 && stepWidth >= 4)
-            {
-                svg.Line(x, 0, x, gridHeight, "#ffffff", 0.5);
-            }
-
-            if (step % every == 0)
-            {
-                svg.Line(x + (stepWidth / 2), gridHeight, x + (stepWidth / 2), gridHeight + 4, "#333");
-                svg.Text(x + (stepWidth / 2), gridHeight + 14, (step + 1).ToString(CultureInfo.InvariantCulture), 9, "middle");
-            }
-        }
-
-        svg.Text(0, gridHeight + 26, "step", 9, fill: "#555");
     }
 }

@@ -18,15 +18,21 @@ public static class ModelInspector
     /// <summary>
     /// Each module's reading weights: for linear and weight-normalised readers the effective matrix
     /// (beta * W / ||W|| for weight-norm); for the fast readers the attention averaged over batch rows and steps
-    /// while <paramref name="runModel"/> runs the model on evaluation data (required when any reader is fast); for
-    /// attention readers, whose attention falls on module slices and a null slot rather than on center elements, the
-    /// value projection w_value [K, C].
+    /// while <paramref name="runModel"/> runs the model on evaluation data (required when any reader is fast or reads by
+    /// attention). An attention reader's weights fall on whole module slices and a null slot, not on center elements,
+    /// and change with every example: its matrix is one row [1, C] holding, on every element of module j's slice, the
+    /// mean weight on module j over the data divided by the slice's size (so the slice sums to that mean and
+    /// the connectivity is the share of the non-null attention). The null slot's weight has no column: see
+    /// <see cref="ModuleAttentionTrace"/> and <see cref="ModelReport.ModuleAttention"/>.
     /// </summary>
+    /// <exception cref="ArgumentNullException">A reader is fast or reads by attention and <paramref name="runModel"/> is null.</exception>
+    /// <exception cref="NotSupportedException">A reader is of a type that analysis does not know.</exception>
     public static IReadOnlyDictionary<string, DenseMatrix> ReadingWeights(ThalNetModel model, Action<ThalNetModel>? runModel = null)
     {
         var info = model.Info;
         var result = new Dictionary<string, DenseMatrix>(StringComparer.Ordinal);
         var probes = new Dictionary<string, AttentionProbe>(StringComparer.Ordinal);
+        var moduleProbes = new Dictionary<string, (AttentionReader Reader, ModuleAttentionProbe Probe)>(StringComparer.Ordinal);
         var tape = new Tape();
         using (tape.NoGrad())
         {
@@ -44,9 +50,9 @@ public static class ModelInspector
                         probes[info.Modules[i].Name] = probe;
                         break;
                     case AttentionReader attention:
-                        // Its attention falls on whole module slices and a null slot, not on center elements; what each
-                        // element gives the context is the value projection.
-                        result[info.Modules[i].Name] = new DenseMatrix(attention.WValue.Shape[0], attention.WValue.Shape[1], attention.WValue.ToArray());
+                        var moduleProbe = new ModuleAttentionProbe();
+                        attention.Probe = moduleProbe;
+                        moduleProbes[info.Modules[i].Name] = (attention, moduleProbe);
                         break;
                     default:
                         throw new NotSupportedException($"Module '{info.Modules[i].Name}' has a reader of type {model.Readers[i].GetType().Name} that analysis does not know.");
@@ -54,20 +60,25 @@ public static class ModelInspector
             }
         }
 
-        if (probes.Count > 0)
+        if (probes.Count > 0 || moduleProbes.Count > 0)
         {
-            if (runModel is null)
-            {
-                throw new ArgumentNullException(nameof(runModel), "Fast readers' weights are their attention: pass a callback that runs the model on evaluation data, or use ModelReport.Create(model, data), which runs it for you.");
-            }
-
             try
             {
+                if (runModel is null)
+                {
+                    throw new ArgumentNullException(nameof(runModel), "Fast and attention readers' weights are their attention: pass a callback that runs the model on evaluation data, or use ModelReport.Create(model, data), which runs it for you.");
+                }
+
                 runModel(model);
             }
             finally
             {
                 foreach (var reader in model.Readers.OfType<FastReader>())
+                {
+                    reader.Probe = null;
+                }
+
+                foreach (var reader in model.Readers.OfType<AttentionReader>())
                 {
                     reader.Probe = null;
                 }
@@ -77,9 +88,26 @@ public static class ModelInspector
             {
                 result[name] = probe.Mean();
             }
+
+            foreach (var (name, (reader, probe)) in moduleProbes)
+            {
+                result[name] = SpreadOverSlices(probe.Mean(), reader.SliceSizes);
+            }
         }
 
         return result;
+    }
+
+    /// <summary>One row [1, C]: the mean weight on module j over each element of its slice, divided by the slice's size.</summary>
+    private static DenseMatrix SpreadOverSlices(double[] mean, IReadOnlyList<int> sliceSizes)
+    {
+        var row = new float[sliceSizes.Sum()];
+        for (int j = 0, offset = 0; j < sliceSizes.Count; offset += sliceSizes[j], j++)
+        {
+            row.AsSpan(offset, sliceSizes[j]).Fill((float)(mean[j] / sliceSizes[j]));
+        }
+
+        return new DenseMatrix(1, row.Length, row);
     }
 
     /// <summary>

@@ -8,6 +8,8 @@ namespace ThalNet.Runtime.Analysis;
 /// <summary>
 /// What a model has learned, for any compiled model and any data: the reading weights (static readers' matrices,
 /// fast readers' attention averaged over the data), one example's fast-reader attention per step and sub-step, the
+/// attention readers' weights on every module and on the null slot (one example per step and sub-step, and their
+/// means over the data), the
 /// connectivity graph read off the weights, each output's metrics with every module ablated in turn, and the
 /// training curves of a metrics log. <see cref="Create(ThalNetModel, ISequenceSource, AnalysisOptions?)"/> runs the
 /// model on the data itself; <see cref="WriteTo"/> writes the figures, exports and an HTML report.
@@ -30,9 +32,11 @@ public sealed class ModelReport
         IReadOnlyList<ModuleAblation> ablation,
         IReadOnlyList<MetricsRecord> metrics,
         HeatmapOptions heatmaps,
-        ActivityTrace? activity)
+        ActivityTrace? activity,
+        IReadOnlyList<ModuleAttentionTrace> moduleAttention)
     {
         Activity = activity;
+        ModuleAttention = moduleAttention;
         Name = name;
         Info = info;
         ParameterCount = parameters;
@@ -63,6 +67,12 @@ public sealed class ModelReport
 
     /// <summary>One trace per fast reader (none when every reader is static), for <see cref="AnalysisOptions.TraceExample"/>.</summary>
     public IReadOnlyList<AttentionTrace> Attention { get; }
+
+    /// <summary>
+    /// One trace per attention reader (reading: attention; none without one): its weights on every module and on the
+    /// null slot at every step and sub-step of <see cref="AnalysisOptions.TraceExample"/>, and their means over the data.
+    /// </summary>
+    public IReadOnlyList<ModuleAttentionTrace> ModuleAttention { get; }
 
     /// <summary>
     /// For a model whose modules compete (<c>active: k</c>): which modules updated at every step and sub-step of
@@ -123,11 +133,23 @@ public sealed class ModelReport
         report.AddParagraph($"Model {Info.Name}: {ParameterCount} parameters, {Info.Modules.Count} modules, a center of {Info.CenterSize} elements, {Info.Substeps} sub-step(s) per input step.");
         report.AddParagraph($"On the analysis data: {Evaluation}.");
         report.AddReadingWeights(Layout, ReadingWeights);
+        if (ModuleAttention.Count > 0)
+        {
+            report.AddParagraph($"Attention readers ({string.Join(", ", ModuleAttention.Select(t => t.Module))}) attend to whole module slices and a null slot, differently for every example: their single row holds the mean weight on each module over the analysis data, spread evenly over that module's slice (the null slot's share is left out); their weights per step are in the attention-reader section below.");
+        }
         if (Attention.Count > 0)
         {
             report.AddHeading("Fast-reader attention, step by step")
                 .AddFigure(AttentionStripSvg.Render(Layout, Attention, $"{Name}: attention per step and sub-step"),
                     $"Example {Attention[0].Example}: each column is one read (a sub-step), each row one center element grouped by the module that writes it; colour: attention averaged over the reader's context elements. The averages over all the data are in the reading-weight heatmaps above.");
+        }
+
+        if (ModuleAttention.Count > 0)
+        {
+            report.AddHeading("Attention readers: weights on modules and on the null slot")
+                .AddFigure(ModuleAttentionStripSvg.Render(ModuleAttention, $"{Name}: attention on modules per step and sub-step"),
+                    $"Example {ModuleAttention[0].Example}: each column is one read (a sub-step), each row a module's slice of the center and, last, the null slot (value 0: reading nothing); colour: the softmax weight, 0 to 1. At the right, the mean weight over the analysis data. The reading-weight heatmaps above show these means spread over each module's slice, without the null slot.")
+                .AddTable(ModuleAttentionTable.ToTable(ModuleAttention), "Mean attention weight of each attention reader (rows) on each module's slice and on the null slot (columns) over the analysis data; each row sums to 1.");
         }
 
         if (Activity is { } activity)
@@ -156,7 +178,8 @@ public sealed class ModelReport
 
     /// <summary>
     /// Writes into <paramref name="folder"/> (created if needed): <c>report.html</c>, <c>reading-weights.svg</c> and
-    /// <c>reading-MODULE.svg</c>, <c>attention-trace.svg</c> (fast readers only), <c>activity.svg</c> (competing modules only), <c>connectivity.json/.dot/.mmd/.svg</c>,
+    /// <c>reading-MODULE.svg</c>, <c>attention-trace.svg</c> (fast readers only), <c>module-attention.svg</c> and
+    /// <c>module-attention.md</c> (attention readers only), <c>activity.svg</c> (competing modules only), <c>connectivity.json/.dot/.mmd/.svg</c>,
     /// <c>ablation.md/.svg</c> (per output <c>ablation-OUTPUT.md/.svg</c> when there are several), and
     /// <c>curve-METRIC.svg</c> per metric of the log. Returns the report's path.
     /// </summary>
@@ -184,6 +207,12 @@ public sealed class ModelReport
         if (Attention.Count > 0)
         {
             Write("attention-trace.svg", AttentionStripSvg.Render(Layout, Attention, $"{Name}: attention per step and sub-step"));
+        }
+
+        if (ModuleAttention.Count > 0)
+        {
+            Write("module-attention.svg", ModuleAttentionStripSvg.Render(ModuleAttention, $"{Name}: attention on modules per step and sub-step"));
+            Write("module-attention.md", ModuleAttentionTable.ToTable(ModuleAttention).ToMarkdown());
         }
 
         if (Activity is { } activity)
@@ -221,13 +250,14 @@ public sealed class ModelReport
         var info = model.Info;
         var weights = ModelInspector.ReadingWeights(model, _ => data.Evaluate());
         var attention = TraceAttention(model, data, options.TraceExample);
+        var moduleAttention = ModuleAttentionTrace.Record(model, options.TraceExample, data.TraceSteps, () => data.RunOne(options.TraceExample), () => data.Evaluate());
         var activity = ActivityTrace.Record(model, options.TraceExample, data.TraceSteps, () => data.RunOne(options.TraceExample), () => data.Evaluate());
         var layout = ModelInspector.CenterLayout(info);
         var graph = ConnectivityGraph.FromMatrix(ConnectivityMatrix.FromReadingWeights(layout, weights), options.ConnectivityThreshold);
         var (evaluation, ablation) = ModelInspector.AblateEach(model, _ => data.Evaluate(), options.Ablation);
         var metrics = options.MetricsPath is { } path && File.Exists(path) ? MetricsLog.ReadFile(path) : [];
         return new ModelReport(options.RunName ?? info.Name, info, model.ParameterCount(), weights, attention, graph, evaluation,
-            [.. ablation.Select(a => new ModuleAblation(a.Module, a.Result))], metrics, options.Heatmaps, activity);
+            [.. ablation.Select(a => new ModuleAblation(a.Module, a.Result))], metrics, options.Heatmaps, activity, moduleAttention);
     }
 
     /// <summary>Runs the one example with a frame-keeping probe on every fast reader.</summary>

@@ -45,9 +45,9 @@ internal static class ReadingEntries
             ReadsOwnFeatures: true,
             [
                 P.Uniform("w_mean", "[F, K]", s => [s.Features, s.Context], s => s.Features, "F"),
-                P.Uniform("b_mean", "[K]", s => [s.Context], s => s.Features, "F"),
+                P.Computed("b_mean", "[K]", s => [s.Context], s => GaussianWindowStart.MeanLogits(s.Context), GaussianWindowStart.MeanText),
                 P.Uniform("w_scale", "[F, K]", s => [s.Features, s.Context], s => s.Features, "F"),
-                P.Uniform("b_scale", "[K]", s => [s.Context], s => s.Features, "F"),
+                P.Computed("b_scale", "[K]", s => [s.Context], s => GaussianWindowStart.ScaleLogits(s.Center, s.Context), GaussianWindowStart.ScaleText),
             ],
             BackendTypes.Nn("FastGaussianReader")),
         new(
@@ -73,6 +73,9 @@ internal static class ReadingEntries
     {
         public static CatalogParameter<ReaderSizes> Uniform(string name, string text, Func<ReaderSizes, long[]> shape, Func<ReaderSizes, long> fanIn, string fanInText)
             => CatalogParameter<ReaderSizes>.Uniform(name, text, shape, fanIn, fanInText);
+
+        public static CatalogParameter<ReaderSizes> Computed(string name, string text, Func<ReaderSizes, long[]> shape, Func<ReaderSizes, float[]> values, string valuesText)
+            => CatalogParameter<ReaderSizes>.Computed(name, text, shape, values, valuesText);
 
         public static CatalogParameter<ReaderSizes> Norm(string name, string text, Func<ReaderSizes, long[]> shape, string of)
             => CatalogParameter<ReaderSizes>.Norm(name, text, shape, of);

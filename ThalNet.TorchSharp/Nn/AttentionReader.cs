@@ -72,6 +72,10 @@ public sealed class AttentionReader : Reader
     /// <inheritdoc/>
     public override bool IsStatic => false;
 
+    /// <summary>When set, sees every read's weights [B, M + 1] (detached, on the model's device): the softmax over the
+    /// module slices in center order and, last, the null slot; each row sums to 1. The tensor is disposed after the call.</summary>
+    public Action<Tensor>? AttentionObserver { get; set; }
+
     /// <summary>The context [B, K] from the center [B, C]; <paramref name="features"/> is not used.</summary>
     public override Tensor forward(Tensor center, Tensor features)
     {
@@ -100,6 +104,11 @@ public sealed class AttentionReader : Reader
         // [B, M, K] @ [B, K, 1]: every module's score; the null slot scores 0.
         var scores = torch.stack(keys, 1).bmm(query.unsqueeze(2)).squeeze(2) / Math.Sqrt(k);
         var weights = torch.cat([scores, torch.zeros([center.shape[0], 1], dtype: scores.dtype, device: scores.device)], 1).softmax(1);
+        if (AttentionObserver is { } observer)
+        {
+            observer(weights.detach());
+        }
+
         var context = weights.narrow(1, 0, modules).unsqueeze(1).bmm(torch.stack(values, 1)).squeeze(1);
         var nullWeight = weights.select(1, modules);
         return (context.MoveToOuterDisposeScope(), nullWeight.MoveToOuterDisposeScope());

@@ -1,3 +1,5 @@
+using ThalNet.Specs;
+
 namespace ThalNet.TorchSharp.Nn;
 
 /// <summary>
@@ -19,8 +21,8 @@ public sealed class FastGaussianReader : FastReader
     [ComponentName(Name = "b_scale")]
     private Parameter _bScale;
 
-    /// <summary>A fast Gaussian reader with its parameters initialised U(±1/√F), as PyTorch initialises
-    /// nn.Linear.</summary>
+    /// <summary>A fast Gaussian reader with its weights initialised U(±1/√F), as PyTorch initialises nn.Linear, and
+    /// its biases at <see cref="GaussianWindowStart"/> (windows spread evenly over the center).</summary>
     /// <param name="centerSize">C, the center's width.</param>
     /// <param name="contextSize">K, the context it produces.</param>
     /// <param name="featureSize">F, the reading module's feature size.</param>
@@ -29,9 +31,9 @@ public sealed class FastGaussianReader : FastReader
         : base(nameof(FastGaussianReader), centerSize, contextSize)
     {
         _wMean = Init.FanIn([featureSize, contextSize], featureSize);
-        _bMean = Init.FanIn([contextSize], featureSize);
+        _bMean = Init.Values(GaussianWindowStart.MeanLogits(contextSize));
         _wScale = Init.FanIn([featureSize, contextSize], featureSize);
-        _bScale = Init.FanIn([contextSize], featureSize);
+        _bScale = Init.Values(GaussianWindowStart.ScaleLogits(centerSize, contextSize));
         RegisterComponents();
     }
 

@@ -15,4 +15,7 @@ internal static class Init
 
         return new Parameter(values.clone(), requires_grad: true);
     }
+
+    /// <summary>A new one-dimensional parameter holding <paramref name="values"/>.</summary>
+    public static Parameter Values(float[] values) => new(torch.tensor(values), requires_grad: true);
 }

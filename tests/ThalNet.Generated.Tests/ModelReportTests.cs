@@ -75,6 +75,55 @@ public sealed class ModelReportTests : IDisposable
     }
 
     [Fact]
+    public void Attention_readers_report_their_weights_on_every_module_and_the_null_slot()
+    {
+        var model = new ThalNet.Examples.Features.CompetingNet(new RandomSource(12));
+        var data = new RandomExamples(model.Info, count: 7, Steps);
+        var modules = model.Info.Modules.Select(m => m.Name).ToArray();
+
+        var report = ModelReport.Create(model, data, new AnalysisOptions { BatchSize = 3, TraceExample = 2, Ablation = false });
+
+        Assert.Equal(modules, report.ModuleAttention.Select(t => t.Module));
+        foreach (var trace in report.ModuleAttention)
+        {
+            Assert.Equal((2, Steps, model.Info.Substeps), (trace.Example, trace.Steps, trace.Substeps));
+            Assert.Equal(modules, trace.Sources);
+            Assert.Equal(Steps * model.Info.Substeps, trace.Reads.Count);
+            Assert.All(trace.Reads, read => Assert.Equal(modules.Length + 1, read.Length));
+            Assert.All(trace.Reads, read => Assert.Equal(1.0, read.Sum(v => (double)v), 5));
+            Assert.Equal(1.0, trace.Mean.Sum(), 5);
+
+            // The static view: one row, each module's mean weight spread over its slice, the null slot left out.
+            var row = report.ReadingWeights[trace.Module];
+            Assert.Equal((1, model.Info.CenterSize), (row.Rows, row.Cols));
+            foreach (var (source, j) in report.Layout.Modules.Select((m, j) => (m, j)))
+            {
+                Assert.Equal(trace.Mean[j], row.Row(0).Slice(source.Offset, source.Size).ToArray().Sum(v => (double)v), 5);
+            }
+
+            Assert.Equal(1 - trace.NullMean, row.Values.ToArray().Sum(v => (double)v), 5);
+        }
+
+        // The traced weights are the example's own: at every sub-step the modules that updated are those whose read put
+        // the least weight on the null slot (ties to the lower index).
+        var activity = Assert.IsType<ActivityTrace>(report.Activity);
+        var active = (int)activity.Reads[0].Sum();
+        for (var r = 0; r < activity.Reads.Count; r++)
+        {
+            var chosen = Enumerable.Range(0, modules.Length).OrderBy(m => report.ModuleAttention[m].Reads[r][^1]).ThenBy(m => m).Take(active).Order();
+            Assert.Equal(chosen, Enumerable.Range(0, modules.Length).Where(m => activity.Reads[r][m] > 0.5f));
+        }
+
+        Assert.All(model.Readers.OfType<AttentionReader>(), r => Assert.Null(r.Probe));
+        report.WriteTo(_folder);
+        var svg = XDocument.Load(Path.Combine(_folder, "module-attention.svg"));
+        Assert.Contains(svg.Descendants().Where(e => e.Name.LocalName == "text"), t => t.Value == ModuleAttentionTrace.NullSlot);
+        Assert.Contains($"| {ModuleAttentionTrace.NullSlot} |", File.ReadAllText(Path.Combine(_folder, "module-attention.md")), StringComparison.Ordinal);
+        var html = File.ReadAllText(Path.Combine(_folder, "report.html"));
+        Assert.Contains("Attention readers: weights on modules and on the null slot", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_model_whose_modules_all_update_has_no_activity()
     {
         var model = new MultiTaskNet(new RandomSource(5));

@@ -8,6 +8,10 @@ internal static class LayoutPrinter
     private const string LossEnum = "global::ThalNet.Specs.LossKind";
 
     /// <summary>The types a backend's <c>Layout.Info</c> is built from, and whom the description is for.</summary>
+    /// <param name="ModelInfo">The backend's model description type, fully qualified.</param>
+    /// <param name="InputInfo">The backend's description of one task input, fully qualified.</param>
+    /// <param name="ModuleInfo">The backend's description of one module, fully qualified.</param>
+    /// <param name="OutputInfo">The backend's description of one output, fully qualified.</param>
     /// <param name="DescribedFor">Completes "the model's description for ...".</param>
     /// <param name="IndexedBy">Completes "in the order ... indexes them".</param>
     public sealed record InfoTypes(string ModelInfo, string InputInfo, string ModuleInfo, string OutputInfo, string DescribedFor, string IndexedBy);

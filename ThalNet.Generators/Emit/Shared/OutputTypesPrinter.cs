@@ -6,6 +6,8 @@ namespace ThalNet.Generators.Emit;
 /// </summary>
 internal static class OutputTypesPrinter
 {
+    /// <param name="w">The writer of the model's source file.</param>
+    /// <param name="plan">The model's step plan: its outputs (heads) in order.</param>
     /// <param name="tensor">The backend's tensor type, fully qualified.</param>
     public static void WriteStepOutputs(CodeWriter w, StepPlan plan, string tensor)
     {
@@ -30,6 +32,8 @@ internal static class OutputTypesPrinter
         }
     }
 
+    /// <param name="w">The writer of the model's source file.</param>
+    /// <param name="plan">The model's step plan: its outputs (heads) in order.</param>
     /// <param name="tensor">The backend's tensor type, fully qualified.</param>
     public static void WriteSequenceOutputs(CodeWriter w, StepPlan plan, string tensor)
     {

@@ -60,6 +60,13 @@ internal static class StatePrinter
 }
 
 /// <summary>What a backend's <c>State</c> class differs in.</summary>
+/// <param name="Tensor">The backend's tensor type, fully qualified.</param>
+/// <param name="ModelState">The backend's state base class that <c>State</c> derives from, fully qualified.</param>
+/// <param name="NamesSummary">The doc summary of the state's tensor names.</param>
+/// <param name="ZerosSummary">The doc summary of <c>Zeros</c>.</param>
+/// <param name="ZerosSignature">The declaration line of <c>Zeros</c>.</param>
+/// <param name="ZerosInitialize">The statement in <c>Zeros</c> that fills its <c>values</c> through <c>Initialize</c>.</param>
+/// <param name="InitializeSignature">The declaration line of <c>Initialize</c>, which fills a span with zero tensors.</param>
 /// <param name="Zeros">One zero tensor of [batch, the given size], as an expression.</param>
 internal sealed record StateBackend(
     string Tensor,

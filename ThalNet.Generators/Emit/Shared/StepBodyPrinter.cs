@@ -7,7 +7,10 @@ namespace ThalNet.Generators.Emit;
 /// </summary>
 internal static class StepBodyPrinter
 {
+    /// <param name="w">The writer, inside the body of <c>StepCore</c>.</param>
+    /// <param name="plan">The model's step plan: its state, sub-steps and heads.</param>
     /// <param name="writeSubstep">Writes one sub-step, given <c>var </c> where its locals are first declared.</param>
+    /// <param name="writeOutputs">Writes the heads' calls after the state is stored back (the backend's <see cref="WriteHeads"/>).</param>
     public static void Write(CodeWriter w, StepPlan plan, Action<string> writeSubstep, Action writeOutputs)
     {
         w.Line("var values = state.Values;");

@@ -1,6 +1,6 @@
-using static ThalNet.Generators.Emit.TorchSharp.TorchTypes;
+using static ThalNet.Generators.Emit.TorchTypes;
 
-namespace ThalNet.Generators.Emit.TorchSharp;
+namespace ThalNet.Generators.Emit;
 
 /// <summary>
 /// The typed batch of a TorchSharp model, named as the engine's: <c>Batch</c> owns tensors for B sequences of T steps

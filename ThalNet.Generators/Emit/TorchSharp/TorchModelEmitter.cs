@@ -1,7 +1,7 @@
 using ThalNet.Generators.Pipeline;
-using static ThalNet.Generators.Emit.TorchSharp.TorchTypes;
+using static ThalNet.Generators.Emit.TorchTypes;
 
-namespace ThalNet.Generators.Emit.TorchSharp;
+namespace ThalNet.Generators.Emit;
 
 /// <summary>
 /// The TorchSharp source file of one model, <c>{Model}Torch</c>, printed from the plan: a <c>torch.nn.Module</c>

@@ -1,6 +1,6 @@
-using static ThalNet.Generators.Emit.TorchSharp.TorchTypes;
+using static ThalNet.Generators.Emit.TorchTypes;
 
-namespace ThalNet.Generators.Emit.TorchSharp;
+namespace ThalNet.Generators.Emit;
 
 /// <summary>The nested types of a TorchSharp model: <c>Layout</c>, <c>Inputs</c>, <c>State</c> and one class per module.</summary>
 internal static class TorchNestedTypesEmitter

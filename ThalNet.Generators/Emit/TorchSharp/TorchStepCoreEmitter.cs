@@ -1,6 +1,6 @@
-using static ThalNet.Generators.Emit.TorchSharp.TorchTypes;
+using static ThalNet.Generators.Emit.TorchTypes;
 
-namespace ThalNet.Generators.Emit.TorchSharp;
+namespace ThalNet.Generators.Emit;
 
 /// <summary>
 /// The TorchSharp step, printed from the plan: per sub-step, every module reads the previous center with its own
@@ -24,6 +24,8 @@ internal static class TorchStepCoreEmitter
         }
     }
 
+    /// <param name="w">The writer, inside <c>StepCore</c> (or its sub-step loop).</param>
+    /// <param name="plan">The model's step plan: its reads, modules and state locals.</param>
     /// <param name="declare"><c>var </c> where the sub-step's locals are declared, empty where they are assigned again.</param>
     private static void WriteSubstep(CodeWriter w, StepPlan plan, string declare)
     {

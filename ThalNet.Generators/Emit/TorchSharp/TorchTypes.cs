@@ -1,4 +1,4 @@
-namespace ThalNet.Generators.Emit.TorchSharp;
+namespace ThalNet.Generators.Emit;
 
 /// <summary>Fully qualified names of what generated TorchSharp models use from TorchSharp and ThalNet.TorchSharp.</summary>
 internal static class TorchTypes

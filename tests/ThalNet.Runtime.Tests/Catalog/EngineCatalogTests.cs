@@ -142,6 +142,9 @@ public class EngineCatalogTests
                     var norm = MathF.Sqrt(byName[p.NormOf!].ToArray().Sum(v => v * v));
                     Assert.Equal(norm, values.Single(), 4);
                     break;
+                case InitKind.Computed:
+                    Assert.Equal(p.StartValues!(sizes), values);
+                    break;
                 default:
                     throw new Xunit.Sdk.XunitException($"No check for initialisation {p.Init} of {p.Name}.");
             }

@@ -58,6 +58,10 @@ public sealed class AttentionReader : Reader
     /// <inheritdoc/>
     public override bool IsStatic => false;
 
+    /// <summary>When set, every read adds its weights [B, M + 1] over the module slices and the null slot here (for the
+    /// analysis of whom the module attends to).</summary>
+    public IModuleAttentionObserver? Probe { get; set; }
+
     /// <summary>The context [B, K] from the center [B, C]; <paramref name="features"/> is not used.</summary>
     public override Tensor Read(Tape tape, Tensor center, Tensor features) => Read(tape, center, out _);
 
@@ -70,7 +74,7 @@ public sealed class AttentionReader : Reader
             _generation = tape.Generation;
         }
 
-        return tape.AttentionRead(center, _sliceSizes, ModuleIndex, WQuery, BQuery, WKey, WValue, out nullWeight, _keyValuesTransposed);
+        return tape.AttentionRead(center, _sliceSizes, ModuleIndex, WQuery, BQuery, WKey, WValue, out nullWeight, _keyValuesTransposed, Probe);
     }
 
     private static int CenterOf(IReadOnlyList<int> sliceSizes)

@@ -23,10 +23,11 @@ public sealed partial class Tape
     /// selection of competing modules ranks them by 1 − a_null and passes no gradient).</param>
     /// <param name="keyValuesTransposed">[C, 2K] from <see cref="AttentionKeyValuesTransposed"/> of the same weights, to
     /// reuse within one graph; null computes it.</param>
+    /// <param name="probe">When set, sees every example's weights [B, M + 1] over the modules and the null slot (last).</param>
     /// <exception cref="ShapeMismatchException">The shapes do not fit one another or the slices.</exception>
     public Tensor AttentionRead(
         Tensor center, ReadOnlyMemory<int> sliceSizes, int module, Tensor wQuery, Tensor bQuery, Tensor wKey, Tensor wValue, out Tensor nullWeight,
-        Tensor? keyValuesTransposed = null)
+        Tensor? keyValuesTransposed = null, IModuleAttentionObserver? probe = null)
     {
         var slices = sliceSizes.Span;
         var (rows, c) = (center.Shape.Rows, center.Shape.Cols);
@@ -60,6 +61,7 @@ public sealed partial class Tape
         var weights = NewTensor(Shape.Of(rows, modules + 1), requiresGrad: false);
         var y = NewTensor(Shape.Of(rows, k), needsGrad);
         AttentionKernels.Forward(rows, modules, k, query.Data, keyValues.Data, weights.Data, y.Data);
+        probe?.Add(weights.Data, rows, modules);
         nullWeight = NewTensor(Shape.Of(rows), requiresGrad: false);
         VectorMath.CopyRows(weights.Data[modules..], modules + 1, nullWeight.Data, 1, rows, 1);
         if (needsGrad)

@@ -215,18 +215,17 @@ internal static class FastGaussianKernels
         weights.Start.CopyTo(starts);
         var lanes = new LaneRows(centerRow, starts);
         Span<Vector256<float>> values = stackalloc Vector256<float>[8];
+        Span<Vector256<float>> tileWeights = stackalloc Vector256<float>[8];
         var sums = Vector256<float>.Zero;
         var weighted = Vector256<float>.Zero;
         for (var j0 = 0; j0 < weights.Width; j0 += 8)
         {
             var tile = Math.Min(8, weights.Width - j0);
             lanes.Load(j0, tile, values);
-            for (var j = 0; j < tile; j++)
-            {
-                var e = weights.At(j0 + j);
-                sums += e;
-                weighted = Vector256.FusedMultiplyAdd(e, values[j], weighted);
-            }
+            weights.Tile(j0, tile, tileWeights);
+            var (tileSum, tileWeighted) = ForwardTile(values, tileWeights, tile);
+            sums += tileSum;
+            weighted += tileWeighted;
         }
 
         var inverse = Vector256<float>.One / sums;
@@ -249,6 +248,8 @@ internal static class FastGaussianKernels
         weights.Start.CopyTo(starts);
         var lanes = new LaneRows(centerRow, starts);
         var gradients = new LaneRows(dCenterRow, starts);
+        var stride = (weights.Width + 7) & ~7;
+        var laneGradients = dCenterRow == null ? null : LaneScratch(8 * stride);
         Span<Vector256<float>> values = stackalloc Vector256<float>[8];
         Span<Vector256<float>> adds = stackalloc Vector256<float>[8];
         var position = Vector256.ConvertToSingle(weights.Start);
@@ -256,31 +257,86 @@ internal static class FastGaussianKernels
         {
             var tile = Math.Min(8, weights.Width - j0);
             lanes.Load(j0, tile, values);
-            for (var j = 0; j < tile; j++)
-            {
-                var weight = weights.At(j0 + j) * dctx;
-                adds[j] = weight;
-                var g = weight * (values[j] - ctx);
-                var diff = position - meanV;
-                var gDiff = g * diff;
-                dMu += gDiff;
-                dSigma = Vector256.FusedMultiplyAdd(gDiff, diff, dSigma);
-                position += Vector256<float>.One;
-            }
-
+            weights.Tile(j0, tile, adds);
+            var (tileMu, tileSigma) = BackwardTile(values, adds, tile, dctx, ctx, position - meanV);
+            dMu += tileMu;
+            dSigma += tileSigma;
+            position += Vector256.Create(8f);
             if (dCenterRow != null)
             {
-                gradients.Add(j0, tile, adds);
+                LaneRows.StoreLanes(j0, tile, adds, laneGradients, stride);
             }
+        }
+
+        if (dCenterRow != null)
+        {
+            gradients.AddLanes(laneGradients, stride, weights.Width);
         }
 
         return (dMu, dSigma);
     }
 
     /// <summary>
-    /// e^(logit - max) of 8 lanes' windows (<see cref="GroupWindow"/>), position j of lane l being start[l] + j: the
-    /// forward and backward passes compute the same values from the same instructions. Zero below the cutoff of
-    /// <see cref="NegligibleWeights"/>.
+    /// One tile of the forward pass: the sums of the weights and of the weighted center values over its positions.
+    /// </summary>
+    /// <remarks>Its own method so that the accumulators stay in registers (inlined, the compiler keeps them in memory).</remarks>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    private static (Vector256<float> Sum, Vector256<float> Weighted) ForwardTile(ReadOnlySpan<Vector256<float>> values, ReadOnlySpan<Vector256<float>> weights, int tile)
+    {
+        var sum = Vector256<float>.Zero;
+        var weighted = Vector256<float>.Zero;
+        for (var j = 0; j < tile; j++)
+        {
+            sum += weights[j];
+            weighted = Vector256.FusedMultiplyAdd(weights[j], values[j], weighted);
+        }
+
+        return (sum, weighted);
+    }
+
+    /// <summary>
+    /// One tile of the backward pass: weights become their d center (times d context), and the sums of g (c - mu) and
+    /// g (c - mu)^2 over its positions, g = weight dctx (center - context).
+    /// </summary>
+    /// <remarks>Its own method so that the accumulators stay in registers (inlined, the compiler keeps them in memory).</remarks>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    private static (Vector256<float> DMu, Vector256<float> DSigma) BackwardTile(ReadOnlySpan<Vector256<float>> values, Span<Vector256<float>> weights, int tile,
+        Vector256<float> dctx, Vector256<float> ctx, Vector256<float> firstDiff)
+    {
+        var dMu = Vector256<float>.Zero;
+        var dSigma = Vector256<float>.Zero;
+        var diff = firstDiff;
+        for (var j = 0; j < tile; j++)
+        {
+            var weight = weights[j] * dctx;
+            weights[j] = weight;
+            var gDiff = weight * (values[j] - ctx) * diff;
+            dMu += gDiff;
+            dSigma = Vector256.FusedMultiplyAdd(gDiff, diff, dSigma);
+            diff += Vector256<float>.One;
+        }
+
+        return (dMu, dSigma);
+    }
+
+    [ThreadStatic]
+    private static float[]? t_laneScratch;
+
+    /// <summary>A pinned buffer of at least <paramref name="length"/> floats for this thread, kept between calls.</summary>
+    private static unsafe float* LaneScratch(int length)
+    {
+        if (t_laneScratch == null || t_laneScratch.Length < length)
+        {
+            t_laneScratch = GC.AllocateArray<float>(length, pinned: true);
+        }
+
+        return (float*)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(t_laneScratch));
+    }
+
+    /// <summary>
+    /// e^(logit - max) of 8 lanes' windows (<see cref="GroupWindow"/>), position j of lane l being start[l] + j, a tile
+    /// of 8 positions at a time: the forward and backward passes compute the same values from the same instructions.
+    /// Zero below the cutoff of <see cref="NegligibleWeights"/>.
     /// </summary>
     private readonly struct GroupWeights
     {
@@ -307,12 +363,16 @@ internal static class FastGaussianKernels
 
         public int Width { get; }
 
+        /// <summary>The weights of positions j0 .. j0 + tile - 1 of every lane into weights[0 .. tile).</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public Vector256<float> At(int j)
+        public void Tile(int j0, int tile, Span<Vector256<float>> weights)
         {
-            var t = (_first + Vector256.Create((float)j) - _mean) * _invSigma;
-            var exponent = Vector256.FusedMultiplyAdd(Vector256.Create(-0.5f) * t, t, _shift);
-            return VectorActivations.Exp(exponent) & Vector256.GreaterThanOrEqual(exponent, _cutoff);
+            for (var j = 0; j < tile; j++)
+            {
+                var t = (_first + Vector256.Create((float)(j0 + j)) - _mean) * _invSigma;
+                var exponent = Vector256.FusedMultiplyAdd(Vector256.Create(-0.5f) * t, t, _shift);
+                weights[j] = VectorActivations.Exp(exponent) & Vector256.GreaterThanOrEqual(exponent, _cutoff);
+            }
         }
     }
 
@@ -357,6 +417,7 @@ internal static class FastGaussianKernels
         private readonly ReadOnlySpan<int> _starts = starts;
 
         /// <summary>values[j] = the value at start[l] + j0 + j of each lane l, for j below <paramref name="tile"/>.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Load(int j0, int tile, Span<Vector256<float>> values)
         {
             if (tile == 8)
@@ -377,18 +438,19 @@ internal static class FastGaussianKernels
             }
         }
 
-        /// <summary>Adds values[j] (one element per lane) at start[l] + j0 + j of each lane l; values is overwritten.</summary>
-        public void Add(int j0, int tile, Span<Vector256<float>> values)
+        /// <summary>
+        /// Stores values[j] (one element per lane) at lanes[l * stride + j0 + j], lane by lane, for j below
+        /// <paramref name="tile"/>; values is overwritten.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static void StoreLanes(int j0, int tile, Span<Vector256<float>> values, float* lanes, int stride)
         {
             if (tile == 8)
             {
                 Transpose(values);
-
-                // Lanes may share positions: each lane's sum is stored before the next lane's is loaded.
                 for (var l = 0; l < 8; l++)
                 {
-                    var p = _row + _starts[l] + j0;
-                    (Vector256.Load(p) + values[l]).Store(p);
+                    values[l].Store(lanes + (l * stride) + j0);
                 }
 
                 return;
@@ -398,7 +460,35 @@ internal static class FastGaussianKernels
             {
                 for (var l = 0; l < 8; l++)
                 {
-                    _row[_starts[l] + j0 + j] += values[j].GetElement(l);
+                    lanes[(l * stride) + j0 + j] = values[j].GetElement(l);
+                }
+            }
+        }
+
+        /// <summary>
+        /// Adds each lane's row lanes[l * stride .. + width] at start[l] of the row, one lane after the other.
+        /// </summary>
+        /// <remarks>
+        /// Neighbouring lanes' windows overlap a few positions apart. Adding tile by tile, lane l + 1's load would
+        /// overlap lane l's store of a moment before, which the processor cannot forward, and wait for it to reach the
+        /// cache; a whole lane at a time puts a lane's worth of stores between them.
+        /// </remarks>
+        public void AddLanes(float* lanes, int stride, int width)
+        {
+            var whole = width & ~7;
+            for (var l = 0; l < 8; l++)
+            {
+                var target = _row + _starts[l];
+                var source = lanes + (l * stride);
+                var j = 0;
+                for (; j < whole; j += 8)
+                {
+                    (Vector256.Load(target + j) + Vector256.Load(source + j)).Store(target + j);
+                }
+
+                for (; j < width; j++)
+                {
+                    target[j] += source[j];
                 }
             }
         }

@@ -3,8 +3,8 @@ namespace ThalNet.Runtime.Nn;
 /// <summary>Fast Gaussian reading: one Gaussian window over center positions per context element, placed by the features.</summary>
 public sealed class FastGaussianReader : FastReader
 {
-    /// <summary>A fast Gaussian reader with its parameters initialised U(±1/√F) from <paramref
-    /// name="random"/>.</summary>
+    /// <summary>A fast Gaussian reader with its weights initialised U(±1/√F) from <paramref name="random"/> and its
+    /// biases at <see cref="GaussianWindowStart"/> (windows spread evenly over the center).</summary>
     /// <param name="centerSize">C, the center's width.</param>
     /// <param name="contextSize">K, the context it produces.</param>
     /// <param name="featureSize">F, the reading module's feature size.</param>
@@ -17,10 +17,10 @@ public sealed class FastGaussianReader : FastReader
         BMean = AddParameter("b_mean", new Parameter(contextSize));
         WScale = AddParameter("w_scale", new Parameter(featureSize, contextSize));
         BScale = AddParameter("b_scale", new Parameter(contextSize));
-        foreach (var p in new Tensor[] { WMean, BMean, WScale, BScale })
-        {
-            Init.FanIn(p, featureSize, random);
-        }
+        Init.FanIn(WMean, featureSize, random);
+        Init.FanIn(WScale, featureSize, random);
+        GaussianWindowStart.MeanLogits(contextSize).CopyTo(BMean.Data);
+        GaussianWindowStart.ScaleLogits(centerSize, contextSize).CopyTo(BScale.Data);
     }
 
     /// <c>w_mean</c> [F, K]: maps the features to each context element's mean position (before the sigmoid).

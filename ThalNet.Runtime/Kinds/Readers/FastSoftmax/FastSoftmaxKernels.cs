@@ -13,87 +13,82 @@ internal static class FastSoftmaxKernels
     /// <summary>
     /// In place: logits [B, C, K] become a = softmax over c; context[b, k] = sum_c a[b, c, k] center[b, c]. The context
     /// is summed from the unnormalised exponentials in the same pass and divided by their sum once. Weights below
-    /// float32's resolution are zero (<see cref="NegligibleWeights"/>).
+    /// float32's resolution are zero (<see cref="NegligibleWeights"/>). Eight context elements go at a time through
+    /// all C positions, so that their maximum, sum and context stay in registers.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Forward(int m, int c, int k, Span<float> a, ReadOnlySpan<float> center, Span<float> context)
     {
-        Span<float> max = k <= 512 ? stackalloc float[k] : new float[k];
-        Span<float> sum = k <= 512 ? stackalloc float[k] : new float[k];
         var vectorEnd = Vector256.IsHardwareAccelerated ? k & ~7 : 0;
         ref var aRef = ref MemoryMarshal.GetReference(a);
-        ref var maxRef = ref MemoryMarshal.GetReference(max);
-        ref var sumRef = ref MemoryMarshal.GetReference(sum);
+        ref var centerRef = ref MemoryMarshal.GetReference(center);
+        ref var contextRef = ref MemoryMarshal.GetReference(context);
         var cutoff = NegligibleWeights.ExponentCutoff(c);
         var cutoffV = Vector256.Create(cutoff);
+        var stride = (nuint)k;
         for (var b = 0; b < m; b++)
         {
-            var ctx = context.Slice(b * k, k);
-            ref var ctxRef = ref MemoryMarshal.GetReference(ctx);
-            max.Fill(float.NegativeInfinity);
-            for (var ci = 0; ci < c; ci++)
+            var row = (nuint)(b * c * k);
+            ref var centerRow = ref Unsafe.Add(ref centerRef, b * c);
+            for (var j = 0; j < vectorEnd; j += 8)
             {
-                var offset = (nuint)(((b * c) + ci) * k);
-                var j = 0;
-                for (; j < vectorEnd; j += 8)
+                var first = row + (nuint)j;
+                var max = Vector256.Create(float.NegativeInfinity);
+                for (nuint ci = 0, at = first; ci < (nuint)c; ci++, at += stride)
                 {
-                    Vector256.Max(Vector256.LoadUnsafe(ref maxRef, (nuint)j), Vector256.LoadUnsafe(ref aRef, offset + (nuint)j)).StoreUnsafe(ref maxRef, (nuint)j);
+                    max = Vector256.Max(max, Vector256.LoadUnsafe(ref aRef, at));
                 }
 
-                for (; j < k; j++)
+                var sum = Vector256<float>.Zero;
+                var weighted = Vector256<float>.Zero;
+                for (nuint ci = 0, at = first; ci < (nuint)c; ci++, at += stride)
                 {
-                    max[j] = MathF.Max(max[j], a[(int)offset + j]);
-                }
-            }
-
-            sum.Clear();
-            ctx.Clear();
-            for (var ci = 0; ci < c; ci++)
-            {
-                var v = center[(b * c) + ci];
-                var value = Vector256.Create(v);
-                var offset = (nuint)(((b * c) + ci) * k);
-                var j = 0;
-                for (; j < vectorEnd; j += 8)
-                {
-                    var exponent = Vector256.LoadUnsafe(ref aRef, offset + (nuint)j) - Vector256.LoadUnsafe(ref maxRef, (nuint)j);
+                    var exponent = Vector256.LoadUnsafe(ref aRef, at) - max;
                     var e = VectorActivations.Exp(exponent) & Vector256.GreaterThanOrEqual(exponent, cutoffV);
-                    e.StoreUnsafe(ref aRef, offset + (nuint)j);
-                    (Vector256.LoadUnsafe(ref sumRef, (nuint)j) + e).StoreUnsafe(ref sumRef, (nuint)j);
-                    Vector256.FusedMultiplyAdd(e, value, Vector256.LoadUnsafe(ref ctxRef, (nuint)j)).StoreUnsafe(ref ctxRef, (nuint)j);
+                    e.StoreUnsafe(ref aRef, at);
+                    sum += e;
+                    weighted = Vector256.FusedMultiplyAdd(e, Vector256.Create(Unsafe.Add(ref centerRow, ci)), weighted);
                 }
 
-                for (; j < k; j++)
+                var inverse = Vector256<float>.One / sum;
+                (weighted * inverse).StoreUnsafe(ref contextRef, (nuint)((b * k) + j));
+                for (nuint ci = 0, at = first; ci < (nuint)c; ci++, at += stride)
                 {
-                    var exponent = a[(int)offset + j] - max[j];
-                    var e = exponent >= cutoff ? MathF.Exp(exponent) : 0f;
-                    a[(int)offset + j] = e;
-                    sum[j] += e;
-                    ctx[j] += e * v;
+                    (Vector256.LoadUnsafe(ref aRef, at) * inverse).StoreUnsafe(ref aRef, at);
                 }
             }
 
-            // sum now holds 1 / sum.
-            for (var j = 0; j < k; j++)
+            for (var j = vectorEnd; j < k; j++)
             {
-                sum[j] = 1f / sum[j];
-                ctx[j] *= sum[j];
+                ForwardOne(c, k, a.Slice(b * c * k), center.Slice(b * c, c), cutoff, out context[(b * k) + j], j);
             }
+        }
+    }
 
-            for (var ci = 0; ci < c; ci++)
-            {
-                var offset = (nuint)(((b * c) + ci) * k);
-                var j = 0;
-                for (; j < vectorEnd; j += 8)
-                {
-                    (Vector256.LoadUnsafe(ref aRef, offset + (nuint)j) * Vector256.LoadUnsafe(ref sumRef, (nuint)j)).StoreUnsafe(ref aRef, offset + (nuint)j);
-                }
+    /// <summary>The same for context element <paramref name="j"/> of one row, in scalars.</summary>
+    private static void ForwardOne(int c, int k, Span<float> a, ReadOnlySpan<float> center, float cutoff, out float context, int j)
+    {
+        var max = float.NegativeInfinity;
+        for (var ci = 0; ci < c; ci++)
+        {
+            max = MathF.Max(max, a[(ci * k) + j]);
+        }
 
-                for (; j < k; j++)
-                {
-                    a[(int)offset + j] *= sum[j];
-                }
-            }
+        var (sum, weighted) = (0f, 0f);
+        for (var ci = 0; ci < c; ci++)
+        {
+            var exponent = a[(ci * k) + j] - max;
+            var e = exponent >= cutoff ? MathF.Exp(exponent) : 0f;
+            a[(ci * k) + j] = e;
+            sum += e;
+            weighted += e * center[ci];
+        }
+
+        var inverse = 1f / sum;
+        context = weighted * inverse;
+        for (var ci = 0; ci < c; ci++)
+        {
+            a[(ci * k) + j] *= inverse;
         }
     }
 
@@ -101,44 +96,52 @@ internal static class FastSoftmaxKernels
     /// Given d context, writes d logits = a dctx[k] (center[c] - context[k]) (softmax backward through the weighted
     /// sum) and adds d center[c] = sum_k a[c, k] dctx[k] when <paramref name="dCenter"/> is not empty.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Backward(int m, int c, int k, ReadOnlySpan<float> a, ReadOnlySpan<float> center, ReadOnlySpan<float> context,
+    /// <remarks>Not inlined into its caller, where the compiler kept this loop's indices in memory.</remarks>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    public static unsafe void Backward(int m, int c, int k, ReadOnlySpan<float> a, ReadOnlySpan<float> center, ReadOnlySpan<float> context,
         ReadOnlySpan<float> dContext, Span<float> dLogits, Span<float> dCenter)
     {
-        var vectorEnd = Vector256.IsHardwareAccelerated ? k & ~7 : 0;
-        ref var aRef = ref MemoryMarshal.GetReference(a);
-        ref var dRef = ref MemoryMarshal.GetReference(dLogits);
-        for (var b = 0; b < m; b++)
+        if (a.Length < m * c * k || dLogits.Length < m * c * k || center.Length < m * c || context.Length < m * k || dContext.Length < m * k
+            || (!dCenter.IsEmpty && dCenter.Length < m * c))
         {
-            var ctx = context.Slice(b * k, k);
-            var dctx = dContext.Slice(b * k, k);
-            ref var ctxRef = ref MemoryMarshal.GetReference(ctx);
-            ref var dctxRef = ref MemoryMarshal.GetReference(dctx);
-            for (var ci = 0; ci < c; ci++)
+            throw new ArgumentException($"Buffers too short for [B, C, K] = [{m}, {c}, {k}].");
+        }
+
+        var vectorEnd = Vector256.IsHardwareAccelerated ? k & ~7 : 0;
+        var addCenter = !dCenter.IsEmpty;
+        fixed (float* aBase = a, dBase = dLogits, centerBase = center, ctxBase = context, dctxBase = dContext, dCenterBase = dCenter)
+        {
+            for (var b = 0; b < m; b++)
             {
-                var v = center[(b * c) + ci];
-                var value = Vector256.Create(v);
-                var offset = (nuint)(((b * c) + ci) * k);
-                var dcSum = Vector256<float>.Zero;
-                var j = 0;
-                for (; j < vectorEnd; j += 8)
+                var ctx = ctxBase + (b * k);
+                var dctx = dctxBase + (b * k);
+                for (var ci = 0; ci < c; ci++)
                 {
-                    var ad = Vector256.LoadUnsafe(ref aRef, offset + (nuint)j) * Vector256.LoadUnsafe(ref dctxRef, (nuint)j);
-                    (ad * (value - Vector256.LoadUnsafe(ref ctxRef, (nuint)j))).StoreUnsafe(ref dRef, offset + (nuint)j);
-                    dcSum += ad;
-                }
+                    var v = centerBase[(b * c) + ci];
+                    var value = Vector256.Create(v);
+                    var weights = aBase + (((b * c) + ci) * k);
+                    var gradients = dBase + (((b * c) + ci) * k);
+                    var dcSum = Vector256<float>.Zero;
+                    var j = 0;
+                    for (; j < vectorEnd; j += 8)
+                    {
+                        var ad = Vector256.Load(weights + j) * Vector256.Load(dctx + j);
+                        (ad * (value - Vector256.Load(ctx + j))).Store(gradients + j);
+                        dcSum += ad;
+                    }
 
-                var dc = Vector256.Sum(dcSum);
-                for (; j < k; j++)
-                {
-                    var ad = a[(int)offset + j] * dctx[j];
-                    dLogits[(int)offset + j] = ad * (v - ctx[j]);
-                    dc += ad;
-                }
+                    var dc = Vector256.Sum(dcSum);
+                    for (; j < k; j++)
+                    {
+                        var ad = weights[j] * dctx[j];
+                        gradients[j] = ad * (v - ctx[j]);
+                        dc += ad;
+                    }
 
-                if (!dCenter.IsEmpty)
-                {
-                    dCenter[(b * c) + ci] += dc;
+                    if (addCenter)
+                    {
+                        dCenterBase[(b * c) + ci] += dc;
+                    }
                 }
             }
         }
