@@ -13,7 +13,6 @@ public static class ActivityStripSvg
     private const double Left = 86;
     private const double Top = 36;
     private const double RowHeight = 16;
-    private const double MaxStripWidth = 720;
     private const double ShareWidth = 110;
 
     /// <summary>An SVG of which modules were active at every step and sub-step of the traced example, with their shares over the data.</summary>
@@ -26,7 +25,7 @@ public static class ActivityStripSvg
         ArgumentNullException.ThrowIfNull(title);
         var svg = new SvgWriter();
         svg.Text(12, 22, title, 16, bold: true);
-        var cell = Math.Clamp(MaxStripWidth / Math.Max(1, trace.Reads.Count), 1, 12);
+        var cell = StepAxis.ColumnWidth(trace.Reads.Count);
         var gridWidth = trace.Reads.Count * cell;
         var gridHeight = trace.Modules.Count * RowHeight;
         svg.BeginGroup(Left, Top);
@@ -44,14 +43,7 @@ public static class ActivityStripSvg
         }
 
         svg.Rect(0, 0, gridWidth, gridHeight, "none", "#333");
-        var stepWidth = cell * trace.Substeps;
-        var every = Math.Max(1, (int)Math.Ceiling(40 / stepWidth));
-        for (var step = 0; step < trace.Steps; step += every)
-        {
-            svg.Text((step * stepWidth) + (stepWidth / 2), gridHeight + 14, (step + 1).ToString(CultureInfo.InvariantCulture), 9, "middle");
-        }
-
-        svg.Text(0, gridHeight + 26, $"step (example {trace.Example}; blue: updated; share: over the analysis data)", 9, fill: "#555");
+        StepAxis.Draw(svg, trace.Steps, trace.Substeps, cell, gridHeight, $"step (example {trace.Example}; blue: updated; share: over the analysis data)");
         svg.EndGroup();
         return svg.ToSvg(Math.Max(Left + gridWidth + ShareWidth, TextWidth(title, 16) + 24), Top + gridHeight + 40, title);
     }

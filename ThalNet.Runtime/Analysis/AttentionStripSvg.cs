@@ -14,7 +14,6 @@ public static class AttentionStripSvg
     private const double Bottom = 30;
     private const double PanelGap = 14;
     private const double CellHeight = 2;
-    private const double MaxStripWidth = 720;
     private const double LegendWidth = 90;
 
     /// <summary>An SVG with one panel per fast reader: its attention on one example at every step and sub-step, left to
@@ -34,7 +33,7 @@ public static class AttentionStripSvg
         var width = TextWidth(title, 16) + 24;
         foreach (var trace in traces)
         {
-            var cell = Math.Clamp(MaxStripWidth / Math.Max(1, trace.Reads.Count), 1, 12);
+            var cell = StepAxis.ColumnWidth(trace.Reads.Count);
             svg.BeginGroup(0, y);
             var height = DrawPanel(svg, layout, trace, cell, colors);
             svg.EndGroup();

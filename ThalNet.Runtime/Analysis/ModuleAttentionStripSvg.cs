@@ -15,7 +15,6 @@ public static class ModuleAttentionStripSvg
     private const double Bottom = 34;
     private const double PanelGap = 14;
     private const double RowHeight = 14;
-    private const double MaxStripWidth = 720;
     private const double MeanGap = 10;
     private const double MeanWidth = 16;
     private const double LegendWidth = 110;
@@ -37,7 +36,7 @@ public static class ModuleAttentionStripSvg
         var width = TextWidth(title, 16) + 24;
         foreach (var trace in traces)
         {
-            var cell = Math.Clamp(MaxStripWidth / Math.Max(1, trace.Reads.Count), 1, 12);
+            var cell = StepAxis.ColumnWidth(trace.Reads.Count);
             svg.BeginGroup(0, y);
             var height = DrawPanel(svg, trace, cell, colors);
             svg.EndGroup();
