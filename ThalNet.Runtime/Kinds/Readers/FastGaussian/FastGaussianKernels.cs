@@ -138,16 +138,24 @@ internal static class FastGaussianKernels
     /// From d context to d center (added, when <paramref name="dCenter"/> is not empty) and to the gradients of the
     /// mean and scale pre-activations [B, K], without forming d logits: with g = a dctx (center[c] - context),
     /// d mu = sum_c g (c - mu) / sigma^2 and d sigma = sum_c g (c - mu)^2 / sigma^3, over the forward's windows.
+    /// <paramref name="laneScratch"/> holds a group's d center lane by lane: at least <see cref="LaneScratchLength"/>
+    /// floats when <paramref name="dCenter"/> is not empty.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static unsafe void Backward(int m, int c, int k, ReadOnlySpan<float> inverseSums, ReadOnlySpan<float> mu,
         ReadOnlySpan<float> sigma, ReadOnlySpan<float> scaleLogits, ReadOnlySpan<float> center, ReadOnlySpan<float> context, ReadOnlySpan<float> dContext,
-        Span<float> dCenter, Span<float> dMeanLogits, Span<float> dScaleLogits)
+        Span<float> dCenter, Span<float> dMeanLogits, Span<float> dScaleLogits, Span<float> laneScratch)
     {
+        if (!dCenter.IsEmpty && laneScratch.Length < LaneScratchLength(c))
+        {
+            throw new ArgumentException($"The lane scratch holds {laneScratch.Length} floats; a center of {c} needs {LaneScratchLength(c)}.", nameof(laneScratch));
+        }
+
         var radius = WindowRadius(c);
         var grouped = Grouped ? k & ~7 : 0;
         fixed (float* centerPtr = center)
         fixed (float* dCenterPtr = dCenter)
+        fixed (float* scratchPtr = laneScratch)
         {
             for (var b = 0; b < m; b++)
             {
@@ -155,7 +163,7 @@ internal static class FastGaussianKernels
                 for (var kk = 0; kk < grouped; kk += 8)
                 {
                     var i = (b * k) + kk;
-                    var (dMu, dSigma) = BackwardGroup(c, i, centerPtr + (b * c), inverseSums, mu, sigma, context, dContext, dCenterRow, radius);
+                    var (dMu, dSigma) = BackwardGroup(c, i, centerPtr + (b * c), inverseSums, mu, sigma, context, dContext, dCenterRow, scratchPtr, radius);
                     var (mean, scale) = ParameterGradients(c, Vector256.Create(mu[i..]), Vector256.Create(sigma[i..]), Vector256.Create(scaleLogits[i..]), dMu, dSigma);
                     mean.CopyTo(dMeanLogits[i..]);
                     scale.CopyTo(dScaleLogits[i..]);
@@ -236,7 +244,7 @@ internal static class FastGaussianKernels
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static unsafe (Vector256<float> DMu, Vector256<float> DSigma) BackwardGroup(int c, int i, float* centerRow,
         ReadOnlySpan<float> inverseSums, ReadOnlySpan<float> mu, ReadOnlySpan<float> sigma, ReadOnlySpan<float> context, ReadOnlySpan<float> dContext,
-        float* dCenterRow, float radius)
+        float* dCenterRow, float* laneGradients, float radius)
     {
         var weights = new GroupWeights(c, mu, sigma, i, radius);
         var dctx = Vector256.Create(dContext[i..]) * Vector256.Create(inverseSums[i..]); // the recomputed weights are unnormalised
@@ -249,7 +257,6 @@ internal static class FastGaussianKernels
         var lanes = new LaneRows(centerRow, starts);
         var gradients = new LaneRows(dCenterRow, starts);
         var stride = (weights.Width + 7) & ~7;
-        var laneGradients = dCenterRow == null ? null : LaneScratch(8 * stride);
         Span<Vector256<float>> values = stackalloc Vector256<float>[8];
         Span<Vector256<float>> adds = stackalloc Vector256<float>[8];
         var position = Vector256.ConvertToSingle(weights.Start);
@@ -319,19 +326,9 @@ internal static class FastGaussianKernels
         return (dMu, dSigma);
     }
 
-    [ThreadStatic]
-    private static float[]? t_laneScratch;
-
-    /// <summary>A pinned buffer of at least <paramref name="length"/> floats for this thread, kept between calls.</summary>
-    private static unsafe float* LaneScratch(int length)
-    {
-        if (t_laneScratch == null || t_laneScratch.Length < length)
-        {
-            t_laneScratch = GC.AllocateArray<float>(length, pinned: true);
-        }
-
-        return (float*)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(t_laneScratch));
-    }
+    /// <summary>The floats <see cref="Backward"/> needs in its lane scratch for a center of <paramref name="c"/>: 8 lanes
+    /// of the widest window, rounded up to a multiple of 8.</summary>
+    public static int LaneScratchLength(int c) => 8 * ((c + 7) & ~7);
 
     /// <summary>
     /// e^(logit - max) of 8 lanes' windows (<see cref="GroupWindow"/>), position j of lane l being start[l] + j, a tile
