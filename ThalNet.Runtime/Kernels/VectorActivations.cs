@@ -8,7 +8,9 @@ namespace ThalNet.Runtime.Kernels;
 /// <see cref="Vector256.Exp(Vector256{float})"/> widens to double and is not inlined; a recurrent cell's gates spent
 /// more time in it than in their own arithmetic. The exponential is Cephes' expf (range reduction by ln 2 in two
 /// parts, a degree-6 polynomial on [-ln2/2, ln2/2], the power of two put into the exponent bits): within 2 ulp of
-/// e^x on the clamped range, which is what σ and tanh need (they saturate long before the clamps).
+/// e^x on the clamped range, which is what σ and tanh need (they saturate long before the clamps). After the clamps
+/// the power n is a small whole number, so the processor's own conversion to int is exact and the saturating
+/// conversion's fix-ups are not needed.
 /// </summary>
 internal static class VectorActivations
 {
@@ -25,7 +27,7 @@ internal static class VectorActivations
         p = Vector256.FusedMultiplyAdd(p, r, Vector256.Create(1.6666665459e-1f));
         p = Vector256.FusedMultiplyAdd(p, r, Vector256.Create(5.0000001201e-1f));
         p = Vector256.FusedMultiplyAdd(p, r * r, r + Vector256<float>.One);
-        var scale = ((Vector256.ConvertToInt32(n) + Vector256.Create(127)) << 23).AsSingle();
+        var scale = ((Vector256.ConvertToInt32Native(n) + Vector256.Create(127)) << 23).AsSingle();
         return p * scale;
     }
 
@@ -43,7 +45,7 @@ internal static class VectorActivations
         p = Vector512.FusedMultiplyAdd(p, r, Vector512.Create(1.6666665459e-1f));
         p = Vector512.FusedMultiplyAdd(p, r, Vector512.Create(5.0000001201e-1f));
         p = Vector512.FusedMultiplyAdd(p, r * r, r + Vector512<float>.One);
-        var scale = ((Vector512.ConvertToInt32(n) + Vector512.Create(127)) << 23).AsSingle();
+        var scale = ((Vector512.ConvertToInt32Native(n) + Vector512.Create(127)) << 23).AsSingle();
         return p * scale;
     }
 

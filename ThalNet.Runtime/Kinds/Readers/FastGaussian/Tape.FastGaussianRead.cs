@@ -80,8 +80,7 @@ public sealed partial class Tape
             var dMeanLogits = Tape.NewTensor(Shape.Of(m, k), requiresGrad: false);
             var dScaleLogits = Tape.NewTensor(Shape.Of(m, k), requiresGrad: false);
             FastGaussianKernels.Backward(m, c, k, InverseSums.Data, Mu.Data, Sigma.Data, ScaleLogits.Data, Center.Data, Y.Data, Y.Grad,
-                Center.RequiresGrad ? Center.Grad : Span<float>.Empty, dMeanLogits.Data, dScaleLogits.Data,
-                Tape.FastReadScratch(FastGaussianKernels.LaneScratchLength(c)));
+                Center.RequiresGrad ? Center.Grad : Span<float>.Empty, dMeanLogits.Data, dScaleLogits.Data);
             Tape.AffineRightBackward(Features, WMean, BMean, dMeanLogits.Data, null);
             Tape.AffineRightBackward(Features, WScale, BScale, dScaleLogits.Data, null);
         }
