@@ -1,13 +1,14 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace ThalNet.Runtime.Kernels;
 
 /// <summary>
 /// The fast Gaussian reader's attention: for each row b and context element k, weights over a window of center
-/// positions around the mean (<see cref="GaussianWindow"/>), a vector of consecutive positions at a time, so the
-/// center is read and its gradient added with plain vector loads and stores. The weights are never stored: the
+/// positions around the mean (<see cref="GaussianWindow"/>), a vector of consecutive positions at a time (8 or 16, see
+/// <see cref="IFloatLanes{TVector}"/>), so the center is read and its gradient added with plain vector loads and stores. The weights are never stored: the
 /// forward pass keeps only the inverse of each window's sum, and the backward pass recomputes e^(logit - max) with the
 /// same instructions (so the same values), which costs less than writing [B, K, C] weights and reading them back.
 /// </summary>
@@ -47,44 +48,89 @@ internal static class FastGaussianKernels
     /// <summary>R of the remarks: positions further than sigma R from mu carry less than 2^-24 / C of the weight.</summary>
     public static float WindowRadius(int c) => MathF.Sqrt(1f - (2f * NegligibleWeights.ExponentCutoff(c)));
 
-    /// <summary>
-    /// The first position and count of the positions within sigma R of mu (whole positions, rounded outwards), widened
-    /// to a multiple of <paramref name="multiple"/> where the center has room. Integer clamps keep every index on the
-    /// center even for NaN parameters.
-    /// </summary>
-    public static (int Start, int Count) Window(int c, float mu, float sigma, float radius, int multiple = 8)
-    {
-        var reach = sigma * radius;
-        var start = Math.Clamp((int)MathF.Max(0f, MathF.Floor(mu - reach)), 0, c - 1);
-        var end = Math.Clamp((int)MathF.Min(c - 1, MathF.Ceiling(mu + reach)), 0, c - 1);
-        var count = Math.Max(end - start + 1, 1);
-        var padded = (count + multiple - 1) / multiple * multiple;
-        if (padded <= c)
-        {
-            start = Math.Min(start, c - padded);
-            count = padded;
-        }
-
-        return (start, Math.Min(count, c - start));
-    }
+    /// <summary>Whether the kernels run 16 lanes wide by default (where the processor has AVX-512, as <see cref="Gemm"/>).</summary>
+    public static bool Wide => Avx512F.IsSupported;
 
     /// <summary>
     /// context[b, k] = sum_c a center[b, c] with a = softmax over c of -0.5 ((c - mu[b, k]) / sigma[b, k])^2 over the
-    /// window, and the inverse of each window's sum of e^(logit - max) [B, K] for the backward pass.
+    /// window, the windows (<see cref="GaussianWindows"/>, <see cref="GaussianWindows.FloatsPer"/> B K floats) and the
+    /// inverse of each window's sum of e^(logit - max) [B, K] for the backward pass. <paramref name="wide"/> picks 16
+    /// lanes rather than 8.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static unsafe void Forward(int m, int c, int k, ReadOnlySpan<float> mu, ReadOnlySpan<float> sigma, ReadOnlySpan<float> center,
-        Span<float> inverseSums, Span<float> context)
+    public static void Forward(int m, int c, int k, ReadOnlySpan<float> mu, ReadOnlySpan<float> sigma, ReadOnlySpan<float> center,
+        Span<float> windows, Span<float> inverseSums, Span<float> context, bool? wide = null)
     {
-        var radius = WindowRadius(c);
+        if (wide ?? Wide)
+        {
+            GaussianWindows.Compute(c, mu[..(m * k)], sigma, LaneCount<Lanes512, Vector512<float>>(), windows);
+            Forward<Lanes512, Vector512<float>>(m, c, k, mu, windows, center, inverseSums, context);
+        }
+        else
+        {
+            GaussianWindows.Compute(c, mu[..(m * k)], sigma, LaneCount<Lanes256, Vector256<float>>(), windows);
+            Forward<Lanes256, Vector256<float>>(m, c, k, mu, windows, center, inverseSums, context);
+        }
+    }
+
+    /// <summary>
+    /// From d context to d center (added, when <paramref name="dCenter"/> is not empty) and to the gradients of the
+    /// mean and scale pre-activations [B, K], without forming d logits: with g = a dctx (center[c] - context),
+    /// d mu = sum_c g (c - mu) / sigma^2 and d sigma = sum_c g (c - mu)^2 / sigma^3, over the forward's windows
+    /// (<paramref name="windows"/> and <paramref name="wide"/> as the forward pass gave and was given).
+    /// </summary>
+    public static void Backward(int m, int c, int k, ReadOnlySpan<float> windows, ReadOnlySpan<float> inverseSums, ReadOnlySpan<float> mu,
+        ReadOnlySpan<float> sigma, ReadOnlySpan<float> scaleLogits, ReadOnlySpan<float> center, ReadOnlySpan<float> context, ReadOnlySpan<float> dContext,
+        Span<float> dCenter, Span<float> dMeanLogits, Span<float> dScaleLogits, bool? wide = null)
+    {
+        if (wide ?? Wide)
+        {
+            Backward<Lanes512, Vector512<float>>(m, c, k, windows, inverseSums, mu, center, context, dContext, dCenter, dMeanLogits, dScaleLogits);
+        }
+        else
+        {
+            Backward<Lanes256, Vector256<float>>(m, c, k, windows, inverseSums, mu, center, context, dContext, dCenter, dMeanLogits, dScaleLogits);
+        }
+
+        ParameterGradients(c, mu, sigma, scaleLogits, dMeanLogits, dScaleLogits);
+    }
+
+    /// <summary>The normalised weights as [B, C, K], zero outside each context element's window (for probes).</summary>
+    public static void WeightsCenterMajor(int m, int c, int k, ReadOnlySpan<float> windows, ReadOnlySpan<float> inverseSums, ReadOnlySpan<float> mu, Span<float> full)
+    {
+        var cutoff = NegligibleWeights.ExponentCutoff(c);
+        full[..(m * c * k)].Clear();
+        for (var i = 0; i < m * k; i++)
+        {
+            var (b, kk) = Math.DivRem(i, k);
+            var window = new GaussianWindow(windows, m * k, i, mu[i], cutoff);
+            for (var j = 0; j < window.Count; j++)
+            {
+                full[(((b * c) + window.Start + j) * k) + kk] = window.Weight(j) * inverseSums[i];
+            }
+        }
+    }
+
+    /// <summary>Vectors are used only where the processor has them; elsewhere every position goes one at a time.</summary>
+    private static int LaneCount<TLanes, TVector>()
+        where TLanes : IFloatLanes<TVector>
+        where TVector : struct =>
+        Vector256.IsHardwareAccelerated ? TLanes.Count : 1;
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static unsafe void Forward<TLanes, TVector>(int m, int c, int k, ReadOnlySpan<float> mu, ReadOnlySpan<float> windows, ReadOnlySpan<float> center,
+        Span<float> inverseSums, Span<float> context)
+        where TLanes : IFloatLanes<TVector>
+        where TVector : struct
+    {
         var cutoff = NegligibleWeights.ExponentCutoff(c);
         fixed (float* centerPtr = center)
         {
-            for (var i = 0; i < m * k; i++)
+            for (int b = 0, i = 0; b < m; b++)
+            for (var kk = 0; kk < k; kk++, i++)
             {
-                var window = new GaussianWindow(c, mu[i], sigma[i], radius, cutoff);
-                var values = centerPtr + (i / k * c) + window.Start;
-                var (sum, weighted) = ForwardWindow(window, values);
+                var window = new GaussianWindow(windows, m * k, i, mu[i], cutoff);
+                var values = centerPtr + (b * c) + window.Start;
+                var (sum, weighted) = ForwardWindow<TLanes, TVector>(window, values);
                 if (window.Whole < window.Count)
                 {
                     var (sumTail, weightedTail) = ForwardTail(window, values);
@@ -97,55 +143,33 @@ internal static class FastGaussianKernels
         }
     }
 
-    /// <summary>
-    /// From d context to d center (added, when <paramref name="dCenter"/> is not empty) and to the gradients of the
-    /// mean and scale pre-activations [B, K], without forming d logits: with g = a dctx (center[c] - context),
-    /// d mu = sum_c g (c - mu) / sigma^2 and d sigma = sum_c g (c - mu)^2 / sigma^3, over the forward's windows.
-    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static unsafe void Backward(int m, int c, int k, ReadOnlySpan<float> inverseSums, ReadOnlySpan<float> mu,
-        ReadOnlySpan<float> sigma, ReadOnlySpan<float> scaleLogits, ReadOnlySpan<float> center, ReadOnlySpan<float> context, ReadOnlySpan<float> dContext,
-        Span<float> dCenter, Span<float> dMeanLogits, Span<float> dScaleLogits)
+    private static unsafe void Backward<TLanes, TVector>(int m, int c, int k, ReadOnlySpan<float> windows, ReadOnlySpan<float> inverseSums, ReadOnlySpan<float> mu,
+        ReadOnlySpan<float> center, ReadOnlySpan<float> context, ReadOnlySpan<float> dContext,
+        Span<float> dCenter, Span<float> dMuSums, Span<float> dSigmaSums)
+        where TLanes : IFloatLanes<TVector>
+        where TVector : struct
     {
-        var radius = WindowRadius(c);
         var cutoff = NegligibleWeights.ExponentCutoff(c);
         fixed (float* centerPtr = center)
         fixed (float* dCenterPtr = dCenter)
         {
-            for (var i = 0; i < m * k; i++)
+            for (int b = 0, i = 0; b < m; b++)
+            for (var kk = 0; kk < k; kk++, i++)
             {
-                var row = i / k * c;
-                var window = new GaussianWindow(c, mu[i], sigma[i], radius, cutoff);
+                var row = b * c;
+                var window = new GaussianWindow(windows, m * k, i, mu[i], cutoff);
                 var values = centerPtr + row + window.Start;
                 var gradients = dCenter.IsEmpty ? null : dCenterPtr + row + window.Start;
                 var dctx = dContext[i] * inverseSums[i]; // the recomputed weights are unnormalised
-                var (dMu, dSigma) = BackwardWindow(window, values, gradients, dctx, context[i]);
+                var (dMu, dSigma) = BackwardWindow<TLanes, TVector>(window, values, gradients, dctx, context[i]);
                 if (window.Whole < window.Count)
                 {
                     var (dMuTail, dSigmaTail) = BackwardTail(window, values, gradients, dctx, context[i]);
                     (dMu, dSigma) = (dMu + dMuTail, dSigma + dSigmaTail);
                 }
 
-                (dMeanLogits[i], dScaleLogits[i]) = (dMu, dSigma);
-            }
-        }
-
-        ParameterGradients(c, mu, sigma, scaleLogits, dMeanLogits, dScaleLogits);
-    }
-
-    /// <summary>The normalised weights as [B, C, K], zero outside each context element's window (for probes).</summary>
-    public static void WeightsCenterMajor(int m, int c, int k, ReadOnlySpan<float> inverseSums, ReadOnlySpan<float> mu, ReadOnlySpan<float> sigma, Span<float> full)
-    {
-        var radius = WindowRadius(c);
-        var cutoff = NegligibleWeights.ExponentCutoff(c);
-        full[..(m * c * k)].Clear();
-        for (var i = 0; i < m * k; i++)
-        {
-            var (b, kk) = Math.DivRem(i, k);
-            var window = new GaussianWindow(c, mu[i], sigma[i], radius, cutoff);
-            for (var j = 0; j < window.Count; j++)
-            {
-                full[(((b * c) + window.Start + j) * k) + kk] = window.Weight(j) * inverseSums[i];
+                (dMuSums[i], dSigmaSums[i]) = (dMu, dSigma);
             }
         }
     }
@@ -155,24 +179,27 @@ internal static class FastGaussianKernels
     /// <remarks>A method of its own, not inlined, without calls: where a method calls out, the compiler keeps the
     /// loop's vector accumulators in memory.</remarks>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    private static unsafe (float Sum, float Weighted) ForwardWindow(in GaussianWindow window, float* values)
+    private static unsafe (float Sum, float Weighted) ForwardWindow<TLanes, TVector>(in GaussianWindow window, float* values)
+        where TLanes : IFloatLanes<TVector>
+        where TVector : struct
     {
-        var sum = Vector256<float>.Zero;
-        var weighted = Vector256<float>.Zero;
-        var position = window.FirstPositions;
-        for (var j = 0; j < window.Whole; j += 8)
+        var sum = TLanes.Create(0f);
+        var weighted = TLanes.Create(0f);
+        var position = window.FirstPositions<TLanes, TVector>();
+        var step = TLanes.Create(TLanes.Count);
+        for (var j = 0; j < window.Whole; j += TLanes.Count)
         {
-            var weight = window.Weights(position);
-            sum += weight;
-            weighted = Vector256.FusedMultiplyAdd(weight, Vector256.Load(values + j), weighted);
-            position += Vector256.Create(8f);
+            var weight = window.Weights<TLanes, TVector>(position);
+            sum = TLanes.Add(sum, weight);
+            weighted = TLanes.MultiplyAdd(weight, TLanes.Load(values + j), weighted);
+            position = TLanes.Add(position, step);
         }
 
-        return (Vector256.Sum(sum), Vector256.Sum(weighted));
+        return TLanes.Sums(sum, weighted);
     }
 
     /// <summary>The positions after <see cref="GaussianWindow.Whole"/>, one at a time.</summary>
-        private static unsafe (float Sum, float Weighted) ForwardTail(in GaussianWindow window, float* values)
+    private static unsafe (float Sum, float Weighted) ForwardTail(in GaussianWindow window, float* values)
     {
         var (sum, weighted) = (0f, 0f);
         for (var j = window.Whole; j < window.Count; j++)
@@ -191,32 +218,35 @@ internal static class FastGaussianKernels
     /// g (c - mu) and g (c - mu)^2, g = weight dctx (center - context). Not inlined, as <see cref="ForwardWindow"/>.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    private static unsafe (float DMu, float DSigma) BackwardWindow(in GaussianWindow window, float* values, float* gradients, float dctx, float ctx)
+    private static unsafe (float DMu, float DSigma) BackwardWindow<TLanes, TVector>(in GaussianWindow window, float* values, float* gradients, float dctx, float ctx)
+        where TLanes : IFloatLanes<TVector>
+        where TVector : struct
     {
-        var (dctxV, ctxV) = (Vector256.Create(dctx), Vector256.Create(ctx));
-        var dMu = Vector256<float>.Zero;
-        var dSigma = Vector256<float>.Zero;
-        var position = window.FirstPositions;
-        for (var j = 0; j < window.Whole; j += 8)
+        var (dctxV, ctxV) = (TLanes.Create(dctx), TLanes.Create(ctx));
+        var dMu = TLanes.Create(0f);
+        var dSigma = TLanes.Create(0f);
+        var position = window.FirstPositions<TLanes, TVector>();
+        var step = TLanes.Create(TLanes.Count);
+        for (var j = 0; j < window.Whole; j += TLanes.Count)
         {
-            var weight = window.Weights(position) * dctxV;
+            var weight = TLanes.Multiply(window.Weights<TLanes, TVector>(position), dctxV);
             if (gradients != null)
             {
-                (Vector256.Load(gradients + j) + weight).Store(gradients + j);
+                TLanes.Store(gradients + j, TLanes.Add(TLanes.Load(gradients + j), weight));
             }
 
-            var diff = window.Offsets(position);
-            var gDiff = weight * (Vector256.Load(values + j) - ctxV) * diff;
-            dMu += gDiff;
-            dSigma = Vector256.FusedMultiplyAdd(gDiff, diff, dSigma);
-            position += Vector256.Create(8f);
+            var diff = window.Offsets<TLanes, TVector>(position);
+            var gDiff = TLanes.Multiply(TLanes.Multiply(weight, TLanes.Subtract(TLanes.Load(values + j), ctxV)), diff);
+            dMu = TLanes.Add(dMu, gDiff);
+            dSigma = TLanes.MultiplyAdd(gDiff, diff, dSigma);
+            position = TLanes.Add(position, step);
         }
 
-        return (Vector256.Sum(dMu), Vector256.Sum(dSigma));
+        return TLanes.Sums(dMu, dSigma);
     }
 
     /// <summary>The positions after <see cref="GaussianWindow.Whole"/>, one at a time.</summary>
-        private static unsafe (float DMu, float DSigma) BackwardTail(in GaussianWindow window, float* values, float* gradients, float dctx, float ctx)
+    private static unsafe (float DMu, float DSigma) BackwardTail(in GaussianWindow window, float* values, float* gradients, float dctx, float ctx)
     {
         var (dMu, dSigma) = (0f, 0f);
         for (var j = window.Whole; j < window.Count; j++)

@@ -29,13 +29,14 @@ public sealed partial class Tape
         var scaleLogits = NewTensor(Shape.Of(m, k), requiresGrad: false);
         sigma.Data.CopyTo(scaleLogits.Data);
         FastGaussianKernels.Parameters(c, mu.Data, sigma.Data);
+        var windows = NewTensor(Shape.Of(GaussianWindows.FloatsPer, m, k), requiresGrad: false);
         var inverseSums = NewTensor(Shape.Of(m, k), requiresGrad: false);
         var y = NewTensor(Shape.Of(m, k), needsGrad);
-        FastGaussianKernels.Forward(m, c, k, mu.Data, sigma.Data, center.Data, inverseSums.Data, y.Data);
+        FastGaussianKernels.Forward(m, c, k, mu.Data, sigma.Data, center.Data, windows.Data, inverseSums.Data, y.Data);
         if (probe is not null)
         {
             var full = NewTensor(Shape.Of(m, c, k), requiresGrad: false);
-            FastGaussianKernels.WeightsCenterMajor(m, c, k, inverseSums.Data, mu.Data, sigma.Data, full.Data);
+            FastGaussianKernels.WeightsCenterMajor(m, c, k, windows.Data, inverseSums.Data, mu.Data, full.Data);
             probe.Add(full.Data, m, c, k);
         }
 
@@ -52,6 +53,7 @@ public sealed partial class Tape
             node.Mu = mu;
             node.Sigma = sigma;
             node.ScaleLogits = scaleLogits;
+            node.Windows = windows;
             node.InverseSums = inverseSums;
             node.Y = y;
         }
@@ -71,6 +73,7 @@ public sealed partial class Tape
         public Tensor Mu = null!;
         public Tensor Sigma = null!;
         public Tensor ScaleLogits = null!;
+        public Tensor Windows = null!;
         public Tensor InverseSums = null!;
         public Tensor Y = null!;
 
@@ -79,7 +82,7 @@ public sealed partial class Tape
             var (m, k, c) = (Mu.Shape[0], Mu.Shape[1], Center.Shape.Cols);
             var dMeanLogits = Tape.NewTensor(Shape.Of(m, k), requiresGrad: false);
             var dScaleLogits = Tape.NewTensor(Shape.Of(m, k), requiresGrad: false);
-            FastGaussianKernels.Backward(m, c, k, InverseSums.Data, Mu.Data, Sigma.Data, ScaleLogits.Data, Center.Data, Y.Data, Y.Grad,
+            FastGaussianKernels.Backward(m, c, k, Windows.Data, InverseSums.Data, Mu.Data, Sigma.Data, ScaleLogits.Data, Center.Data, Y.Data, Y.Grad,
                 Center.RequiresGrad ? Center.Grad : Span<float>.Empty, dMeanLogits.Data, dScaleLogits.Data);
             Tape.AffineRightBackward(Features, WMean, BMean, dMeanLogits.Data, null);
             Tape.AffineRightBackward(Features, WScale, BScale, dScaleLogits.Data, null);
