@@ -36,8 +36,9 @@ internal unsafe interface IFloatLanes<TVector>
     /// <summary>c - a b, rounded once.</summary>
     static abstract TVector NegatedMultiplyAdd(TVector a, TVector b, TVector c);
 
-    /// <summary>e^x (<see cref="VectorActivations"/>) where x &gt;= <paramref name="cutoff"/>, else zero.</summary>
-    static abstract TVector ExpAbove(TVector x, TVector cutoff);
+    /// <summary>2^x (<see cref="VectorActivations.Exp2NonPositive(Vector256{float})"/>, x &lt;= 0) where
+    /// x &gt;= <paramref name="cutoff"/> &gt;= -126, else zero.</summary>
+    static abstract TVector Exp2Above(TVector x, TVector cutoff);
 
     /// <summary>The sums of the lanes of <paramref name="a"/> and of <paramref name="b"/>, reduced together.</summary>
     static abstract (float A, float B) Sums(TVector a, TVector b);
@@ -68,8 +69,8 @@ internal readonly unsafe struct Lanes256 : IFloatLanes<Vector256<float>>
         Fma.IsSupported ? Fma.MultiplyAddNegated(a, b, c) : c - (a * b);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<float> ExpAbove(Vector256<float> x, Vector256<float> cutoff) =>
-        VectorActivations.Exp(x) & Vector256.GreaterThanOrEqual(x, cutoff);
+    public static Vector256<float> Exp2Above(Vector256<float> x, Vector256<float> cutoff) =>
+        VectorActivations.Exp2NonPositive(x) & Vector256.GreaterThanOrEqual(x, cutoff);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static (float A, float B) Sums(Vector256<float> a, Vector256<float> b) => PairSums(a.GetLower() + a.GetUpper(), b.GetLower() + b.GetUpper());
@@ -114,8 +115,8 @@ internal readonly unsafe struct Lanes512 : IFloatLanes<Vector512<float>>
         Avx512F.IsSupported ? Avx512F.FusedMultiplyAddNegated(a, b, c) : c - (a * b);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<float> ExpAbove(Vector512<float> x, Vector512<float> cutoff) =>
-        VectorActivations.Exp(x) & Vector512.GreaterThanOrEqual(x, cutoff);
+    public static Vector512<float> Exp2Above(Vector512<float> x, Vector512<float> cutoff) =>
+        VectorActivations.Exp2NonPositive(x) & Vector512.GreaterThanOrEqual(x, cutoff);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static (float A, float B) Sums(Vector512<float> a, Vector512<float> b)

@@ -7,7 +7,7 @@ namespace ThalNet.Runtime.Kernels;
 
 /// <summary>
 /// The fast Gaussian reader's attention: for each row b and context element k, weights over a window of center
-/// positions around the mean (<see cref="GaussianWindow"/>), a vector of consecutive positions at a time (8 or 16, see
+/// positions around the mean (<see cref="GaussianWindows"/>, <see cref="GaussianWeights"/>), a vector of consecutive positions at a time (8 or 16, see
 /// <see cref="IFloatLanes{TVector}"/>), so the center is read and its gradient added with plain vector loads and stores. The weights are never stored: the
 /// forward pass keeps only the inverse of each window's sum, and the backward pass recomputes e^(logit - max) with the
 /// same instructions (so the same values), which costs less than writing [B, K, C] weights and reading them back.
@@ -95,17 +95,22 @@ internal static class FastGaussianKernels
     }
 
     /// <summary>The normalised weights as [B, C, K], zero outside each context element's window (for probes).</summary>
-    public static void WeightsCenterMajor(int m, int c, int k, ReadOnlySpan<float> windows, ReadOnlySpan<float> inverseSums, ReadOnlySpan<float> mu, Span<float> full)
+    public static unsafe void WeightsCenterMajor(int m, int c, int k, ReadOnlySpan<float> windows, ReadOnlySpan<float> inverseSums, ReadOnlySpan<float> mu, Span<float> full)
     {
-        var cutoff = NegligibleWeights.ExponentCutoff(c);
+        var cutoff = GaussianWeights.Cutoff(c);
         full[..(m * c * k)].Clear();
-        for (var i = 0; i < m * k; i++)
+        fixed (float* layout = windows)
         {
-            var (b, kk) = Math.DivRem(i, k);
-            var window = new GaussianWindow(windows, m * k, i, mu[i], cutoff);
-            for (var j = 0; j < window.Count; j++)
+            var fields = new GaussianWindows.Fields(layout, m * k);
+            for (var i = 0; i < m * k; i++)
             {
-                full[(((b * c) + window.Start + j) * k) + kk] = window.Weight(j) * inverseSums[i];
+                var (b, kk) = Math.DivRem(i, k);
+                var start = fields.Starts[i];
+                for (var j = 0; j < fields.Counts[i]; j++)
+                {
+                    var weight = GaussianWeights.Of(start + j - mu[i], fields.Scales[i], fields.Shifts[i], cutoff);
+                    full[(((b * c) + start + j) * k) + kk] = weight * inverseSums[i];
+                }
             }
         }
     }
@@ -122,23 +127,30 @@ internal static class FastGaussianKernels
         where TLanes : IFloatLanes<TVector>
         where TVector : struct
     {
-        var cutoff = NegligibleWeights.ExponentCutoff(c);
+        var cutoff = GaussianWeights.Cutoff(c);
+        fixed (float* layout = windows)
         fixed (float* centerPtr = center)
+        fixed (float* muPtr = mu)
+        fixed (float* inverseSumsPtr = inverseSums)
+        fixed (float* contextPtr = context)
         {
+            var fields = new GaussianWindows.Fields(layout, m * k);
             for (int b = 0, i = 0; b < m; b++)
             for (var kk = 0; kk < k; kk++, i++)
             {
-                var window = new GaussianWindow(windows, m * k, i, mu[i], cutoff);
-                var values = centerPtr + (b * c) + window.Start;
-                var (sum, weighted) = ForwardWindow<TLanes, TVector>(window, values);
-                if (window.Whole < window.Count)
+                var (start, count, whole) = (fields.Starts[i], fields.Counts[i], fields.Wholes[i]);
+                var values = centerPtr + (b * c) + start;
+                var (sum, weighted) = ForwardWindow<TLanes, TVector>(values, start, whole, muPtr[i], fields.Scales[i], fields.Shifts[i], cutoff);
+                for (var j = whole; j < count; j++)
                 {
-                    var (sumTail, weightedTail) = ForwardTail(window, values);
-                    (sum, weighted) = (sum + sumTail, weighted + weightedTail);
+                    var weight = GaussianWeights.Of(start + j - muPtr[i], fields.Scales[i], fields.Shifts[i], cutoff);
+                    sum += weight;
+                    weighted += weight * values[j];
                 }
 
-                inverseSums[i] = 1f / sum;
-                context[i] = weighted * inverseSums[i];
+                var inverse = 1f / sum;
+                inverseSumsPtr[i] = inverse;
+                contextPtr[i] = weighted * inverse;
             }
         }
     }
@@ -150,120 +162,100 @@ internal static class FastGaussianKernels
         where TLanes : IFloatLanes<TVector>
         where TVector : struct
     {
-        var cutoff = NegligibleWeights.ExponentCutoff(c);
+        var cutoff = GaussianWeights.Cutoff(c);
+        fixed (float* layout = windows)
         fixed (float* centerPtr = center)
         fixed (float* dCenterPtr = dCenter)
+        fixed (float* muPtr = mu)
+        fixed (float* inverseSumsPtr = inverseSums)
+        fixed (float* contextPtr = context)
+        fixed (float* dContextPtr = dContext)
+        fixed (float* dMuPtr = dMuSums)
+        fixed (float* dSigmaPtr = dSigmaSums)
         {
+            var fields = new GaussianWindows.Fields(layout, m * k);
+            var addCenter = !dCenter.IsEmpty;
             for (int b = 0, i = 0; b < m; b++)
             for (var kk = 0; kk < k; kk++, i++)
             {
-                var row = b * c;
-                var window = new GaussianWindow(windows, m * k, i, mu[i], cutoff);
-                var values = centerPtr + row + window.Start;
-                var gradients = dCenter.IsEmpty ? null : dCenterPtr + row + window.Start;
-                var dctx = dContext[i] * inverseSums[i]; // the recomputed weights are unnormalised
-                var (dMu, dSigma) = BackwardWindow<TLanes, TVector>(window, values, gradients, dctx, context[i]);
-                if (window.Whole < window.Count)
+                var (start, count, whole) = (fields.Starts[i], fields.Counts[i], fields.Wholes[i]);
+                var values = centerPtr + (b * c) + start;
+                var gradients = addCenter ? dCenterPtr + (b * c) + start : null;
+                var (dctx, ctx) = (dContextPtr[i] * inverseSumsPtr[i], contextPtr[i]); // the recomputed weights are unnormalised
+                var (dMu, dSigma) = BackwardWindow<TLanes, TVector>(values, gradients, start, whole, muPtr[i], fields.Scales[i], fields.Shifts[i], cutoff, dctx, ctx);
+                for (var j = whole; j < count; j++)
                 {
-                    var (dMuTail, dSigmaTail) = BackwardTail(window, values, gradients, dctx, context[i]);
-                    (dMu, dSigma) = (dMu + dMuTail, dSigma + dSigmaTail);
+                    var diff = start + j - muPtr[i];
+                    var weight = GaussianWeights.Of(diff, fields.Scales[i], fields.Shifts[i], cutoff) * dctx;
+                    if (gradients != null)
+                    {
+                        gradients[j] += weight;
+                    }
+
+                    var gDiff = weight * (values[j] - ctx) * diff;
+                    dMu += gDiff;
+                    dSigma += gDiff * diff;
                 }
 
-                (dMuSums[i], dSigmaSums[i]) = (dMu, dSigma);
+                (dMuPtr[i], dSigmaPtr[i]) = (dMu, dSigma);
             }
         }
     }
 
-    /// <summary>The sum of weights and of weighted center values over the window's first <see cref="GaussianWindow.Whole"/>
-    /// positions (<paramref name="values"/> from the window's start).</summary>
-    /// <remarks>A method of its own, not inlined, without calls: where a method calls out, the compiler keeps the
-    /// loop's vector accumulators in memory.</remarks>
-    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    private static unsafe (float Sum, float Weighted) ForwardWindow<TLanes, TVector>(in GaussianWindow window, float* values)
+    /// <summary>The sum of weights and of weighted center values over a window's first <paramref name="whole"/>
+    /// positions (<paramref name="values"/> from the window's <paramref name="start"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static unsafe (float Sum, float Weighted) ForwardWindow<TLanes, TVector>(float* values, int start, int whole, float mu, float scale, float shift, float cutoff)
         where TLanes : IFloatLanes<TVector>
         where TVector : struct
     {
+        var (scaleV, shiftV, cutoffV) = (TLanes.Create(scale), TLanes.Create(shift), TLanes.Create(cutoff));
         var sum = TLanes.Create(0f);
         var weighted = TLanes.Create(0f);
-        var position = window.FirstPositions<TLanes, TVector>();
-        var step = TLanes.Create(TLanes.Count);
-        for (var j = 0; j < window.Whole; j += TLanes.Count)
+        var (positions, muV) = (TLanes.Add(TLanes.Create(start), TLanes.Indices), TLanes.Create(mu)); // whole numbers: exact
+        for (var j = 0; j < whole; j += TLanes.Count)
         {
-            var weight = window.Weights<TLanes, TVector>(position);
+            var weight = GaussianWeights.Of<TLanes, TVector>(TLanes.Subtract(positions, muV), scaleV, shiftV, cutoffV);
             sum = TLanes.Add(sum, weight);
             weighted = TLanes.MultiplyAdd(weight, TLanes.Load(values + j), weighted);
-            position = TLanes.Add(position, step);
+            positions = TLanes.Add(positions, TLanes.Create(TLanes.Count));
         }
 
         return TLanes.Sums(sum, weighted);
     }
 
-    /// <summary>The positions after <see cref="GaussianWindow.Whole"/>, one at a time.</summary>
-    private static unsafe (float Sum, float Weighted) ForwardTail(in GaussianWindow window, float* values)
-    {
-        var (sum, weighted) = (0f, 0f);
-        for (var j = window.Whole; j < window.Count; j++)
-        {
-            var weight = window.Weight(j);
-            sum += weight;
-            weighted += weight * values[j];
-        }
-
-        return (sum, weighted);
-    }
-
     /// <summary>
-    /// Over the window's first <see cref="GaussianWindow.Whole"/> positions: adds the weights times
-    /// <paramref name="dctx"/> to d center (<paramref name="gradients"/>, when not null) and returns the sums of
-    /// g (c - mu) and g (c - mu)^2, g = weight dctx (center - context). Not inlined, as <see cref="ForwardWindow"/>.
+    /// Over a window's first <paramref name="whole"/> positions: adds the weights times <paramref name="dctx"/> to
+    /// d center (<paramref name="gradients"/>, when not null) and returns the sums of g (c - mu) and g (c - mu)^2,
+    /// g = weight dctx (center - context).
     /// </summary>
-    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    private static unsafe (float DMu, float DSigma) BackwardWindow<TLanes, TVector>(in GaussianWindow window, float* values, float* gradients, float dctx, float ctx)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static unsafe (float DMu, float DSigma) BackwardWindow<TLanes, TVector>(float* values, float* gradients, int start, int whole,
+        float mu, float scale, float shift, float cutoff, float dctx, float ctx)
         where TLanes : IFloatLanes<TVector>
         where TVector : struct
     {
+        var (scaleV, shiftV, cutoffV) = (TLanes.Create(scale), TLanes.Create(shift), TLanes.Create(cutoff));
         var (dctxV, ctxV) = (TLanes.Create(dctx), TLanes.Create(ctx));
         var dMu = TLanes.Create(0f);
         var dSigma = TLanes.Create(0f);
-        var position = window.FirstPositions<TLanes, TVector>();
-        var step = TLanes.Create(TLanes.Count);
-        for (var j = 0; j < window.Whole; j += TLanes.Count)
+        var (positions, muV) = (TLanes.Add(TLanes.Create(start), TLanes.Indices), TLanes.Create(mu));
+        for (var j = 0; j < whole; j += TLanes.Count)
         {
-            var weight = TLanes.Multiply(window.Weights<TLanes, TVector>(position), dctxV);
+            var offsets = TLanes.Subtract(positions, muV);
+            var weight = TLanes.Multiply(GaussianWeights.Of<TLanes, TVector>(offsets, scaleV, shiftV, cutoffV), dctxV);
             if (gradients != null)
             {
                 TLanes.Store(gradients + j, TLanes.Add(TLanes.Load(gradients + j), weight));
             }
 
-            var diff = window.Offsets<TLanes, TVector>(position);
-            var gDiff = TLanes.Multiply(TLanes.Multiply(weight, TLanes.Subtract(TLanes.Load(values + j), ctxV)), diff);
+            var gDiff = TLanes.Multiply(TLanes.Multiply(weight, TLanes.Subtract(TLanes.Load(values + j), ctxV)), offsets);
             dMu = TLanes.Add(dMu, gDiff);
-            dSigma = TLanes.MultiplyAdd(gDiff, diff, dSigma);
-            position = TLanes.Add(position, step);
+            dSigma = TLanes.MultiplyAdd(gDiff, offsets, dSigma);
+            positions = TLanes.Add(positions, TLanes.Create(TLanes.Count));
         }
 
         return TLanes.Sums(dMu, dSigma);
-    }
-
-    /// <summary>The positions after <see cref="GaussianWindow.Whole"/>, one at a time.</summary>
-    private static unsafe (float DMu, float DSigma) BackwardTail(in GaussianWindow window, float* values, float* gradients, float dctx, float ctx)
-    {
-        var (dMu, dSigma) = (0f, 0f);
-        for (var j = window.Whole; j < window.Count; j++)
-        {
-            var weight = window.Weight(j) * dctx;
-            if (gradients != null)
-            {
-                gradients[j] += weight;
-            }
-
-            var diff = window.Offset(j);
-            var gDiff = weight * (values[j] - ctx) * diff;
-            dMu += gDiff;
-            dSigma += gDiff * diff;
-        }
-
-        return (dMu, dSigma);
     }
 
     /// <summary>

@@ -7,7 +7,7 @@ namespace ThalNet.Runtime.Kernels;
 /// <summary>
 /// Every context element's window of a batch, computed 8 at a time once per forward pass and kept for the backward
 /// pass, in one float buffer of <see cref="FloatsPer"/> n floats laid out field by field (starts, counts, whole
-/// counts as ints, then the scales and shifts of <see cref="GaussianWindow"/>).
+/// counts as ints, then the scales and shifts of <see cref="GaussianWeights"/>).
 /// </summary>
 /// <remarks>
 /// A window covers the positions within sigma R of mu (<see cref="FastGaussianKernels.WindowRadius"/>; whole positions,
@@ -60,17 +60,31 @@ internal static class GaussianWindows
     /// <summary>How many positions window <paramref name="i"/> of <paramref name="n"/> covers.</summary>
     public static int Count(ReadOnlySpan<float> layout, int n, int i) => Ints(layout)[n + i];
 
-    /// <summary>The positions of window <paramref name="i"/> that go a vector at a time.</summary>
+    /// <summary>The positions of window <paramref name="i"/> that go a whole vector at a time (the rest go one at a
+    /// time).</summary>
     public static int Whole(ReadOnlySpan<float> layout, int n, int i) => Ints(layout)[(2 * n) + i];
 
-    /// <summary>1 / (sigma √2) of window <paramref name="i"/>: the exponent is shift - ((c - mu) scale)^2.</summary>
-    public static float Scale(ReadOnlySpan<float> layout, int n, int i) => layout[(3 * n) + i];
-
-    /// <summary>0.5 ((c* - mu) / sigma)^2 for the position c* nearest mu: minus the largest logit, so every exponent
-    /// stays at or below 0.</summary>
-    public static float Shift(ReadOnlySpan<float> layout, int n, int i) => layout[(4 * n) + i];
-
     private static ReadOnlySpan<int> Ints(ReadOnlySpan<float> layout) => MemoryMarshal.Cast<float, int>(layout);
+
+    /// <summary>The fields of the layout at <paramref name="layout"/> as arrays, for the kernels' loops.</summary>
+    public readonly unsafe struct Fields(float* layout, int n)
+    {
+        /// <summary>The windows' first positions.</summary>
+        public readonly int* Starts = (int*)layout;
+
+        /// <summary>The windows' position counts.</summary>
+        public readonly int* Counts = (int*)layout + n;
+
+        /// <summary>The positions that go a whole vector at a time.</summary>
+        public readonly int* Wholes = (int*)layout + (2 * n);
+
+        /// <summary>√(log2(e) / 2) / sigma (<see cref="GaussianWeights"/>).</summary>
+        public readonly float* Scales = layout + (3 * n);
+
+        /// <summary>log2(e) 0.5 ((c* - mu) / sigma)^2 for the position c* nearest mu: minus the largest logit, so every
+        /// exponent stays at or below 0.</summary>
+        public readonly float* Shifts = layout + (4 * n);
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Compute8(int c, Vector256<float> mu, Vector256<float> sigma, float radius, int lanes, Span<float> layout, int n, int i)
@@ -92,8 +106,8 @@ internal static class GaussianWindows
         start.CopyTo(ints[i..]);
         count.CopyTo(ints[(n + i)..]);
         whole.CopyTo(ints[((2 * n) + i)..]);
-        (invSigma * Vector256.Create(MathF.Sqrt(0.5f))).CopyTo(layout[((3 * n) + i)..]);
-        (Vector256.Create(0.5f) * tNearest * tNearest).CopyTo(layout[((4 * n) + i)..]);
+        (invSigma * Vector256.Create(MathF.Sqrt(GaussianWeights.Log2E / 2))).CopyTo(layout[((3 * n) + i)..]);
+        (Vector256.Create(GaussianWeights.Log2E / 2) * tNearest * tNearest).CopyTo(layout[((4 * n) + i)..]);
     }
 
     private static Vector256<int> ClampedIndex(Vector256<float> position, Vector256<float> lastF, Vector256<int> last) =>
