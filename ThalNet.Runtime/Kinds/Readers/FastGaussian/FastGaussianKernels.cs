@@ -135,11 +135,12 @@ internal static class FastGaussianKernels
         fixed (float* contextPtr = context)
         {
             var fields = new GaussianWindows.Fields(layout, m * k);
-            for (int b = 0, i = 0; b < m; b++)
-            for (var kk = 0; kk < k; kk++, i++)
+            var (row, rowEnd) = (0, k);
+            for (var i = 0; i < m * k; i++)
             {
+                (row, rowEnd) = i < rowEnd ? (row, rowEnd) : (row + c, rowEnd + k);
                 var (start, count, whole) = (fields.Starts[i], fields.Counts[i], fields.Wholes[i]);
-                var values = centerPtr + (b * c) + start;
+                var values = centerPtr + row + start;
                 var (sum, weighted) = ForwardWindow<TLanes, TVector>(values, start, whole, muPtr[i], fields.Scales[i], fields.Shifts[i], cutoff);
                 for (var j = whole; j < count; j++)
                 {
@@ -175,12 +176,13 @@ internal static class FastGaussianKernels
         {
             var fields = new GaussianWindows.Fields(layout, m * k);
             var addCenter = !dCenter.IsEmpty;
-            for (int b = 0, i = 0; b < m; b++)
-            for (var kk = 0; kk < k; kk++, i++)
+            var (row, rowEnd) = (0, k);
+            for (var i = 0; i < m * k; i++)
             {
+                (row, rowEnd) = i < rowEnd ? (row, rowEnd) : (row + c, rowEnd + k);
                 var (start, count, whole) = (fields.Starts[i], fields.Counts[i], fields.Wholes[i]);
-                var values = centerPtr + (b * c) + start;
-                var gradients = addCenter ? dCenterPtr + (b * c) + start : null;
+                var values = centerPtr + row + start;
+                var gradients = addCenter ? dCenterPtr + row + start : null;
                 var (dctx, ctx) = (dContextPtr[i] * inverseSumsPtr[i], contextPtr[i]); // the recomputed weights are unnormalised
                 var (dMu, dSigma) = BackwardWindow<TLanes, TVector>(values, gradients, start, whole, muPtr[i], fields.Scales[i], fields.Shifts[i], cutoff, dctx, ctx);
                 for (var j = whole; j < count; j++)

@@ -9,8 +9,11 @@ public sealed partial class Tape
     /// Fast Gaussian reading: mu = (C-1) σ(features @ wMean + bMean), sigma = softplus(features @ wScale + bScale) + 0.5,
     /// a[b, c, k] = softmax over c of -0.5 ((c - mu[b, k]) / sigma[b, k])^2, context[b, k] = sum_c a[b, c, k] center[b, c].
     /// Positions whose weight is below float32's resolution are skipped (bound in <see cref="FastGaussianKernels"/>).
+    /// <paramref name="wMeanTransposed"/> and <paramref name="wScaleTransposed"/>, when given, are w_mean and w_scale
+    /// transposed ([K, F]; a reader keeps them for a whole sequence), so the backward pass need not transpose them.
     /// </summary>
-    public Tensor FastGaussianRead(Tensor center, Tensor features, Tensor wMean, Tensor bMean, Tensor wScale, Tensor bScale, IAttentionObserver? probe = null)
+    public Tensor FastGaussianRead(Tensor center, Tensor features, Tensor wMean, Tensor bMean, Tensor wScale, Tensor bScale, IAttentionObserver? probe = null,
+        Tensor? wMeanTransposed = null, Tensor? wScaleTransposed = null)
     {
         var (m, c) = (center.Shape.Rows, center.Shape.Cols);
         var k = bMean.Length;
@@ -50,6 +53,8 @@ public sealed partial class Tape
             node.BMean = bMean;
             node.WScale = wScale;
             node.BScale = bScale;
+            node.WMeanTransposed = wMeanTransposed;
+            node.WScaleTransposed = wScaleTransposed;
             node.Mu = mu;
             node.Sigma = sigma;
             node.ScaleLogits = scaleLogits;
@@ -70,6 +75,8 @@ public sealed partial class Tape
         public Tensor BMean = null!;
         public Tensor WScale = null!;
         public Tensor BScale = null!;
+        public Tensor? WMeanTransposed;
+        public Tensor? WScaleTransposed;
         public Tensor Mu = null!;
         public Tensor Sigma = null!;
         public Tensor ScaleLogits = null!;
@@ -84,8 +91,8 @@ public sealed partial class Tape
             var dScaleLogits = Tape.NewTensor(Shape.Of(m, k), requiresGrad: false);
             FastGaussianKernels.Backward(m, c, k, Windows.Data, InverseSums.Data, Mu.Data, Sigma.Data, ScaleLogits.Data, Center.Data, Y.Data, Y.Grad,
                 Center.RequiresGrad ? Center.Grad : Span<float>.Empty, dMeanLogits.Data, dScaleLogits.Data);
-            Tape.AffineRightBackward(Features, WMean, BMean, dMeanLogits.Data, null);
-            Tape.AffineRightBackward(Features, WScale, BScale, dScaleLogits.Data, null);
+            Tape.AffineRightBackward(Features, WMean, BMean, dMeanLogits.Data, WMeanTransposed);
+            Tape.AffineRightBackward(Features, WScale, BScale, dScaleLogits.Data, WScaleTransposed);
         }
     }
 }
