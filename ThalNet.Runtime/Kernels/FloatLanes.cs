@@ -147,8 +147,12 @@ internal readonly unsafe struct Lanes512 : IFloatLanes<Vector512<float>>
         Avx512F.IsSupported ? Avx512F.FusedMultiplyAddNegated(a, b, c) : c - (a * b);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<float> Exp2Above(Vector512<float> x, Vector512<float> cutoff) =>
-        VectorActivations.Exp2NonPositive(x) & Vector512.GreaterThanOrEqual(x, cutoff);
+    public static Vector512<float> Exp2Above(Vector512<float> x, Vector512<float> cutoff)
+    {
+        // the processor's max (not IEEE maxNum, which costs three instructions) keeps masked lanes out of the subnormal range
+        var clamped = Avx512F.IsSupported ? Avx512F.Max(x, cutoff) : Vector512.Max(x, cutoff);
+        return Vector512.ConditionalSelect(Vector512.GreaterThanOrEqual(x, cutoff), VectorActivations.Exp2NonPositive(clamped), Vector512<float>.Zero);
+    }
 
     /// <summary>Each row's two halves added, then <see cref="Lanes256.RowSums(Vector256{float}, Vector256{float},
     /// Vector256{float}, Vector256{float}, Vector256{float}, Vector256{float}, Vector256{float}, Vector256{float})"/>
