@@ -38,9 +38,17 @@ internal unsafe interface IFloatLanes<TVector>
     /// <summary>c - a b, rounded once.</summary>
     static abstract TVector NegatedMultiplyAdd(TVector a, TVector b, TVector c);
 
-    /// <summary>2^x (<see cref="VectorActivations.Exp2NonPositive(Vector256{float})"/>, x &lt;= 0) where
-    /// x &gt;= <paramref name="cutoff"/> &gt;= -126, else zero.</summary>
-    static abstract TVector Exp2Above(TVector x, TVector cutoff);
+    /// <summary>The processor's maximum (not IEEE maxNum, which takes several instructions).</summary>
+    static abstract TVector Max(TVector a, TVector b);
+
+    /// <summary>Round to the nearest whole number, ties to even.</summary>
+    static abstract TVector Round(TVector x);
+
+    /// <summary>p 2^n for whole numbers n with 2^n a normal float (exact).</summary>
+    static abstract TVector TimesPowerOfTwo(TVector p, TVector n);
+
+    /// <summary><paramref name="value"/> where <paramref name="x"/> &gt;= <paramref name="bound"/>, else zero.</summary>
+    static abstract TVector ZeroBelow(TVector value, TVector x, TVector bound);
 
     /// <summary>
     /// The sums of <see cref="Count"/> rows of <see cref="Count"/> floats each (row r at rows + r Count), one row's sum
@@ -48,8 +56,6 @@ internal unsafe interface IFloatLanes<TVector>
     /// </summary>
     static abstract TVector RowSums(float* rows);
 
-    /// <summary>Stores the first <paramref name="count"/> lanes of <paramref name="value"/> at <paramref name="p"/>.</summary>
-    static abstract void StoreFirst(float* p, TVector value, int count);
 }
 
 /// <summary>8 lanes (AVX2).</summary>
@@ -78,27 +84,20 @@ internal readonly unsafe struct Lanes256 : IFloatLanes<Vector256<float>>
     public static Vector256<float> NegatedMultiplyAdd(Vector256<float> a, Vector256<float> b, Vector256<float> c) =>
         Fma.IsSupported ? Fma.MultiplyAddNegated(a, b, c) : c - (a * b);
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<float> Exp2Above(Vector256<float> x, Vector256<float> cutoff) =>
-        VectorActivations.Exp2NonPositive(x) & Vector256.GreaterThanOrEqual(x, cutoff);
+    public static Vector256<float> Max(Vector256<float> a, Vector256<float> b) => Vector256.MaxNative(a, b);
+
+    public static Vector256<float> Round(Vector256<float> x) => Vector256.Round(x);
+
+    /// <summary>2^n built in the exponent bits (n is whole and in range, so the processor's own conversion is exact).</summary>
+    public static Vector256<float> TimesPowerOfTwo(Vector256<float> p, Vector256<float> n) =>
+        p * ((Vector256.ConvertToInt32Native(n) + Vector256.Create(127)) << 23).AsSingle();
+
+    public static Vector256<float> ZeroBelow(Vector256<float> value, Vector256<float> x, Vector256<float> bound) =>
+        value & Vector256.GreaterThanOrEqual(x, bound);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<float> RowSums(float* rows) =>
         RowSums(Load(rows), Load(rows + 8), Load(rows + 16), Load(rows + 24), Load(rows + 32), Load(rows + 40), Load(rows + 48), Load(rows + 56));
-
-    public static void StoreFirst(float* p, Vector256<float> value, int count)
-    {
-        if (count == 8)
-        {
-            value.Store(p);
-            return;
-        }
-
-        for (var l = 0; l < count; l++)
-        {
-            p[l] = value.GetElement(l);
-        }
-    }
 
     /// <summary>
     /// [sum(r0), ..., sum(r7)]: horizontal adds of pairs give each row's sums of 4 in both halves
@@ -147,12 +146,17 @@ internal readonly unsafe struct Lanes512 : IFloatLanes<Vector512<float>>
         Avx512F.IsSupported ? Avx512F.FusedMultiplyAddNegated(a, b, c) : c - (a * b);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<float> Exp2Above(Vector512<float> x, Vector512<float> cutoff)
-    {
-        // the processor's max (not IEEE maxNum, which costs three instructions) keeps masked lanes out of the subnormal range
-        var clamped = Avx512F.IsSupported ? Avx512F.Max(x, cutoff) : Vector512.Max(x, cutoff);
-        return Vector512.ConditionalSelect(Vector512.GreaterThanOrEqual(x, cutoff), VectorActivations.Exp2NonPositive(clamped), Vector512<float>.Zero);
-    }
+    public static Vector512<float> Max(Vector512<float> a, Vector512<float> b) => Vector512.MaxNative(a, b);
+
+    public static Vector512<float> Round(Vector512<float> x) => Vector512.Round(x);
+
+    /// <summary>One scale instruction where the processor has AVX-512.</summary>
+    public static Vector512<float> TimesPowerOfTwo(Vector512<float> p, Vector512<float> n) =>
+        Avx512F.IsSupported ? Avx512F.Scale(p, n) : p * ((Vector512.ConvertToInt32Native(n) + Vector512.Create(127)) << 23).AsSingle();
+
+    /// <summary>A select, which the compiler folds into the zeroing mask of the instruction that made the value.</summary>
+    public static Vector512<float> ZeroBelow(Vector512<float> value, Vector512<float> x, Vector512<float> bound) =>
+        Vector512.ConditionalSelect(Vector512.GreaterThanOrEqual(x, bound), value, Vector512<float>.Zero);
 
     /// <summary>Each row's two halves added, then <see cref="Lanes256.RowSums(Vector256{float}, Vector256{float},
     /// Vector256{float}, Vector256{float}, Vector256{float}, Vector256{float}, Vector256{float}, Vector256{float})"/>
@@ -160,20 +164,6 @@ internal readonly unsafe struct Lanes512 : IFloatLanes<Vector512<float>>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<float> RowSums(float* rows) =>
         Vector512.Create(Half(rows, 0), Half(rows, 8));
-
-    public static void StoreFirst(float* p, Vector512<float> value, int count)
-    {
-        if (count == 16)
-        {
-            value.Store(p);
-            return;
-        }
-
-        for (var l = 0; l < count; l++)
-        {
-            p[l] = value.GetElement(l);
-        }
-    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<float> Half(float* rows, int first) =>

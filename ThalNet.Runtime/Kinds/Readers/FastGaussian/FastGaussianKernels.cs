@@ -134,7 +134,7 @@ internal static class FastGaussianKernels
     {
         var cutoff = GaussianWeights.Cutoff(c);
         var lanes = TLanes.Count;
-        var rows = stackalloc float[2 * lanes * lanes]; // the block's vector sums of weights, then of weighted values
+        var partials = stackalloc float[2 * lanes * lanes]; // the block's vector sums of weights, then of weighted values
         var tails = stackalloc float[2 * lanes];
         fixed (float* layout = windows)
         fixed (float* centerPtr = center)
@@ -143,19 +143,18 @@ internal static class FastGaussianKernels
         fixed (float* contextPtr = context)
         {
             var fields = new GaussianWindows.Fields(layout, m * k);
-            var (row, rowEnd) = (0, k);
+            var rows = new GaussianWindows.RowCursor(c, k);
             for (var first = 0; first < m * k; first += lanes)
             {
                 var size = Math.Min(lanes, (m * k) - first);
                 for (var w = 0; w < size; w++)
                 {
                     var i = first + w;
-                    (row, rowEnd) = i < rowEnd ? (row, rowEnd) : (row + c, rowEnd + k);
-                    var (start, count, whole) = (fields.Starts[i], fields.Counts[i], fields.Wholes[i]);
+                    var (row, start, count, whole) = (rows.Offset(i), fields.Starts[i], fields.Counts[i], fields.Wholes[i]);
                     var values = centerPtr + row + start;
                     var (sum, weighted) = ForwardWindow<TLanes, TVector>(values, start, whole, muPtr[i], fields.Scales[i], fields.Shifts[i], cutoff);
-                    TLanes.Store(rows + (w * lanes), sum);
-                    TLanes.Store(rows + ((lanes + w) * lanes), weighted);
+                    TLanes.Store(partials + (w * lanes), sum);
+                    TLanes.Store(partials + ((lanes + w) * lanes), weighted);
                     var (sumTail, weightedTail) = (0f, 0f);
                     for (var j = whole; j < count; j++)
                     {
@@ -167,10 +166,10 @@ internal static class FastGaussianKernels
                     (tails[w], tails[lanes + w]) = (sumTail, weightedTail);
                 }
 
-                var inverse = TLanes.Divide(TLanes.Create(1f), TLanes.Add(TLanes.RowSums(rows), TLanes.Load(tails)));
-                var weightedSums = TLanes.Add(TLanes.RowSums(rows + (lanes * lanes)), TLanes.Load(tails + lanes));
-                TLanes.StoreFirst(inverseSumsPtr + first, inverse, size);
-                TLanes.StoreFirst(contextPtr + first, TLanes.Multiply(weightedSums, inverse), size);
+                var inverse = TLanes.Divide(TLanes.Create(1f), TLanes.Add(TLanes.RowSums(partials), TLanes.Load(tails)));
+                var weightedSums = TLanes.Add(TLanes.RowSums(partials + (lanes * lanes)), TLanes.Load(tails + lanes));
+                LaneMath.StoreFirst<TLanes, TVector>(inverseSumsPtr + first, inverse, size);
+                LaneMath.StoreFirst<TLanes, TVector>(contextPtr + first, TLanes.Multiply(weightedSums, inverse), size);
             }
         }
     }
@@ -185,7 +184,7 @@ internal static class FastGaussianKernels
     {
         var cutoff = GaussianWeights.Cutoff(c);
         var lanes = TLanes.Count;
-        var rows = stackalloc float[2 * lanes * lanes]; // the block's vector sums of g (c - mu), then of g (c - mu)^2
+        var partials = stackalloc float[2 * lanes * lanes]; // the block's vector sums of g (c - mu), then of g (c - mu)^2
         var tails = stackalloc float[2 * lanes];
         fixed (float* layout = windows)
         fixed (float* centerPtr = center)
@@ -199,23 +198,22 @@ internal static class FastGaussianKernels
         {
             var fields = new GaussianWindows.Fields(layout, m * k);
             var addCenter = !dCenter.IsEmpty;
-            var (row, rowEnd) = (0, k);
+            var rows = new GaussianWindows.RowCursor(c, k);
             for (var first = 0; first < m * k; first += lanes)
             {
                 var size = Math.Min(lanes, (m * k) - first);
                 for (var w = 0; w < size; w++)
                 {
                     var i = first + w;
-                    (row, rowEnd) = i < rowEnd ? (row, rowEnd) : (row + c, rowEnd + k);
-                    var (start, count, whole) = (fields.Starts[i], fields.Counts[i], fields.Wholes[i]);
+                    var (row, start, count, whole) = (rows.Offset(i), fields.Starts[i], fields.Counts[i], fields.Wholes[i]);
                     var values = centerPtr + row + start;
                     var gradients = addCenter ? dCenterPtr + row + start : null;
                     var (dctx, ctx) = (dContextPtr[i] * inverseSumsPtr[i], contextPtr[i]); // the recomputed weights are unnormalised
                     var (dMu, dSigma) = addCenter
                         ? BackwardWindow<TLanes, TVector, AddsCenterGradient>(values, gradients, start, whole, muPtr[i], fields.Scales[i], fields.Shifts[i], cutoff, dctx, ctx)
                         : BackwardWindow<TLanes, TVector, NoCenterGradient>(values, gradients, start, whole, muPtr[i], fields.Scales[i], fields.Shifts[i], cutoff, dctx, ctx);
-                    TLanes.Store(rows + (w * lanes), dMu);
-                    TLanes.Store(rows + ((lanes + w) * lanes), dSigma);
+                    TLanes.Store(partials + (w * lanes), dMu);
+                    TLanes.Store(partials + ((lanes + w) * lanes), dSigma);
                     var (dMuTail, dSigmaTail) = (0f, 0f);
                     for (var j = whole; j < count; j++)
                     {
@@ -234,8 +232,8 @@ internal static class FastGaussianKernels
                     (tails[w], tails[lanes + w]) = (dMuTail, dSigmaTail);
                 }
 
-                TLanes.StoreFirst(dMuPtr + first, TLanes.Add(TLanes.RowSums(rows), TLanes.Load(tails)), size);
-                TLanes.StoreFirst(dSigmaPtr + first, TLanes.Add(TLanes.RowSums(rows + (lanes * lanes)), TLanes.Load(tails + lanes)), size);
+                LaneMath.StoreFirst<TLanes, TVector>(dMuPtr + first, TLanes.Add(TLanes.RowSums(partials), TLanes.Load(tails)), size);
+                LaneMath.StoreFirst<TLanes, TVector>(dSigmaPtr + first, TLanes.Add(TLanes.RowSums(partials + (lanes * lanes)), TLanes.Load(tails + lanes)), size);
             }
         }
     }

@@ -19,7 +19,7 @@ internal static class GaussianWeights
         where TVector : struct
     {
         var u = TLanes.Multiply(offsets, scale);
-        return TLanes.Exp2Above(TLanes.NegatedMultiplyAdd(u, u, shift), cutoff);
+        return LaneMath.Exp2Above<TLanes, TVector>(TLanes.NegatedMultiplyAdd(u, u, shift), cutoff);
     }
 
     /// <summary>log2(e), the factor from natural exponents to powers of two.</summary>

@@ -64,6 +64,31 @@ internal static class GaussianWindows
     /// time).</summary>
     public static int Whole(ReadOnlySpan<float> layout, int n, int i) => Ints(layout)[(2 * n) + i];
 
+    /// <summary>Where window i's center row starts, for windows visited in order (K windows to a row of C).</summary>
+    public struct RowCursor
+    {
+        private readonly int _c;
+        private readonly int _k;
+        private int _offset;
+        private int _nextRow;
+
+        /// <param name="c">The center's width.</param>
+        /// <param name="k">The windows per row.</param>
+        public RowCursor(int c, int k) => (_c, _k, _nextRow) = (c, k, k);
+
+        /// <summary>The offset of window <paramref name="i"/>'s row: i is the previous call's or the next one.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public int Offset(int i)
+        {
+            if (i >= _nextRow)
+            {
+                (_offset, _nextRow) = (_offset + _c, _nextRow + _k);
+            }
+
+            return _offset;
+        }
+    }
+
     private static ReadOnlySpan<int> Ints(ReadOnlySpan<float> layout) => MemoryMarshal.Cast<float, int>(layout);
 
     /// <summary>The fields of the layout at <paramref name="layout"/> as arrays, for the kernels' loops.</summary>
