@@ -4,8 +4,7 @@ namespace ThalNet.Runtime;
 
 /// <summary>
 /// What the fast readers share: the products that turn features into attention parameters (in the readers' layout),
-/// and one scratch buffer that a backward node uses and drops (the fast softmax reader's d logits, the fast Gaussian
-/// reader's d center lane by lane).
+/// and one scratch buffer that a backward node uses and drops (the fast softmax reader's d logits).
 /// </summary>
 public sealed partial class Tape
 {
