@@ -1,143 +1,110 @@
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
 namespace ThalNet.Runtime.Kernels;
 
 /// <summary>
 /// The fast softmax reader's attention, laid out [B, C, K] as its product writes it (logit of center position c for
-/// context element k at c * K + k): every pass runs along k, 8 context elements to a vector, with a scalar tail.
+/// context element k at c * K + k): every pass runs along k, 16 or 8 context elements to a vector (<see
+/// cref="ISoftmaxLanes{TVec}"/>), then one at a time. The weights stay unnormalised, e^(logit - max), beside the inverse
+/// of their sum per context element: the backward pass multiplies the inverse into d context once per element instead
+/// of the forward pass dividing all C weights.
 /// </summary>
-internal static class FastSoftmaxKernels
+internal static unsafe class FastSoftmaxKernels
 {
     /// <summary>
-    /// In place: logits [B, C, K] become a = softmax over c; context[b, k] = sum_c a[b, c, k] center[b, c]. The context
-    /// is summed from the unnormalised exponentials in the same pass and divided by their sum once. Weights below
-    /// float32's resolution are zero (<see cref="NegligibleWeights"/>). Eight context elements go at a time through
-    /// all C positions, so that their maximum, sum and context stay in registers.
+    /// In place: logits [B, C, K] become e = e^(logit - max over c); inverseSums[b, k] = 1 / sum_c e and
+    /// context[b, k] = sum_c e[b, c, k] center[b, c] / sum_c e. Weights below float32's resolution are zero (<see
+    /// cref="NegligibleWeights"/>). A vector of context elements goes through all C positions at a time, so that its
+    /// maximum, sum and context stay in registers. <paramref name="lanes"/> caps the vector width (16, 8 or 1).
     /// </summary>
+    /// <exception cref="ArgumentException">When a buffer is shorter than its shape.</exception>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Forward(int m, int c, int k, Span<float> a, ReadOnlySpan<float> center, Span<float> context)
+    public static void Forward(int m, int c, int k, Span<float> weights, ReadOnlySpan<float> center, Span<float> inverseSums, Span<float> context, int lanes)
     {
-        var vectorEnd = Vector256.IsHardwareAccelerated ? k & ~7 : 0;
-        ref var aRef = ref MemoryMarshal.GetReference(a);
-        ref var centerRef = ref MemoryMarshal.GetReference(center);
-        ref var contextRef = ref MemoryMarshal.GetReference(context);
-        var cutoff = NegligibleWeights.ExponentCutoff(c);
-        var cutoffV = Vector256.Create(cutoff);
-        var stride = (nuint)k;
-        for (var b = 0; b < m; b++)
-        {
-            var row = (nuint)(b * c * k);
-            ref var centerRow = ref Unsafe.Add(ref centerRef, b * c);
-            for (var j = 0; j < vectorEnd; j += 8)
-            {
-                var first = row + (nuint)j;
-                var max = Vector256.Create(float.NegativeInfinity);
-                for (nuint ci = 0, at = first; ci < (nuint)c; ci++, at += stride)
-                {
-                    max = Vector256.Max(max, Vector256.LoadUnsafe(ref aRef, at));
-                }
-
-                var sum = Vector256<float>.Zero;
-                var weighted = Vector256<float>.Zero;
-                for (nuint ci = 0, at = first; ci < (nuint)c; ci++, at += stride)
-                {
-                    var exponent = Vector256.LoadUnsafe(ref aRef, at) - max;
-                    var e = VectorActivations.Exp(exponent) & Vector256.GreaterThanOrEqual(exponent, cutoffV);
-                    e.StoreUnsafe(ref aRef, at);
-                    sum += e;
-                    weighted = Vector256.FusedMultiplyAdd(e, Vector256.Create(Unsafe.Add(ref centerRow, ci)), weighted);
-                }
-
-                var inverse = Vector256<float>.One / sum;
-                (weighted * inverse).StoreUnsafe(ref contextRef, (nuint)((b * k) + j));
-                for (nuint ci = 0, at = first; ci < (nuint)c; ci++, at += stride)
-                {
-                    (Vector256.LoadUnsafe(ref aRef, at) * inverse).StoreUnsafe(ref aRef, at);
-                }
-            }
-
-            for (var j = vectorEnd; j < k; j++)
-            {
-                ForwardOne(c, k, a.Slice(b * c * k), center.Slice(b * c, c), cutoff, out context[(b * k) + j], j);
-            }
-        }
-    }
-
-    /// <summary>The same for context element <paramref name="j"/> of one row, in scalars.</summary>
-    private static void ForwardOne(int c, int k, Span<float> a, ReadOnlySpan<float> center, float cutoff, out float context, int j)
-    {
-        var max = float.NegativeInfinity;
-        for (var ci = 0; ci < c; ci++)
-        {
-            max = MathF.Max(max, a[(ci * k) + j]);
-        }
-
-        var (sum, weighted) = (0f, 0f);
-        for (var ci = 0; ci < c; ci++)
-        {
-            var exponent = a[(ci * k) + j] - max;
-            var e = exponent >= cutoff ? MathF.Exp(exponent) : 0f;
-            a[(ci * k) + j] = e;
-            sum += e;
-            weighted += e * center[ci];
-        }
-
-        var inverse = 1f / sum;
-        context = weighted * inverse;
-        for (var ci = 0; ci < c; ci++)
-        {
-            a[(ci * k) + j] *= inverse;
-        }
-    }
-
-    /// <summary>
-    /// Given d context, writes d logits = a dctx[k] (center[c] - context[k]) (softmax backward through the weighted
-    /// sum) and adds d center[c] = sum_k a[c, k] dctx[k] when <paramref name="dCenter"/> is not empty.
-    /// </summary>
-    /// <remarks>Not inlined into its caller, where the compiler kept this loop's indices in memory.</remarks>
-    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    public static unsafe void Backward(int m, int c, int k, ReadOnlySpan<float> a, ReadOnlySpan<float> center, ReadOnlySpan<float> context,
-        ReadOnlySpan<float> dContext, Span<float> dLogits, Span<float> dCenter)
-    {
-        if (a.Length < m * c * k || dLogits.Length < m * c * k || center.Length < m * c || context.Length < m * k || dContext.Length < m * k
-            || (!dCenter.IsEmpty && dCenter.Length < m * c))
+        if (weights.Length < m * c * k || center.Length < m * c || inverseSums.Length < m * k || context.Length < m * k)
         {
             throw new ArgumentException($"Buffers too short for [B, C, K] = [{m}, {c}, {k}].");
         }
 
-        var vectorEnd = Vector256.IsHardwareAccelerated ? k & ~7 : 0;
-        var addCenter = !dCenter.IsEmpty;
-        fixed (float* aBase = a, dBase = dLogits, centerBase = center, ctxBase = context, dctxBase = dContext, dCenterBase = dCenter)
+        var cutoff = NegligibleWeights.ExponentCutoff(c);
+        fixed (float* weightsBase = weights, centerBase = center, inverseBase = inverseSums, contextBase = context)
         {
             for (var b = 0; b < m; b++)
             {
-                var ctx = ctxBase + (b * k);
-                var dctx = dctxBase + (b * k);
+                var row = weightsBase + (b * c * k);
+                var centerRow = centerBase + (b * c);
+                var inverseRow = inverseBase + (b * k);
+                var contextRow = contextBase + (b * k);
+                var j = 0;
+                if (lanes >= 16)
+                {
+                    for (; j + 16 <= k; j += 16)
+                    {
+                        ForwardLanes<WideSoftmaxLanes, Vector512<float>>(c, k, row + j, centerRow, cutoff, inverseRow + j, contextRow + j);
+                    }
+                }
+
+                if (lanes >= 8)
+                {
+                    for (; j + 8 <= k; j += 8)
+                    {
+                        ForwardLanes<NarrowSoftmaxLanes, Vector256<float>>(c, k, row + j, centerRow, cutoff, inverseRow + j, contextRow + j);
+                    }
+                }
+
+                for (; j < k; j++)
+                {
+                    ForwardLanes<ScalarSoftmaxLanes, float>(c, k, row + j, centerRow, cutoff, inverseRow + j, contextRow + j);
+                }
+            }
+        }
+    }
+
+    /// <inheritdoc cref="Forward(int, int, int, Span{float}, ReadOnlySpan{float}, Span{float}, Span{float}, int)"/>
+    public static void Forward(int m, int c, int k, Span<float> weights, ReadOnlySpan<float> center, Span<float> inverseSums, Span<float> context) =>
+        Forward(m, c, k, weights, center, inverseSums, context, SoftmaxLanes.Widest);
+
+    /// <summary>
+    /// Given d context, writes d logits = a dctx[k] (center[c] - context[k]) with a = e inverseSums (softmax backward
+    /// through the weighted sum) and adds d center[c] = sum_k a[c, k] dctx[k] when <paramref name="dCenter"/> is not
+    /// empty. <paramref name="lanes"/> caps the vector width (16, 8 or 1).
+    /// </summary>
+    /// <exception cref="ArgumentException">When a buffer is shorter than its shape.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void Backward(int m, int c, int k, ReadOnlySpan<float> weights, ReadOnlySpan<float> inverseSums, ReadOnlySpan<float> center,
+        ReadOnlySpan<float> context, ReadOnlySpan<float> dContext, Span<float> dLogits, Span<float> dCenter, int lanes)
+    {
+        if (weights.Length < m * c * k || dLogits.Length < m * c * k || center.Length < m * c || inverseSums.Length < m * k || context.Length < m * k
+            || dContext.Length < m * k || (!dCenter.IsEmpty && dCenter.Length < m * c))
+        {
+            throw new ArgumentException($"Buffers too short for [B, C, K] = [{m}, {c}, {k}].");
+        }
+
+        var addCenter = !dCenter.IsEmpty;
+        fixed (float* weightsBase = weights, inverseBase = inverseSums, dBase = dLogits, centerBase = center, contextBase = context,
+            dContextBase = dContext, dCenterBase = dCenter)
+        {
+            for (var b = 0; b < m; b++)
+            {
+                var row = new BackwardRow(inverseBase + (b * k), contextBase + (b * k), dContextBase + (b * k));
                 for (var ci = 0; ci < c; ci++)
                 {
-                    var v = centerBase[(b * c) + ci];
-                    var value = Vector256.Create(v);
-                    var weights = aBase + (((b * c) + ci) * k);
-                    var gradients = dBase + (((b * c) + ci) * k);
-                    var dcSum = Vector256<float>.Zero;
+                    var at = ((b * c) + ci) * k;
+                    var value = centerBase[(b * c) + ci];
                     var j = 0;
-                    for (; j < vectorEnd; j += 8)
+                    var dc = 0f;
+                    if (lanes >= 16)
                     {
-                        var ad = Vector256.Load(weights + j) * Vector256.Load(dctx + j);
-                        (ad * (value - Vector256.Load(ctx + j))).Store(gradients + j);
-                        dcSum += ad;
+                        dc += BackwardLanes<WideSoftmaxLanes, Vector512<float>>(ref j, k, row, value, weightsBase + at, dBase + at);
                     }
 
-                    var dc = Vector256.Sum(dcSum);
-                    for (; j < k; j++)
+                    if (lanes >= 8)
                     {
-                        var ad = weights[j] * dctx[j];
-                        gradients[j] = ad * (v - ctx[j]);
-                        dc += ad;
+                        dc += BackwardLanes<NarrowSoftmaxLanes, Vector256<float>>(ref j, k, row, value, weightsBase + at, dBase + at);
                     }
 
+                    dc += BackwardLanes<ScalarSoftmaxLanes, float>(ref j, k, row, value, weightsBase + at, dBase + at);
                     if (addCenter)
                     {
                         dCenterBase[(b * c) + ci] += dc;
@@ -145,5 +112,93 @@ internal static class FastSoftmaxKernels
                 }
             }
         }
+    }
+
+    /// <inheritdoc cref="Backward(int, int, int, ReadOnlySpan{float}, ReadOnlySpan{float}, ReadOnlySpan{float}, ReadOnlySpan{float}, ReadOnlySpan{float}, Span{float}, Span{float}, int)"/>
+    public static void Backward(int m, int c, int k, ReadOnlySpan<float> weights, ReadOnlySpan<float> inverseSums, ReadOnlySpan<float> center,
+        ReadOnlySpan<float> context, ReadOnlySpan<float> dContext, Span<float> dLogits, Span<float> dCenter) =>
+        Backward(m, c, k, weights, inverseSums, center, context, dContext, dLogits, dCenter, SoftmaxLanes.Widest);
+
+    /// <summary>The normalised weights a = e inverseSums [B, C, K] into <paramref name="attention"/> (for probes).</summary>
+    public static void Normalise(int m, int c, int k, ReadOnlySpan<float> weights, ReadOnlySpan<float> inverseSums, Span<float> attention)
+    {
+        for (var i = 0; i < m * c; i++)
+        {
+            var b = i / c;
+            for (var j = 0; j < k; j++)
+            {
+                attention[(i * k) + j] = weights[(i * k) + j] * inverseSums[(b * k) + j];
+            }
+        }
+    }
+
+    /// <summary>One vector of context elements of one row, from its first logit at <paramref name="first"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void ForwardLanes<TLanes, TVec>(int c, int k, float* first, float* centerRow, float cutoff, float* inverse, float* context)
+        where TLanes : struct, ISoftmaxLanes<TVec>
+        where TVec : struct
+    {
+        // Two maxima over alternate positions: one would wait on the previous maximum at every position.
+        var stride = (nuint)k;
+        var (max0, max1) = (TLanes.Broadcast(float.NegativeInfinity), TLanes.Broadcast(float.NegativeInfinity));
+        var at = first;
+        var ci = 0;
+        for (; ci + 1 < c; ci += 2, at += 2 * stride)
+        {
+            max0 = TLanes.Max(max0, TLanes.Load(at));
+            max1 = TLanes.Max(max1, TLanes.Load(at + stride));
+        }
+
+        if (ci < c)
+        {
+            max0 = TLanes.Max(max0, TLanes.Load(at));
+        }
+
+        var max = TLanes.Max(max0, max1);
+        var cutoffV = TLanes.Broadcast(cutoff);
+        var (sum, weighted) = (TLanes.Broadcast(0f), TLanes.Broadcast(0f));
+        at = first;
+        for (ci = 0; ci < c; ci++, at += stride)
+        {
+            var e = TLanes.Weight(TLanes.Subtract(TLanes.Load(at), max), cutoffV);
+            TLanes.Store(e, at);
+            sum = TLanes.Add(sum, e);
+            weighted = TLanes.FusedMultiplyAdd(e, TLanes.Broadcast(centerRow[ci]), weighted);
+        }
+
+        var inverseSum = TLanes.Reciprocal(sum);
+        TLanes.Store(inverseSum, inverse);
+        TLanes.Store(TLanes.Multiply(weighted, inverseSum), context);
+    }
+
+    /// <summary>
+    /// The context elements from <paramref name="j"/> on, a vector at a time while a whole vector is left, of one center
+    /// position: writes their d logits, returns the sum of a dctx over them and moves <paramref name="j"/> past them.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static float BackwardLanes<TLanes, TVec>(ref int j, int k, BackwardRow row, float value, float* e, float* gradients)
+        where TLanes : struct, ISoftmaxLanes<TVec>
+        where TVec : struct
+    {
+        var center = TLanes.Broadcast(value);
+        var dcSum = TLanes.Broadcast(0f);
+        for (; j + TLanes.Width <= k; j += TLanes.Width)
+        {
+            var ad = TLanes.Multiply(TLanes.Load(e + j), TLanes.Multiply(TLanes.Load(row.InverseSums + j), TLanes.Load(row.DContext + j)));
+            TLanes.Store(TLanes.Multiply(ad, TLanes.Subtract(center, TLanes.Load(row.Context + j))), gradients + j);
+            dcSum = TLanes.Add(dcSum, ad);
+        }
+
+        return TLanes.Sum(dcSum);
+    }
+
+    /// <summary>One row's inverse sums, context and d context [K].</summary>
+    private readonly struct BackwardRow(float* inverseSums, float* context, float* dContext)
+    {
+        public float* InverseSums { get; } = inverseSums;
+
+        public float* Context { get; } = context;
+
+        public float* DContext { get; } = dContext;
     }
 }

@@ -20,11 +20,18 @@ public sealed partial class Tape
 
         var k = w.Shape[1] / c;
         var needsGrad = IsRecording && (center.RequiresGrad || features.RequiresGrad || w.RequiresGrad || bias.RequiresGrad);
-        var attention = NewTensor(Shape.Of(m, c, k), requiresGrad: false);
-        AffineRight(features, w, bias, attention.Data);
+        var weights = NewTensor(Shape.Of(m, c, k), requiresGrad: false);
+        var inverseSums = NewTensor(Shape.Of(m, k), requiresGrad: false);
+        AffineRight(features, w, bias, weights.Data);
         var y = NewTensor(Shape.Of(m, k), needsGrad);
-        FastSoftmaxKernels.Forward(m, c, k, attention.Data, center.Data, y.Data);
-        probe?.Add(attention.Data, m, c, k);
+        FastSoftmaxKernels.Forward(m, c, k, weights.Data, center.Data, inverseSums.Data, y.Data);
+        if (probe != null)
+        {
+            var attention = FastReadScratch(m * c * k);
+            FastSoftmaxKernels.Normalise(m, c, k, weights.Data, inverseSums.Data, attention);
+            probe.Add(attention, m, c, k);
+        }
+
         if (needsGrad)
         {
             var node = Record<FastSoftmaxReadNode>();
@@ -34,7 +41,8 @@ public sealed partial class Tape
             node.W = w;
             node.Bias = bias;
             node.WTransposed = wTransposed;
-            node.Attention = attention;
+            node.Weights = weights;
+            node.InverseSums = inverseSums;
             node.Y = y;
         }
 
@@ -49,15 +57,17 @@ public sealed partial class Tape
         public Tensor W = null!;
         public Tensor Bias = null!;
         public Tensor? WTransposed;
-        public Tensor Attention = null!;
+        public Tensor Weights = null!;
+        public Tensor InverseSums = null!;
         public Tensor Y = null!;
 
         public override void Backward()
         {
             // d logits go to the tape's one scratch buffer, which stays in cache from one node to the next.
-            var (m, c, k) = (Attention.Shape[0], Attention.Shape[1], Attention.Shape[2]);
+            var (m, c, k) = (Weights.Shape[0], Weights.Shape[1], Weights.Shape[2]);
             var dLogits = Tape.FastReadScratch(m * c * k);
-            FastSoftmaxKernels.Backward(m, c, k, Attention.Data, Center.Data, Y.Data, Y.Grad, dLogits, Center.RequiresGrad ? Center.Grad : Span<float>.Empty);
+            FastSoftmaxKernels.Backward(m, c, k, Weights.Data, InverseSums.Data, Center.Data, Y.Data, Y.Grad, dLogits,
+                Center.RequiresGrad ? Center.Grad : Span<float>.Empty);
             Tape.AffineRightBackward(Features, W, Bias, dLogits, WTransposed);
         }
     }
