@@ -23,9 +23,9 @@ public sealed class FastSoftmaxKernelTests
         var logits = RandomTensors.Uniform(random, Shape.Of(batch, centerSize, contextSize), -6f, 6f).Data.ToArray();
         var center = RandomTensors.Uniform(random, Shape.Of(batch, centerSize)).Data.ToArray();
         var dContext = RandomTensors.Uniform(random, Shape.Of(batch, contextSize)).Data.ToArray();
-        var weights = logits.ToArray();
+        var weights = new float[logits.Length];
         var (inverseSums, context) = (new float[batch * contextSize], new float[batch * contextSize]);
-        FastSoftmaxKernels.Forward(batch, centerSize, contextSize, weights, center, inverseSums, context, lanes);
+        FastSoftmaxKernels.Forward(batch, centerSize, contextSize, logits, weights, center, inverseSums, context, lanes);
         var dLogits = new float[logits.Length];
         var dCenter = new float[center.Length];
         FastSoftmaxKernels.Backward(batch, centerSize, contextSize, weights, inverseSums, center, context, dContext, dLogits, dCenter, lanes);

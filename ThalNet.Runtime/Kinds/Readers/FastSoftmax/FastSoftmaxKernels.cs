@@ -13,35 +13,34 @@ namespace ThalNet.Runtime.Kernels;
 internal static unsafe class FastSoftmaxKernels
 {
     /// <summary>
-    /// In place: logits [B, C, K] become e = e^(logit - max over c); inverseSums[b, k] = 1 / sum_c e and
-    /// context[b, k] = sum_c e[b, c, k] center[b, c] / sum_c e. Weights below float32's resolution are zero (<see
-    /// cref="NegligibleWeights"/>). A vector of context elements goes through all C positions at a time, so that its
-    /// maximum, sum and context stay in registers. <paramref name="lanes"/> caps the vector width (16, 8 or 1).
+    /// From logits [B, C, K]: weights e = e^(logit - max over c) [B, C, K], inverseSums[b, k] = 1 / sum_c e and
+    /// context[b, k] = sum_c e[b, c, k] center[b, c] / sum_c e. The weights may overwrite the logits. Weights below
+    /// float32's resolution are zero (<see cref="NegligibleWeights"/>). A vector of context elements goes through all C
+    /// positions at a time, so that its maximum, sum and context stay in registers. <paramref name="lanes"/> caps the
+    /// vector width (16, 8 or 1).
     /// </summary>
     /// <exception cref="ArgumentException">When a buffer is shorter than its shape.</exception>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Forward(int m, int c, int k, Span<float> weights, ReadOnlySpan<float> center, Span<float> inverseSums, Span<float> context, int lanes)
+    public static void Forward(int m, int c, int k, ReadOnlySpan<float> logits, Span<float> weights, ReadOnlySpan<float> center, Span<float> inverseSums,
+        Span<float> context, int lanes)
     {
-        if (weights.Length < m * c * k || center.Length < m * c || inverseSums.Length < m * k || context.Length < m * k)
+        if (logits.Length < m * c * k || weights.Length < m * c * k || center.Length < m * c || inverseSums.Length < m * k || context.Length < m * k)
         {
             throw new ArgumentException($"Buffers too short for [B, C, K] = [{m}, {c}, {k}].");
         }
 
         var cutoff = NegligibleWeights.ExponentCutoff(c);
-        fixed (float* weightsBase = weights, centerBase = center, inverseBase = inverseSums, contextBase = context)
+        fixed (float* logitsBase = logits, weightsBase = weights, centerBase = center, inverseBase = inverseSums, contextBase = context)
         {
             for (var b = 0; b < m; b++)
             {
-                var row = weightsBase + (b * c * k);
-                var centerRow = centerBase + (b * c);
-                var inverseRow = inverseBase + (b * k);
-                var contextRow = contextBase + (b * k);
+                var row = new ForwardRow(logitsBase + (b * c * k), weightsBase + (b * c * k), centerBase + (b * c), inverseBase + (b * k), contextBase + (b * k));
                 var j = 0;
                 if (lanes >= 16)
                 {
                     for (; j + 16 <= k; j += 16)
                     {
-                        ForwardLanes<WideSoftmaxLanes, Vector512<float>>(c, k, row + j, centerRow, cutoff, inverseRow + j, contextRow + j);
+                        ForwardLanes<WideSoftmaxLanes, Vector512<float>>(c, k, j, row, cutoff);
                     }
                 }
 
@@ -49,21 +48,22 @@ internal static unsafe class FastSoftmaxKernels
                 {
                     for (; j + 8 <= k; j += 8)
                     {
-                        ForwardLanes<NarrowSoftmaxLanes, Vector256<float>>(c, k, row + j, centerRow, cutoff, inverseRow + j, contextRow + j);
+                        ForwardLanes<NarrowSoftmaxLanes, Vector256<float>>(c, k, j, row, cutoff);
                     }
                 }
 
                 for (; j < k; j++)
                 {
-                    ForwardLanes<ScalarSoftmaxLanes, float>(c, k, row + j, centerRow, cutoff, inverseRow + j, contextRow + j);
+                    ForwardLanes<ScalarSoftmaxLanes, float>(c, k, j, row, cutoff);
                 }
             }
         }
     }
 
-    /// <inheritdoc cref="Forward(int, int, int, Span{float}, ReadOnlySpan{float}, Span{float}, Span{float}, int)"/>
-    public static void Forward(int m, int c, int k, Span<float> weights, ReadOnlySpan<float> center, Span<float> inverseSums, Span<float> context) =>
-        Forward(m, c, k, weights, center, inverseSums, context, SoftmaxLanes.Widest);
+    /// <inheritdoc cref="Forward(int, int, int, ReadOnlySpan{float}, Span{float}, ReadOnlySpan{float}, Span{float}, Span{float}, int)"/>
+    public static void Forward(int m, int c, int k, ReadOnlySpan<float> logits, Span<float> weights, ReadOnlySpan<float> center, Span<float> inverseSums,
+        Span<float> context) =>
+        Forward(m, c, k, logits, weights, center, inverseSums, context, SoftmaxLanes.Widest);
 
     /// <summary>
     /// Given d context, writes d logits = a dctx[k] (center[c] - context[k]) with a = e inverseSums (softmax backward
@@ -132,43 +132,44 @@ internal static unsafe class FastSoftmaxKernels
         }
     }
 
-    /// <summary>One vector of context elements of one row, from its first logit at <paramref name="first"/>.</summary>
+    /// <summary>Context elements j onwards, a vector of them, of one row.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void ForwardLanes<TLanes, TVec>(int c, int k, float* first, float* centerRow, float cutoff, float* inverse, float* context)
+    private static void ForwardLanes<TLanes, TVec>(int c, int k, int j, ForwardRow row, float cutoff)
         where TLanes : struct, ISoftmaxLanes<TVec>
         where TVec : struct
     {
         // Two maxima over alternate positions: one would wait on the previous maximum at every position.
         var stride = (nuint)k;
         var (max0, max1) = (TLanes.Broadcast(float.NegativeInfinity), TLanes.Broadcast(float.NegativeInfinity));
-        var at = first;
+        var logits = row.Logits + j;
         var ci = 0;
-        for (; ci + 1 < c; ci += 2, at += 2 * stride)
+        for (; ci + 1 < c; ci += 2, logits += 2 * stride)
         {
-            max0 = TLanes.Max(max0, TLanes.Load(at));
-            max1 = TLanes.Max(max1, TLanes.Load(at + stride));
+            max0 = TLanes.Max(max0, TLanes.Load(logits));
+            max1 = TLanes.Max(max1, TLanes.Load(logits + stride));
         }
 
         if (ci < c)
         {
-            max0 = TLanes.Max(max0, TLanes.Load(at));
+            max0 = TLanes.Max(max0, TLanes.Load(logits));
         }
 
         var max = TLanes.Max(max0, max1);
         var cutoffV = TLanes.Broadcast(cutoff);
         var (sum, weighted) = (TLanes.Broadcast(0f), TLanes.Broadcast(0f));
-        at = first;
-        for (ci = 0; ci < c; ci++, at += stride)
+        logits = row.Logits + j;
+        var weights = row.Weights + j;
+        for (ci = 0; ci < c; ci++, logits += stride, weights += stride)
         {
-            var e = TLanes.Weight(TLanes.Subtract(TLanes.Load(at), max), cutoffV);
-            TLanes.Store(e, at);
+            var e = TLanes.Weight(TLanes.Subtract(TLanes.Load(logits), max), cutoffV);
+            TLanes.Store(e, weights);
             sum = TLanes.Add(sum, e);
-            weighted = TLanes.FusedMultiplyAdd(e, TLanes.Broadcast(centerRow[ci]), weighted);
+            weighted = TLanes.FusedMultiplyAdd(e, TLanes.Broadcast(row.Center[ci]), weighted);
         }
 
         var inverseSum = TLanes.Reciprocal(sum);
-        TLanes.Store(inverseSum, inverse);
-        TLanes.Store(TLanes.Multiply(weighted, inverseSum), context);
+        TLanes.Store(inverseSum, row.InverseSums + j);
+        TLanes.Store(TLanes.Multiply(weighted, inverseSum), row.Context + j);
     }
 
     /// <summary>
@@ -190,6 +191,20 @@ internal static unsafe class FastSoftmaxKernels
         }
 
         return TLanes.Sum(dcSum);
+    }
+
+    /// <summary>One row's logits and weights [C, K], center [C], inverse sums and context [K].</summary>
+    private readonly struct ForwardRow(float* logits, float* weights, float* center, float* inverseSums, float* context)
+    {
+        public float* Logits { get; } = logits;
+
+        public float* Weights { get; } = weights;
+
+        public float* Center { get; } = center;
+
+        public float* InverseSums { get; } = inverseSums;
+
+        public float* Context { get; } = context;
     }
 
     /// <summary>One row's inverse sums, context and d context [K].</summary>

@@ -22,9 +22,12 @@ public sealed partial class Tape
         var needsGrad = IsRecording && (center.RequiresGrad || features.RequiresGrad || w.RequiresGrad || bias.RequiresGrad);
         var weights = NewTensor(Shape.Of(m, c, k), requiresGrad: false);
         var inverseSums = NewTensor(Shape.Of(m, k), requiresGrad: false);
-        AffineRight(features, w, bias, weights.Data);
         var y = NewTensor(Shape.Of(m, k), needsGrad);
-        FastSoftmaxKernels.Forward(m, c, k, weights.Data, center.Data, inverseSums.Data, y.Data);
+        // The logits go to the scratch buffer, which stays in cache, and only the weights to the tensor kept for the backward pass.
+        var logits = FastReadScratch(m * c * k);
+        AffineRight(features, w, bias, logits);
+        FastSoftmaxKernels.Forward(m, c, k, logits, weights.Data, center.Data, inverseSums.Data, y.Data);
+
         if (probe != null)
         {
             var attention = FastReadScratch(m * c * k);
@@ -64,11 +67,23 @@ public sealed partial class Tape
         public override void Backward()
         {
             // d logits go to the tape's one scratch buffer, which stays in cache from one node to the next.
-            var (m, c, k) = (Weights.Shape[0], Weights.Shape[1], Weights.Shape[2]);
-            var dLogits = Tape.FastReadScratch(m * c * k);
-            FastSoftmaxKernels.Backward(m, c, k, Weights.Data, InverseSums.Data, Center.Data, Y.Data, Y.Grad, dLogits,
-                Center.RequiresGrad ? Center.Grad : Span<float>.Empty);
-            Tape.AffineRightBackward(Features, W, Bias, dLogits, WTransposed);
+            var (m, c, f, k) = (Center.Shape.Rows, Center.Shape.Cols, Features.Shape.Cols, Y.Shape.Cols);
+            var n = c * k;
+            var dCenter = Center.RequiresGrad ? Center.Grad : Span<float>.Empty;
+            var dLogits = Tape.FastReadScratch(m * n);
+            FastSoftmaxKernels.Backward(m, c, k, Weights.Data, InverseSums.Data, Center.Data, Y.Data, Y.Grad, dLogits, dCenter);
+            if (f > FeatureGradientKernels.MaxFeatures)
+            {
+                Tape.AffineRightBackward(Features, W, Bias, dLogits, WTransposed);
+                return;
+            }
+
+            if (Features.RequiresGrad)
+            {
+                FeatureGradientKernels.AddProductTransposed(m, n, f, dLogits, W.Data, Features.Grad, SoftmaxLanes.Widest);
+            }
+
+            AffineRightParameterBackward(Features, W, Bias, dLogits);
         }
     }
 }
