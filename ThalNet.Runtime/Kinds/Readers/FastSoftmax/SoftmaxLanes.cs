@@ -72,9 +72,32 @@ internal unsafe struct WideSoftmaxLanes : ISoftmaxLanes<Vector512<float>>
     public static Vector512<float> FusedMultiplyAdd(Vector512<float> left, Vector512<float> right, Vector512<float> addend) =>
         Vector512.FusedMultiplyAdd(left, right, addend);
 
+    /// <remarks>
+    /// Where AVX-512 runs, <see cref="VectorActivations.Exp(Vector512{float})"/>'s reduction and polynomial without its
+    /// clamps (the exponent is never above 0, and lanes far enough below 0 to need the lower clamp are zeroed), and the
+    /// power of two applied by one scale instruction instead of conversion, shift and multiply: the same value for
+    /// every lane kept, in 13 instructions instead of 22.
+    /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<float> Weight(Vector512<float> exponent, Vector512<float> cutoff) =>
-        VectorActivations.Exp(exponent) & Vector512.GreaterThanOrEqual(exponent, cutoff);
+    public static Vector512<float> Weight(Vector512<float> exponent, Vector512<float> cutoff)
+    {
+        var kept = Vector512.GreaterThanOrEqual(exponent, cutoff);
+        if (!Avx512F.IsSupported)
+        {
+            return VectorActivations.Exp(exponent) & kept;
+        }
+
+        var n = Vector512.Round(exponent * Vector512.Create(1.44269504088896341f));
+        var r = Vector512.FusedMultiplyAdd(n, Vector512.Create(-0.693359375f), exponent);
+        r = Vector512.FusedMultiplyAdd(n, Vector512.Create(2.12194440e-4f), r);
+        var p = Vector512.FusedMultiplyAdd(Vector512.Create(1.9875691500e-4f), r, Vector512.Create(1.3981999507e-3f));
+        p = Vector512.FusedMultiplyAdd(p, r, Vector512.Create(8.3334519073e-3f));
+        p = Vector512.FusedMultiplyAdd(p, r, Vector512.Create(4.1665795894e-2f));
+        p = Vector512.FusedMultiplyAdd(p, r, Vector512.Create(1.6666665459e-1f));
+        p = Vector512.FusedMultiplyAdd(p, r, Vector512.Create(5.0000001201e-1f));
+        p = Vector512.FusedMultiplyAdd(p, r * r, r + Vector512<float>.One);
+        return Vector512.ConditionalSelect(kept, Avx512F.Scale(p, n), Vector512<float>.Zero);
+    }
 
     public static float Sum(Vector512<float> value) => Vector512.Sum(value);
 }
