@@ -23,12 +23,14 @@ public sealed class FastSoftmaxKernelTests
         var logits = RandomTensors.Uniform(random, Shape.Of(batch, centerSize, contextSize), -6f, 6f).Data.ToArray();
         var center = RandomTensors.Uniform(random, Shape.Of(batch, centerSize)).Data.ToArray();
         var dContext = RandomTensors.Uniform(random, Shape.Of(batch, contextSize)).Data.ToArray();
+        var dBias = RandomTensors.Uniform(random, Shape.Of(centerSize * contextSize)).Data.ToArray();
+        var expectedDBias = dBias.Select(v => (double)v).ToArray();
         var weights = new float[logits.Length];
         var (inverseSums, context) = (new float[batch * contextSize], new float[batch * contextSize]);
         FastSoftmaxKernels.Forward(batch, centerSize, contextSize, logits, weights, center, inverseSums, context, lanes);
         var dLogits = new float[logits.Length];
         var dCenter = new float[center.Length];
-        FastSoftmaxKernels.Backward(batch, centerSize, contextSize, weights, inverseSums, center, context, dContext, dLogits, dCenter, lanes);
+        FastSoftmaxKernels.Backward(batch, centerSize, contextSize, weights, inverseSums, center, context, dContext, dLogits, dCenter, dBias, lanes);
 
         for (var b = 0; b < batch; b++)
         {
@@ -46,6 +48,7 @@ public sealed class FastSoftmaxKernelTests
                     var g = a[c] * dContext[i] * (center[(b * centerSize) + c] - expected);
                     Assert.True(Math.Abs(dLogits[at] - g) <= 4e-7, $"d logits[{b}, {c}, {k}] = {dLogits[at]}, expected {g}");
                     expectedDCenter[c] += a[c] * dContext[i];
+                    expectedDBias[(c * contextSize) + k] += g;
                 }
             }
 
@@ -54,6 +57,11 @@ public sealed class FastSoftmaxKernelTests
                 var actual = dCenter[(b * centerSize) + c];
                 Assert.True(Math.Abs(actual - expectedDCenter[c]) <= 1e-6, $"d center[{b}, {c}] = {actual}, expected {expectedDCenter[c]}");
             }
+        }
+
+        for (var i = 0; i < dBias.Length; i++)
+        {
+            Assert.True(Math.Abs(dBias[i] - expectedDBias[i]) <= 1e-6, $"d bias[{i}] = {dBias[i]}, expected {expectedDBias[i]}");
         }
     }
 

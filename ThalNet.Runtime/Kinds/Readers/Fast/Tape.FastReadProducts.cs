@@ -37,28 +37,27 @@ public sealed partial class Tape
     /// <summary>Backward of <see cref="AffineRight"/> given dy [M, N].</summary>
     private void AffineRightBackward(Tensor x, Tensor w, Tensor bias, ReadOnlySpan<float> dy, Tensor? wTransposed)
     {
+        var (m, f, n) = (x.Shape.Rows, w.Shape[0], w.Shape[1]);
         if (x.RequiresGrad)
         {
-            var (m, f, n) = (x.Shape.Rows, w.Shape[0], w.Shape[1]);
             var wt = wTransposed ?? TransposeConstant(w);
             Gemm.Run(m, f, n, dy, n, 1, wt.Data, f, x.Grad, f, accumulate: true);
         }
 
-        AffineRightParameterBackward(x, w, bias, dy);
-    }
-
-    /// <summary>The gradients of w and bias of <see cref="AffineRight"/> given dy [M, N] (not that of x).</summary>
-    private static void AffineRightParameterBackward(Tensor x, Tensor w, Tensor bias, ReadOnlySpan<float> dy)
-    {
-        var (m, f, n) = (x.Shape.Rows, w.Shape[0], w.Shape[1]);
-        if (w.RequiresGrad)
-        {
-            Gemm.Run(f, n, m, x.Data, 1, f, dy, n, w.Grad, n, accumulate: true);
-        }
-
+        AffineRightWeightBackward(x, w, dy);
         if (bias.RequiresGrad)
         {
             VectorMath.AddColumnSums(dy, m, n, bias.Grad);
+        }
+    }
+
+    /// <summary>The gradient of w alone of <see cref="AffineRight"/> given dy [M, N], where w requires one.</summary>
+    private static void AffineRightWeightBackward(Tensor x, Tensor w, ReadOnlySpan<float> dy)
+    {
+        if (w.RequiresGrad)
+        {
+            var (m, f, n) = (x.Shape.Rows, w.Shape[0], w.Shape[1]);
+            Gemm.Run(f, n, m, x.Data, 1, f, dy, n, w.Grad, n, accumulate: true);
         }
     }
 }

@@ -67,27 +67,28 @@ internal static unsafe class FastSoftmaxKernels
 
     /// <summary>
     /// Given d context, writes d logits = a dctx[k] (center[c] - context[k]) with a = e inverseSums (softmax backward
-    /// through the weighted sum) and adds d center[c] = sum_k a[c, k] dctx[k] when <paramref name="dCenter"/> is not
-    /// empty. <paramref name="lanes"/> caps the vector width (16, 8 or 1).
+    /// through the weighted sum), adds d center[c] = sum_k a[c, k] dctx[k] when <paramref name="dCenter"/> is not
+    /// empty and the column sums of d logits [C*K] to <paramref name="dBias"/> when it is not empty (the logits' bias
+    /// gradient, while the row is in registers). <paramref name="lanes"/> caps the vector width (16, 8 or 1).
     /// </summary>
     /// <exception cref="ArgumentException">When a buffer is shorter than its shape.</exception>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Backward(int m, int c, int k, ReadOnlySpan<float> weights, ReadOnlySpan<float> inverseSums, ReadOnlySpan<float> center,
-        ReadOnlySpan<float> context, ReadOnlySpan<float> dContext, Span<float> dLogits, Span<float> dCenter, int lanes)
+        ReadOnlySpan<float> context, ReadOnlySpan<float> dContext, Span<float> dLogits, Span<float> dCenter, Span<float> dBias, int lanes)
     {
         if (weights.Length < m * c * k || dLogits.Length < m * c * k || center.Length < m * c || inverseSums.Length < m * k || context.Length < m * k
-            || dContext.Length < m * k || (!dCenter.IsEmpty && dCenter.Length < m * c))
+            || dContext.Length < m * k || (!dCenter.IsEmpty && dCenter.Length < m * c) || (!dBias.IsEmpty && dBias.Length < c * k))
         {
             throw new ArgumentException($"Buffers too short for [B, C, K] = [{m}, {c}, {k}].");
         }
 
         var addCenter = !dCenter.IsEmpty;
         fixed (float* weightsBase = weights, inverseBase = inverseSums, dBase = dLogits, centerBase = center, contextBase = context,
-            dContextBase = dContext, dCenterBase = dCenter)
+            dContextBase = dContext, dCenterBase = dCenter, dBiasBase = dBias)
         {
             for (var b = 0; b < m; b++)
             {
-                var row = new BackwardRow(inverseBase + (b * k), contextBase + (b * k), dContextBase + (b * k));
+                var row = new BackwardRow(inverseBase + (b * k), contextBase + (b * k), dContextBase + (b * k), dBias.IsEmpty ? null : dBiasBase);
                 for (var ci = 0; ci < c; ci++)
                 {
                     var at = ((b * c) + ci) * k;
@@ -96,15 +97,15 @@ internal static unsafe class FastSoftmaxKernels
                     var dc = 0f;
                     if (lanes >= 16)
                     {
-                        dc += BackwardLanes<WideSoftmaxLanes, Vector512<float>>(ref j, k, row, value, weightsBase + at, dBase + at);
+                        dc += BackwardLanes<WideSoftmaxLanes, Vector512<float>>(ref j, k, ci, row, value, weightsBase + at, dBase + at);
                     }
 
                     if (lanes >= 8)
                     {
-                        dc += BackwardLanes<NarrowSoftmaxLanes, Vector256<float>>(ref j, k, row, value, weightsBase + at, dBase + at);
+                        dc += BackwardLanes<NarrowSoftmaxLanes, Vector256<float>>(ref j, k, ci, row, value, weightsBase + at, dBase + at);
                     }
 
-                    dc += BackwardLanes<ScalarSoftmaxLanes, float>(ref j, k, row, value, weightsBase + at, dBase + at);
+                    dc += BackwardLanes<ScalarSoftmaxLanes, float>(ref j, k, ci, row, value, weightsBase + at, dBase + at);
                     if (addCenter)
                     {
                         dCenterBase[(b * c) + ci] += dc;
@@ -114,10 +115,10 @@ internal static unsafe class FastSoftmaxKernels
         }
     }
 
-    /// <inheritdoc cref="Backward(int, int, int, ReadOnlySpan{float}, ReadOnlySpan{float}, ReadOnlySpan{float}, ReadOnlySpan{float}, ReadOnlySpan{float}, Span{float}, Span{float}, int)"/>
+    /// <inheritdoc cref="Backward(int, int, int, ReadOnlySpan{float}, ReadOnlySpan{float}, ReadOnlySpan{float}, ReadOnlySpan{float}, ReadOnlySpan{float}, Span{float}, Span{float}, Span{float}, int)"/>
     public static void Backward(int m, int c, int k, ReadOnlySpan<float> weights, ReadOnlySpan<float> inverseSums, ReadOnlySpan<float> center,
-        ReadOnlySpan<float> context, ReadOnlySpan<float> dContext, Span<float> dLogits, Span<float> dCenter) =>
-        Backward(m, c, k, weights, inverseSums, center, context, dContext, dLogits, dCenter, SoftmaxLanes.Widest);
+        ReadOnlySpan<float> context, ReadOnlySpan<float> dContext, Span<float> dLogits, Span<float> dCenter, Span<float> dBias) =>
+        Backward(m, c, k, weights, inverseSums, center, context, dContext, dLogits, dCenter, dBias, SoftmaxLanes.Widest);
 
     /// <summary>The normalised weights a = e inverseSums [B, C, K] into <paramref name="attention"/> (for probes).</summary>
     public static void Normalise(int m, int c, int k, ReadOnlySpan<float> weights, ReadOnlySpan<float> inverseSums, Span<float> attention)
@@ -177,16 +178,23 @@ internal static unsafe class FastSoftmaxKernels
     /// position: writes their d logits, returns the sum of a dctx over them and moves <paramref name="j"/> past them.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static float BackwardLanes<TLanes, TVec>(ref int j, int k, BackwardRow row, float value, float* e, float* gradients)
+    private static float BackwardLanes<TLanes, TVec>(ref int j, int k, int ci, BackwardRow row, float value, float* e, float* gradients)
         where TLanes : struct, ISoftmaxLanes<TVec>
         where TVec : struct
     {
         var center = TLanes.Broadcast(value);
         var dcSum = TLanes.Broadcast(0f);
+        var dBias = row.DBias == null ? null : row.DBias + (ci * k);
         for (; j + TLanes.Width <= k; j += TLanes.Width)
         {
             var ad = TLanes.Multiply(TLanes.Load(e + j), TLanes.Multiply(TLanes.Load(row.InverseSums + j), TLanes.Load(row.DContext + j)));
-            TLanes.Store(TLanes.Multiply(ad, TLanes.Subtract(center, TLanes.Load(row.Context + j))), gradients + j);
+            var g = TLanes.Multiply(ad, TLanes.Subtract(center, TLanes.Load(row.Context + j)));
+            TLanes.Store(g, gradients + j);
+            if (dBias != null)
+            {
+                TLanes.Store(TLanes.Add(TLanes.Load(dBias + j), g), dBias + j);
+            }
+
             dcSum = TLanes.Add(dcSum, ad);
         }
 
@@ -207,13 +215,15 @@ internal static unsafe class FastSoftmaxKernels
         public float* Context { get; } = context;
     }
 
-    /// <summary>One row's inverse sums, context and d context [K].</summary>
-    private readonly struct BackwardRow(float* inverseSums, float* context, float* dContext)
+    /// <summary>One row's inverse sums, context and d context [K], and d bias [C*K] or null.</summary>
+    private readonly struct BackwardRow(float* inverseSums, float* context, float* dContext, float* dBias)
     {
         public float* InverseSums { get; } = inverseSums;
 
         public float* Context { get; } = context;
 
         public float* DContext { get; } = dContext;
+
+        public float* DBias { get; } = dBias;
     }
 }

@@ -71,19 +71,21 @@ public sealed partial class Tape
             var n = c * k;
             var dCenter = Center.RequiresGrad ? Center.Grad : Span<float>.Empty;
             var dLogits = Tape.FastReadScratch(m * n);
-            FastSoftmaxKernels.Backward(m, c, k, Weights.Data, InverseSums.Data, Center.Data, Y.Data, Y.Grad, dLogits, dCenter);
             if (f > FeatureGradientKernels.MaxFeatures)
             {
+                FastSoftmaxKernels.Backward(m, c, k, Weights.Data, InverseSums.Data, Center.Data, Y.Data, Y.Grad, dLogits, dCenter, Span<float>.Empty);
                 Tape.AffineRightBackward(Features, W, Bias, dLogits, WTransposed);
                 return;
             }
 
+            FastSoftmaxKernels.Backward(m, c, k, Weights.Data, InverseSums.Data, Center.Data, Y.Data, Y.Grad, dLogits, dCenter,
+                Bias.RequiresGrad ? Bias.Grad : Span<float>.Empty);
             if (Features.RequiresGrad)
             {
                 FeatureGradientKernels.AddProductTransposed(m, n, f, dLogits, W.Data, Features.Grad, SoftmaxLanes.Widest);
             }
 
-            AffineRightParameterBackward(Features, W, Bias, dLogits);
+            AffineRightWeightBackward(Features, W, dLogits);
         }
     }
 }
