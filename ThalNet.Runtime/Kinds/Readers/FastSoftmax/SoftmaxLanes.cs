@@ -96,7 +96,7 @@ internal unsafe struct WideSoftmaxLanes : ISoftmaxLanes<Vector512<float>>
         p = Vector512.FusedMultiplyAdd(p, r, Vector512.Create(1.6666665459e-1f));
         p = Vector512.FusedMultiplyAdd(p, r, Vector512.Create(5.0000001201e-1f));
         p = Vector512.FusedMultiplyAdd(p, r * r, r + Vector512<float>.One);
-        return Vector512.ConditionalSelect(kept, Avx512F.Scale(p, n), Vector512<float>.Zero);
+        return Avx512F.BlendVariable(Vector512<float>.Zero, Avx512F.Scale(p, n), kept);
     }
 
     public static float Sum(Vector512<float> value) => Vector512.Sum(value);
