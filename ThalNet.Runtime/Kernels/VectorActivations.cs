@@ -8,7 +8,9 @@ namespace ThalNet.Runtime.Kernels;
 /// <see cref="Vector256.Exp(Vector256{float})"/> widens to double and is not inlined; a recurrent cell's gates spent
 /// more time in it than in their own arithmetic. The exponential is Cephes' expf (range reduction by ln 2 in two
 /// parts, a degree-6 polynomial on [-ln2/2, ln2/2], the power of two put into the exponent bits): within 2 ulp of
-/// e^x on the clamped range, which is what σ and tanh need (they saturate long before the clamps).
+/// e^x on the clamped range, which is what σ and tanh need (they saturate long before the clamps). After the clamps
+/// the power n is a small whole number, so the processor's own conversion to int is exact and the saturating
+/// conversion's fix-ups are not needed.
 /// </summary>
 internal static class VectorActivations
 {
@@ -25,7 +27,7 @@ internal static class VectorActivations
         p = Vector256.FusedMultiplyAdd(p, r, Vector256.Create(1.6666665459e-1f));
         p = Vector256.FusedMultiplyAdd(p, r, Vector256.Create(5.0000001201e-1f));
         p = Vector256.FusedMultiplyAdd(p, r * r, r + Vector256<float>.One);
-        var scale = ((Vector256.ConvertToInt32(n) + Vector256.Create(127)) << 23).AsSingle();
+        var scale = ((Vector256.ConvertToInt32Native(n) + Vector256.Create(127)) << 23).AsSingle();
         return p * scale;
     }
 
@@ -43,8 +45,42 @@ internal static class VectorActivations
         p = Vector512.FusedMultiplyAdd(p, r, Vector512.Create(1.6666665459e-1f));
         p = Vector512.FusedMultiplyAdd(p, r, Vector512.Create(5.0000001201e-1f));
         p = Vector512.FusedMultiplyAdd(p, r * r, r + Vector512<float>.One);
-        var scale = ((Vector512.ConvertToInt32(n) + Vector512.Create(127)) << 23).AsSingle();
+        var scale = ((Vector512.ConvertToInt32Native(n) + Vector512.Create(127)) << 23).AsSingle();
         return p * scale;
+    }
+
+    /// <summary>
+    /// 2^x for x in [-126, 0] (Cephes' exp2f: n = round(x), 2^(x - n) = 1 + r P(r) of degree 6 on [-½, ½], 2^n put into
+    /// the exponent bits), within 2 ulp. Below -126 the result is meaningless: callers mask those lanes. No clamps and
+    /// no ln 2 reduction, so it costs two thirds of <see cref="Exp(Vector256{float})"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<float> Exp2NonPositive(Vector256<float> x)
+    {
+        var n = Vector256.Round(x);
+        var r = x - n;
+        var p = Vector256.FusedMultiplyAdd(Vector256.Create(1.535336188319500e-4f), r, Vector256.Create(1.339887440266574e-3f));
+        p = Vector256.FusedMultiplyAdd(p, r, Vector256.Create(9.618437357674640e-3f));
+        p = Vector256.FusedMultiplyAdd(p, r, Vector256.Create(5.550332471162809e-2f));
+        p = Vector256.FusedMultiplyAdd(p, r, Vector256.Create(2.402264791363012e-1f));
+        p = Vector256.FusedMultiplyAdd(p, r, Vector256.Create(6.931472028550421e-1f));
+        p = Vector256.FusedMultiplyAdd(p, r, Vector256<float>.One);
+        return p * ((Vector256.ConvertToInt32Native(n) + Vector256.Create(127)) << 23).AsSingle();
+    }
+
+    /// <summary>The same on 16 lanes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> Exp2NonPositive(Vector512<float> x)
+    {
+        var n = Vector512.Round(x);
+        var r = x - n;
+        var p = Vector512.FusedMultiplyAdd(Vector512.Create(1.535336188319500e-4f), r, Vector512.Create(1.339887440266574e-3f));
+        p = Vector512.FusedMultiplyAdd(p, r, Vector512.Create(9.618437357674640e-3f));
+        p = Vector512.FusedMultiplyAdd(p, r, Vector512.Create(5.550332471162809e-2f));
+        p = Vector512.FusedMultiplyAdd(p, r, Vector512.Create(2.402264791363012e-1f));
+        p = Vector512.FusedMultiplyAdd(p, r, Vector512.Create(6.931472028550421e-1f));
+        p = Vector512.FusedMultiplyAdd(p, r, Vector512<float>.One);
+        return p * ((Vector512.ConvertToInt32Native(n) + Vector512.Create(127)) << 23).AsSingle();
     }
 
     /// <summary>1 / (1 + e^-x).</summary>

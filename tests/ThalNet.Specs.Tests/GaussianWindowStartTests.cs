@@ -7,17 +7,18 @@ public sealed class GaussianWindowStartTests
     [InlineData(7, 3)]
     [InlineData(2, 9)]
     [InlineData(5000, 1)]
-    public void Windows_start_evenly_spread_and_as_wide_as_their_spacing(int center, int context)
+    [InlineData(40, 13)]
+    public void Windows_start_evenly_spread_and_half_as_wide_as_their_spacing(int center, int context)
     {
         var means = GaussianWindowStart.MeanLogits(context);
         var scales = GaussianWindowStart.ScaleLogits(center, context);
-        var spacing = Math.Max((center - 1.0) / context, 1.0);
+        var halfSpacing = Math.Max((center - 1.0) / context / 2, 1.0);
         for (var k = 0; k < context; k++)
         {
             var mu = (center - 1) / (1 + Math.Exp(-means[k]));
             Assert.Equal((k + 0.5) / context * (center - 1), mu, 1e-3 * center);
             var sigma = (scales[k] > 20 ? scales[k] : Math.Log(1 + Math.Exp(scales[k]))) + 0.5;
-            Assert.Equal(spacing, sigma, 1e-4 * spacing);
+            Assert.Equal(halfSpacing, sigma, 1e-4 * halfSpacing);
         }
     }
 

@@ -9,11 +9,15 @@ namespace ThalNet.Runtime.Tests.Kernels;
 public sealed class FastReadKernelTests
 {
     [Theory]
-    [InlineData(3, 148, 32, 0.5f, 3f)]
-    [InlineData(2, 37, 13, 0.5f, 1f)]
-    [InlineData(2, 300, 9, 0.5f, 40f)]
-    [InlineData(1, 5, 3, 0.5f, 2f)]
-    public void Gaussian_window_matches_every_position_in_double(int batch, int centerSize, int contextSize, float minSigma, float maxSigma)
+    [InlineData(3, 148, 32, 0.5f, 3f, false)]
+    [InlineData(3, 148, 32, 0.5f, 3f, true)]
+    [InlineData(2, 37, 13, 0.5f, 1f, false)]
+    [InlineData(2, 37, 13, 0.5f, 1f, true)]
+    [InlineData(2, 300, 9, 0.5f, 40f, false)]
+    [InlineData(2, 300, 9, 0.5f, 40f, true)]
+    [InlineData(1, 5, 3, 0.5f, 2f, false)]
+    [InlineData(1, 21, 3, 4f, 9f, true)]
+    public void Gaussian_window_matches_every_position_in_double(int batch, int centerSize, int contextSize, float minSigma, float maxSigma, bool wide)
     {
         var random = new RandomSource((ulong)(centerSize + contextSize));
         var mu = Fill(random, batch * contextSize, 0f, centerSize - 1);
@@ -21,9 +25,10 @@ public sealed class FastReadKernelTests
         var center = Fill(random, batch * centerSize, -1f, 1f);
         var context = new float[batch * contextSize];
         var inverseSums = new float[batch * contextSize];
-        FastGaussianKernels.Forward(batch, centerSize, contextSize, mu, sigma, center, inverseSums, context);
+        var windows = new float[GaussianWindows.FloatsPer * batch * contextSize];
+        FastGaussianKernels.Forward(batch, centerSize, contextSize, mu, sigma, center, windows, inverseSums, context, wide);
         var full = new float[batch * centerSize * contextSize];
-        FastGaussianKernels.WeightsCenterMajor(batch, centerSize, contextSize, inverseSums, mu, sigma, full);
+        FastGaussianKernels.WeightsCenterMajor(batch, centerSize, contextSize, windows, inverseSums, mu, full);
 
         for (var b = 0; b < batch; b++)
         {
@@ -44,14 +49,20 @@ public sealed class FastReadKernelTests
     }
 
     [Theory]
-    [InlineData(148, 0f, 0.5f)]
-    [InlineData(148, 147f, 0.5f)]
-    [InlineData(148, 70.3f, 2f)]
-    [InlineData(5, 2f, 100f)]
-    public void Window_covers_every_position_above_the_bound(int centerSize, float mu, float sigma)
+    [InlineData(148, 0f, 0.5f, 8)]
+    [InlineData(148, 147f, 0.5f, 16)]
+    [InlineData(148, 70.3f, 2f, 8)]
+    [InlineData(148, 70.3f, 2f, 16)]
+    [InlineData(5, 2f, 100f, 8)]
+    [InlineData(20, 19f, 0.7f, 1)]
+    public void Window_covers_every_position_above_the_bound(int centerSize, float mu, float sigma, int lanes)
     {
-        var radius = FastGaussianKernels.WindowRadius(centerSize);
-        var (start, count) = FastGaussianKernels.Window(centerSize, mu, sigma, radius);
+        var windows = new float[GaussianWindows.FloatsPer];
+        GaussianWindows.Compute(centerSize, [mu], [sigma], lanes, windows);
+        var (start, count) = (GaussianWindows.Start(windows, 1, 0), GaussianWindows.Count(windows, 1, 0));
+        var whole = GaussianWindows.Whole(windows, 1, 0);
+        Assert.True(lanes == 1 ? whole == 0 : whole % lanes == 0 && whole <= count && count - whole < lanes, $"whole {whole} of {count}");
+        Assert.True(count % lanes == 0 || ((count + lanes - 1) & -lanes) > centerSize, $"count {count} not widened to {lanes} lanes");
         Assert.InRange(start, 0, centerSize - 1);
         Assert.InRange(start + count, 1, centerSize);
         var nearest = Math.Clamp(Math.Round(mu), 0, centerSize - 1);

@@ -30,6 +30,23 @@ public sealed class VectorActivationTests
     }
 
     [Theory]
+    [InlineData(-1e-3f, 0f)]
+    [InlineData(-1f, 0f)]
+    [InlineData(-30f, 0f)]
+    [InlineData(-126f, -100f)]
+    public void Exp2_of_non_positive_inputs_is_within_two_units_in_the_last_place(float low, float high)
+    {
+        foreach (var x in Grid(low, high))
+        {
+            var expected = Math.Pow(2, x);
+            var actual = Lane(VectorActivations.Exp2NonPositive(Vector256.Create(x)));
+            var ulp = MathF.BitIncrement((float)expected) - (float)expected;
+            Assert.True(Math.Abs(actual - expected) <= 2 * ulp, $"2^{x} = {actual}, expected {expected}");
+            Assert.Equal(actual, VectorActivations.Exp2NonPositive(Vector512.Create(x)).GetElement(15));
+        }
+    }
+
+    [Theory]
     [MemberData(nameof(Ranges))]
     public void Sigmoid_and_tanh_are_within_float_rounding(float low, float high)
     {

@@ -3,6 +3,9 @@ namespace ThalNet.Runtime.Nn;
 /// <summary>Fast Gaussian reading: one Gaussian window over center positions per context element, placed by the features.</summary>
 public sealed class FastGaussianReader : FastReader
 {
+    private readonly TransposeCache _wMeanT = new();
+    private readonly TransposeCache _wScaleT = new();
+
     /// <summary>A fast Gaussian reader with its weights initialised U(±1/√F) from <paramref name="random"/> and its
     /// biases at <see cref="GaussianWindowStart"/> (windows spread evenly over the center).</summary>
     /// <param name="centerSize">C, the center's width.</param>
@@ -41,5 +44,5 @@ public sealed class FastGaussianReader : FastReader
     /// <param name="center">The previous center [B, C].</param>
     /// <param name="features">The module's previous features [B, F].</param>
     public override Tensor Read(Tape tape, Tensor center, Tensor features) =>
-        tape.FastGaussianRead(center, features, WMean, BMean, WScale, BScale, Probe);
+        tape.FastGaussianRead(center, features, WMean, BMean, WScale, BScale, Probe, _wMeanT.Get(tape, WMean), _wScaleT.Get(tape, WScale));
 }

@@ -9,8 +9,11 @@ public sealed partial class Tape
     /// Fast Gaussian reading: mu = (C-1) σ(features @ wMean + bMean), sigma = softplus(features @ wScale + bScale) + 0.5,
     /// a[b, c, k] = softmax over c of -0.5 ((c - mu[b, k]) / sigma[b, k])^2, context[b, k] = sum_c a[b, c, k] center[b, c].
     /// Positions whose weight is below float32's resolution are skipped (bound in <see cref="FastGaussianKernels"/>).
+    /// <paramref name="wMeanTransposed"/> and <paramref name="wScaleTransposed"/>, when given, are w_mean and w_scale
+    /// transposed ([K, F]; a reader keeps them for a whole sequence), so the backward pass need not transpose them.
     /// </summary>
-    public Tensor FastGaussianRead(Tensor center, Tensor features, Tensor wMean, Tensor bMean, Tensor wScale, Tensor bScale, IAttentionObserver? probe = null)
+    public Tensor FastGaussianRead(Tensor center, Tensor features, Tensor wMean, Tensor bMean, Tensor wScale, Tensor bScale, IAttentionObserver? probe = null,
+        Tensor? wMeanTransposed = null, Tensor? wScaleTransposed = null)
     {
         var (m, c) = (center.Shape.Rows, center.Shape.Cols);
         var k = bMean.Length;
@@ -29,13 +32,14 @@ public sealed partial class Tape
         var scaleLogits = NewTensor(Shape.Of(m, k), requiresGrad: false);
         sigma.Data.CopyTo(scaleLogits.Data);
         FastGaussianKernels.Parameters(c, mu.Data, sigma.Data);
+        var windows = NewTensor(Shape.Of(GaussianWindows.FloatsPer, m, k), requiresGrad: false);
         var inverseSums = NewTensor(Shape.Of(m, k), requiresGrad: false);
         var y = NewTensor(Shape.Of(m, k), needsGrad);
-        FastGaussianKernels.Forward(m, c, k, mu.Data, sigma.Data, center.Data, inverseSums.Data, y.Data);
+        FastGaussianKernels.Forward(m, c, k, mu.Data, sigma.Data, center.Data, windows.Data, inverseSums.Data, y.Data);
         if (probe is not null)
         {
             var full = NewTensor(Shape.Of(m, c, k), requiresGrad: false);
-            FastGaussianKernels.WeightsCenterMajor(m, c, k, inverseSums.Data, mu.Data, sigma.Data, full.Data);
+            FastGaussianKernels.WeightsCenterMajor(m, c, k, windows.Data, inverseSums.Data, mu.Data, full.Data);
             probe.Add(full.Data, m, c, k);
         }
 
@@ -49,9 +53,12 @@ public sealed partial class Tape
             node.BMean = bMean;
             node.WScale = wScale;
             node.BScale = bScale;
+            node.WMeanTransposed = wMeanTransposed;
+            node.WScaleTransposed = wScaleTransposed;
             node.Mu = mu;
             node.Sigma = sigma;
             node.ScaleLogits = scaleLogits;
+            node.Windows = windows;
             node.InverseSums = inverseSums;
             node.Y = y;
         }
@@ -68,9 +75,12 @@ public sealed partial class Tape
         public Tensor BMean = null!;
         public Tensor WScale = null!;
         public Tensor BScale = null!;
+        public Tensor? WMeanTransposed;
+        public Tensor? WScaleTransposed;
         public Tensor Mu = null!;
         public Tensor Sigma = null!;
         public Tensor ScaleLogits = null!;
+        public Tensor Windows = null!;
         public Tensor InverseSums = null!;
         public Tensor Y = null!;
 
@@ -79,11 +89,10 @@ public sealed partial class Tape
             var (m, k, c) = (Mu.Shape[0], Mu.Shape[1], Center.Shape.Cols);
             var dMeanLogits = Tape.NewTensor(Shape.Of(m, k), requiresGrad: false);
             var dScaleLogits = Tape.NewTensor(Shape.Of(m, k), requiresGrad: false);
-            FastGaussianKernels.Backward(m, c, k, InverseSums.Data, Mu.Data, Sigma.Data, ScaleLogits.Data, Center.Data, Y.Data, Y.Grad,
-                Center.RequiresGrad ? Center.Grad : Span<float>.Empty, dMeanLogits.Data, dScaleLogits.Data,
-                Tape.FastReadScratch(FastGaussianKernels.LaneScratchLength(c)));
-            Tape.AffineRightBackward(Features, WMean, BMean, dMeanLogits.Data, null);
-            Tape.AffineRightBackward(Features, WScale, BScale, dScaleLogits.Data, null);
+            FastGaussianKernels.Backward(m, c, k, Windows.Data, InverseSums.Data, Mu.Data, Sigma.Data, ScaleLogits.Data, Center.Data, Y.Data, Y.Grad,
+                Center.RequiresGrad ? Center.Grad : Span<float>.Empty, dMeanLogits.Data, dScaleLogits.Data);
+            Tape.AffineRightBackward(Features, WMean, BMean, dMeanLogits.Data, WMeanTransposed);
+            Tape.AffineRightBackward(Features, WScale, BScale, dScaleLogits.Data, WScaleTransposed);
         }
     }
 }
