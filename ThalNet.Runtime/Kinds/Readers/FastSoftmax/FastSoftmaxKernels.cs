@@ -1,17 +1,21 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace ThalNet.Runtime.Kernels;
 
 /// <summary>
 /// The fast softmax reader's attention, laid out [B, C, K] as its product writes it (logit of center position c for
 /// context element k at c * K + k): every pass runs along k, 16 or 8 context elements to a vector (<see
-/// cref="ISoftmaxLanes{TVec}"/>), then one at a time. The weights stay unnormalised, e^(logit - max), beside the inverse
+/// cref="IFloatLanes{TVec}"/>), then one at a time. The weights stay unnormalised, e^(logit - max), beside the inverse
 /// of their sum per context element: the backward pass multiplies the inverse into d context once per element instead
 /// of the forward pass dividing all C weights.
 /// </summary>
 internal static unsafe class FastSoftmaxKernels
 {
+    /// <summary>The widest vectors the processor runs: 16 lanes where it has AVX-512, else 8 where 256-bit vectors are accelerated, else 1.</summary>
+    public static int WidestLanes => Avx512F.IsSupported ? 16 : Vector256.IsHardwareAccelerated ? 8 : 1;
+
     /// <summary>
     /// From logits [B, C, K]: weights e = e^(logit - max over c) [B, C, K], inverseSums[b, k] = 1 / sum_c e and
     /// context[b, k] = sum_c e[b, c, k] center[b, c] / sum_c e. The weights may overwrite the logits. Weights below
@@ -40,7 +44,7 @@ internal static unsafe class FastSoftmaxKernels
                 {
                     for (; j + 16 <= k; j += 16)
                     {
-                        ForwardLanes<WideSoftmaxLanes, Vector512<float>>(c, k, j, row, cutoff);
+                        ForwardLanes<Lanes512, Vector512<float>>(c, k, j, row, cutoff);
                     }
                 }
 
@@ -48,13 +52,13 @@ internal static unsafe class FastSoftmaxKernels
                 {
                     for (; j + 8 <= k; j += 8)
                     {
-                        ForwardLanes<NarrowSoftmaxLanes, Vector256<float>>(c, k, j, row, cutoff);
+                        ForwardLanes<Lanes256, Vector256<float>>(c, k, j, row, cutoff);
                     }
                 }
 
                 for (; j < k; j++)
                 {
-                    ForwardLanes<ScalarSoftmaxLanes, float>(c, k, j, row, cutoff);
+                    ForwardLanes<Lanes1, float>(c, k, j, row, cutoff);
                 }
             }
         }
@@ -63,7 +67,7 @@ internal static unsafe class FastSoftmaxKernels
     /// <inheritdoc cref="Forward(int, int, int, ReadOnlySpan{float}, Span{float}, ReadOnlySpan{float}, Span{float}, Span{float}, int)"/>
     public static void Forward(int m, int c, int k, ReadOnlySpan<float> logits, Span<float> weights, ReadOnlySpan<float> center, Span<float> inverseSums,
         Span<float> context) =>
-        Forward(m, c, k, logits, weights, center, inverseSums, context, SoftmaxLanes.Widest);
+        Forward(m, c, k, logits, weights, center, inverseSums, context, WidestLanes);
 
     /// <summary>
     /// Given d context, writes d logits = a dctx[k] (center[c] - context[k]) with a = e inverseSums (softmax backward
@@ -97,15 +101,15 @@ internal static unsafe class FastSoftmaxKernels
                     var dc = 0f;
                     if (lanes >= 16)
                     {
-                        dc += BackwardLanes<WideSoftmaxLanes, Vector512<float>>(ref j, k, ci, row, value, weightsBase + at, dBase + at);
+                        dc += BackwardLanes<Lanes512, Vector512<float>>(ref j, k, ci, row, value, weightsBase + at, dBase + at);
                     }
 
                     if (lanes >= 8)
                     {
-                        dc += BackwardLanes<NarrowSoftmaxLanes, Vector256<float>>(ref j, k, ci, row, value, weightsBase + at, dBase + at);
+                        dc += BackwardLanes<Lanes256, Vector256<float>>(ref j, k, ci, row, value, weightsBase + at, dBase + at);
                     }
 
-                    dc += BackwardLanes<ScalarSoftmaxLanes, float>(ref j, k, ci, row, value, weightsBase + at, dBase + at);
+                    dc += BackwardLanes<Lanes1, float>(ref j, k, ci, row, value, weightsBase + at, dBase + at);
                     if (addCenter)
                     {
                         dCenterBase[(b * c) + ci] += dc;
@@ -118,7 +122,7 @@ internal static unsafe class FastSoftmaxKernels
     /// <inheritdoc cref="Backward(int, int, int, ReadOnlySpan{float}, ReadOnlySpan{float}, ReadOnlySpan{float}, ReadOnlySpan{float}, ReadOnlySpan{float}, Span{float}, Span{float}, Span{float}, int)"/>
     public static void Backward(int m, int c, int k, ReadOnlySpan<float> weights, ReadOnlySpan<float> inverseSums, ReadOnlySpan<float> center,
         ReadOnlySpan<float> context, ReadOnlySpan<float> dContext, Span<float> dLogits, Span<float> dCenter, Span<float> dBias) =>
-        Backward(m, c, k, weights, inverseSums, center, context, dContext, dLogits, dCenter, dBias, SoftmaxLanes.Widest);
+        Backward(m, c, k, weights, inverseSums, center, context, dContext, dLogits, dCenter, dBias, WidestLanes);
 
     /// <summary>The normalised weights a = e inverseSums [B, C, K] into <paramref name="attention"/> (for probes).</summary>
     public static void Normalise(int m, int c, int k, ReadOnlySpan<float> weights, ReadOnlySpan<float> inverseSums, Span<float> attention)
@@ -136,12 +140,12 @@ internal static unsafe class FastSoftmaxKernels
     /// <summary>Context elements j onwards, a vector of them, of one row.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void ForwardLanes<TLanes, TVec>(int c, int k, int j, ForwardRow row, float cutoff)
-        where TLanes : struct, ISoftmaxLanes<TVec>
+        where TLanes : struct, IFloatLanes<TVec>
         where TVec : struct
     {
         // Two maxima over alternate positions: one would wait on the previous maximum at every position.
         var stride = (nuint)k;
-        var (max0, max1) = (TLanes.Broadcast(float.NegativeInfinity), TLanes.Broadcast(float.NegativeInfinity));
+        var (max0, max1) = (TLanes.Create(float.NegativeInfinity), TLanes.Create(float.NegativeInfinity));
         var logits = row.Logits + j;
         var ci = 0;
         for (; ci + 1 < c; ci += 2, logits += 2 * stride)
@@ -156,21 +160,21 @@ internal static unsafe class FastSoftmaxKernels
         }
 
         var max = TLanes.Max(max0, max1);
-        var cutoffV = TLanes.Broadcast(cutoff);
-        var (sum, weighted) = (TLanes.Broadcast(0f), TLanes.Broadcast(0f));
+        var cutoffV = TLanes.Create(cutoff);
+        var (sum, weighted) = (TLanes.Create(0f), TLanes.Create(0f));
         logits = row.Logits + j;
         var weights = row.Weights + j;
         for (ci = 0; ci < c; ci++, logits += stride, weights += stride)
         {
-            var e = TLanes.Weight(TLanes.Subtract(TLanes.Load(logits), max), cutoffV);
-            TLanes.Store(e, weights);
+            var e = TLanes.ExpAbove(TLanes.Subtract(TLanes.Load(logits), max), cutoffV);
+            TLanes.Store(weights, e);
             sum = TLanes.Add(sum, e);
-            weighted = TLanes.FusedMultiplyAdd(e, TLanes.Broadcast(row.Center[ci]), weighted);
+            weighted = TLanes.MultiplyAdd(e, TLanes.Create(row.Center[ci]), weighted);
         }
 
-        var inverseSum = TLanes.Reciprocal(sum);
-        TLanes.Store(inverseSum, row.InverseSums + j);
-        TLanes.Store(TLanes.Multiply(weighted, inverseSum), row.Context + j);
+        var inverseSum = TLanes.Divide(TLanes.Create(1f), sum);
+        TLanes.Store(row.InverseSums + j, inverseSum);
+        TLanes.Store(row.Context + j, TLanes.Multiply(weighted, inverseSum));
     }
 
     /// <summary>
@@ -179,20 +183,20 @@ internal static unsafe class FastSoftmaxKernels
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static float BackwardLanes<TLanes, TVec>(ref int j, int k, int ci, BackwardRow row, float value, float* e, float* gradients)
-        where TLanes : struct, ISoftmaxLanes<TVec>
+        where TLanes : struct, IFloatLanes<TVec>
         where TVec : struct
     {
-        var center = TLanes.Broadcast(value);
-        var dcSum = TLanes.Broadcast(0f);
+        var center = TLanes.Create(value);
+        var dcSum = TLanes.Create(0f);
         var dBias = row.DBias == null ? null : row.DBias + (ci * k);
-        for (; j + TLanes.Width <= k; j += TLanes.Width)
+        for (; j + TLanes.Count <= k; j += TLanes.Count)
         {
             var ad = TLanes.Multiply(TLanes.Load(e + j), TLanes.Multiply(TLanes.Load(row.InverseSums + j), TLanes.Load(row.DContext + j)));
             var g = TLanes.Multiply(ad, TLanes.Subtract(center, TLanes.Load(row.Context + j)));
-            TLanes.Store(g, gradients + j);
+            TLanes.Store(gradients + j, g);
             if (dBias != null)
             {
-                TLanes.Store(TLanes.Add(TLanes.Load(dBias + j), g), dBias + j);
+                TLanes.Store(dBias + j, TLanes.Add(TLanes.Load(dBias + j), g));
             }
 
             dcSum = TLanes.Add(dcSum, ad);

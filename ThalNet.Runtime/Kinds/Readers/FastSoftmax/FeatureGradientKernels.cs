@@ -39,15 +39,15 @@ internal static unsafe class FeatureGradientKernels
                     var i = 0;
                     if (lanes >= 16)
                     {
-                        TileLanes<WideSoftmaxLanes, Vector512<float>>(ref i, n, tile, sums);
+                        TileLanes<Lanes512, Vector512<float>>(ref i, n, tile, sums);
                     }
 
                     if (lanes >= 8)
                     {
-                        TileLanes<NarrowSoftmaxLanes, Vector256<float>>(ref i, n, tile, sums);
+                        TileLanes<Lanes256, Vector256<float>>(ref i, n, tile, sums);
                     }
 
-                    TileLanes<ScalarSoftmaxLanes, float>(ref i, n, tile, sums);
+                    TileLanes<Lanes1, float>(ref i, n, tile, sums);
                     for (var rr = 0; rr < 3 && r + rr < m; rr++)
                     {
                         for (var pp = 0; pp < 3 && p + pp < f; pp++)
@@ -63,20 +63,20 @@ internal static unsafe class FeatureGradientKernels
     /// <summary>The nine dot products of a tile from <paramref name="i"/> on, a vector at a time, added to <paramref name="sums"/> [row * 3 + feature].</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void TileLanes<TLanes, TVec>(ref int i, int n, Tile tile, Span<float> sums)
-        where TLanes : struct, ISoftmaxLanes<TVec>
+        where TLanes : struct, IFloatLanes<TVec>
         where TVec : struct
     {
-        var zero = TLanes.Broadcast(0f);
+        var zero = TLanes.Create(0f);
         var (s00, s01, s02, s10, s11, s12, s20, s21, s22) = (zero, zero, zero, zero, zero, zero, zero, zero, zero);
-        for (; i + TLanes.Width <= n; i += TLanes.Width)
+        for (; i + TLanes.Count <= n; i += TLanes.Count)
         {
             var (w0, w1, w2) = (TLanes.Load(tile.W0 + i), TLanes.Load(tile.W1 + i), TLanes.Load(tile.W2 + i));
             var g = TLanes.Load(tile.G0 + i);
-            (s00, s01, s02) = (TLanes.FusedMultiplyAdd(g, w0, s00), TLanes.FusedMultiplyAdd(g, w1, s01), TLanes.FusedMultiplyAdd(g, w2, s02));
+            (s00, s01, s02) = (TLanes.MultiplyAdd(g, w0, s00), TLanes.MultiplyAdd(g, w1, s01), TLanes.MultiplyAdd(g, w2, s02));
             g = TLanes.Load(tile.G1 + i);
-            (s10, s11, s12) = (TLanes.FusedMultiplyAdd(g, w0, s10), TLanes.FusedMultiplyAdd(g, w1, s11), TLanes.FusedMultiplyAdd(g, w2, s12));
+            (s10, s11, s12) = (TLanes.MultiplyAdd(g, w0, s10), TLanes.MultiplyAdd(g, w1, s11), TLanes.MultiplyAdd(g, w2, s12));
             g = TLanes.Load(tile.G2 + i);
-            (s20, s21, s22) = (TLanes.FusedMultiplyAdd(g, w0, s20), TLanes.FusedMultiplyAdd(g, w1, s21), TLanes.FusedMultiplyAdd(g, w2, s22));
+            (s20, s21, s22) = (TLanes.MultiplyAdd(g, w0, s20), TLanes.MultiplyAdd(g, w1, s21), TLanes.MultiplyAdd(g, w2, s22));
         }
 
         (sums[0], sums[1], sums[2]) = (sums[0] + TLanes.Sum(s00), sums[1] + TLanes.Sum(s01), sums[2] + TLanes.Sum(s02));
