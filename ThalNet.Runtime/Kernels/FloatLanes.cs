@@ -30,6 +30,8 @@ internal unsafe interface IFloatLanes<TVector>
 
     static abstract TVector Multiply(TVector a, TVector b);
 
+    static abstract TVector Divide(TVector a, TVector b);
+
     /// <summary>a b + c, rounded once.</summary>
     static abstract TVector MultiplyAdd(TVector a, TVector b, TVector c);
 
@@ -40,8 +42,14 @@ internal unsafe interface IFloatLanes<TVector>
     /// x &gt;= <paramref name="cutoff"/> &gt;= -126, else zero.</summary>
     static abstract TVector Exp2Above(TVector x, TVector cutoff);
 
-    /// <summary>The sums of the lanes of <paramref name="a"/> and of <paramref name="b"/>, reduced together.</summary>
-    static abstract (float A, float B) Sums(TVector a, TVector b);
+    /// <summary>
+    /// The sums of <see cref="Count"/> rows of <see cref="Count"/> floats each (row r at rows + r Count), one row's sum
+    /// per lane: a few horizontal adds for all the rows instead of a reduction per row.
+    /// </summary>
+    static abstract TVector RowSums(float* rows);
+
+    /// <summary>Stores the first <paramref name="count"/> lanes of <paramref name="value"/> at <paramref name="p"/>.</summary>
+    static abstract void StoreFirst(float* p, TVector value, int count);
 
     /// <summary>The sum of the lanes.</summary>
     static abstract float Sum(TVector a);
@@ -49,8 +57,6 @@ internal unsafe interface IFloatLanes<TVector>
     /// <summary>The larger of each pair of lanes; which one a NaN gives is the processor's choice (one instruction,
     /// where the IEEE maximum takes three in a chain).</summary>
     static abstract TVector Max(TVector a, TVector b);
-
-    static abstract TVector Divide(TVector a, TVector b);
 
     /// <summary>e^x (x &lt;= 0) where x &gt;= <paramref name="cutoff"/> &gt;= -87, else zero.</summary>
     static abstract TVector ExpAbove(TVector x, TVector cutoff);
@@ -75,6 +81,8 @@ internal readonly unsafe struct Lanes256 : IFloatLanes<Vector256<float>>
 
     public static Vector256<float> Multiply(Vector256<float> a, Vector256<float> b) => a * b;
 
+    public static Vector256<float> Divide(Vector256<float> a, Vector256<float> b) => a / b;
+
     public static Vector256<float> MultiplyAdd(Vector256<float> a, Vector256<float> b, Vector256<float> c) => Vector256.FusedMultiplyAdd(a, b, c);
 
     public static Vector256<float> NegatedMultiplyAdd(Vector256<float> a, Vector256<float> b, Vector256<float> c) =>
@@ -85,31 +93,49 @@ internal readonly unsafe struct Lanes256 : IFloatLanes<Vector256<float>>
         VectorActivations.Exp2NonPositive(x) & Vector256.GreaterThanOrEqual(x, cutoff);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static (float A, float B) Sums(Vector256<float> a, Vector256<float> b) => PairSums(a.GetLower() + a.GetUpper(), b.GetLower() + b.GetUpper());
+    public static Vector256<float> RowSums(float* rows) =>
+        RowSums(Load(rows), Load(rows + 8), Load(rows + 16), Load(rows + 24), Load(rows + 32), Load(rows + 40), Load(rows + 48), Load(rows + 56));
+
+    public static void StoreFirst(float* p, Vector256<float> value, int count)
+    {
+        if (count == 8)
+        {
+            value.Store(p);
+            return;
+        }
+
+        for (var l = 0; l < count; l++)
+        {
+            p[l] = value.GetElement(l);
+        }
+    }
 
     /// <summary>Halves added first: Vector256.Sum reduces each 128-bit half on its own.</summary>
     public static float Sum(Vector256<float> a) => Vector128.Sum(a.GetLower() + a.GetUpper());
 
     public static Vector256<float> Max(Vector256<float> a, Vector256<float> b) => Vector256.MaxNative(a, b);
 
-    public static Vector256<float> Divide(Vector256<float> a, Vector256<float> b) => a / b;
-
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<float> ExpAbove(Vector256<float> x, Vector256<float> cutoff) =>
         VectorActivations.Exp(x) & Vector256.GreaterThanOrEqual(x, cutoff);
 
-    /// <summary>Two horizontal adds reduce both 4-lane vectors at once: [a0+a1, a2+a3, b0+b1, b2+b3], then [a, b, a, b].</summary>
+    /// <summary>
+    /// [sum(r0), ..., sum(r7)]: horizontal adds of pairs give each row's sums of 4 in both halves
+    /// ([r0 r1 r2 r3 | r0 r1 r2 r3] and the same for r4-r7), and the halves are added crosswise.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static (float A, float B) PairSums(Vector128<float> a, Vector128<float> b)
+    internal static Vector256<float> RowSums(Vector256<float> r0, Vector256<float> r1, Vector256<float> r2, Vector256<float> r3,
+        Vector256<float> r4, Vector256<float> r5, Vector256<float> r6, Vector256<float> r7)
     {
-        if (!Sse3.IsSupported)
+        if (!Avx.IsSupported)
         {
-            return (Vector128.Sum(a), Vector128.Sum(b));
+            return Vector256.Create(Vector256.Sum(r0), Vector256.Sum(r1), Vector256.Sum(r2), Vector256.Sum(r3),
+                Vector256.Sum(r4), Vector256.Sum(r5), Vector256.Sum(r6), Vector256.Sum(r7));
         }
 
-        var pairs = Sse3.HorizontalAdd(a, b);
-        var sums = Sse3.HorizontalAdd(pairs, pairs);
-        return (sums.ToScalar(), sums.GetElement(1));
+        var low = Avx.HorizontalAdd(Avx.HorizontalAdd(r0, r1), Avx.HorizontalAdd(r2, r3));
+        var high = Avx.HorizontalAdd(Avx.HorizontalAdd(r4, r5), Avx.HorizontalAdd(r6, r7));
+        return Avx.Permute2x128(low, high, 0x20) + Avx.Permute2x128(low, high, 0x31);
     }
 }
 
@@ -132,28 +158,46 @@ internal readonly unsafe struct Lanes512 : IFloatLanes<Vector512<float>>
 
     public static Vector512<float> Multiply(Vector512<float> a, Vector512<float> b) => a * b;
 
+    public static Vector512<float> Divide(Vector512<float> a, Vector512<float> b) => a / b;
+
     public static Vector512<float> MultiplyAdd(Vector512<float> a, Vector512<float> b, Vector512<float> c) => Vector512.FusedMultiplyAdd(a, b, c);
 
     public static Vector512<float> NegatedMultiplyAdd(Vector512<float> a, Vector512<float> b, Vector512<float> c) =>
         Avx512F.IsSupported ? Avx512F.FusedMultiplyAddNegated(a, b, c) : c - (a * b);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<float> Exp2Above(Vector512<float> x, Vector512<float> cutoff) =>
-        VectorActivations.Exp2NonPositive(x) & Vector512.GreaterThanOrEqual(x, cutoff);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static (float A, float B) Sums(Vector512<float> a, Vector512<float> b)
+    public static Vector512<float> Exp2Above(Vector512<float> x, Vector512<float> cutoff)
     {
-        var (a8, b8) = (a.GetLower() + a.GetUpper(), b.GetLower() + b.GetUpper());
-        return Lanes256.PairSums(a8.GetLower() + a8.GetUpper(), b8.GetLower() + b8.GetUpper());
+        // the processor's max (not IEEE maxNum, which costs three instructions) keeps masked lanes out of the subnormal range
+        var clamped = Avx512F.IsSupported ? Avx512F.Max(x, cutoff) : Vector512.Max(x, cutoff);
+        return Vector512.ConditionalSelect(Vector512.GreaterThanOrEqual(x, cutoff), VectorActivations.Exp2NonPositive(clamped), Vector512<float>.Zero);
+    }
+
+    /// <summary>Each row's two halves added, then <see cref="Lanes256.RowSums(Vector256{float}, Vector256{float},
+    /// Vector256{float}, Vector256{float}, Vector256{float}, Vector256{float}, Vector256{float}, Vector256{float})"/>
+    /// on rows 0-7 and 8-15.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> RowSums(float* rows) =>
+        Vector512.Create(Half(rows, 0), Half(rows, 8));
+
+    public static void StoreFirst(float* p, Vector512<float> value, int count)
+    {
+        if (count == 16)
+        {
+            value.Store(p);
+            return;
+        }
+
+        for (var l = 0; l < count; l++)
+        {
+            p[l] = value.GetElement(l);
+        }
     }
 
     /// <summary>Halves added first: Vector512.Sum reduces each 128-bit quarter on its own, three times the instructions.</summary>
     public static float Sum(Vector512<float> a) => Lanes256.Sum(a.GetLower() + a.GetUpper());
 
     public static Vector512<float> Max(Vector512<float> a, Vector512<float> b) => Vector512.MaxNative(a, b);
-
-    public static Vector512<float> Divide(Vector512<float> a, Vector512<float> b) => a / b;
 
     /// <remarks>
     /// Where AVX-512 runs, <see cref="VectorActivations.Exp(Vector512{float})"/>'s reduction and polynomial without its
@@ -181,6 +225,15 @@ internal readonly unsafe struct Lanes512 : IFloatLanes<Vector512<float>>
         p = Vector512.FusedMultiplyAdd(p, r * r, r + Vector512<float>.One);
         return Avx512F.BlendVariable(Vector512<float>.Zero, Avx512F.Scale(p, n), kept);
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<float> Half(float* rows, int first) =>
+        Lanes256.RowSums(Folded(rows, first), Folded(rows, first + 1), Folded(rows, first + 2), Folded(rows, first + 3),
+            Folded(rows, first + 4), Folded(rows, first + 5), Folded(rows, first + 6), Folded(rows, first + 7));
+
+    /// <summary>Row <paramref name="row"/>'s 16 floats as 8: its halves added.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<float> Folded(float* rows, int row) => Vector256.Load(rows + (16 * row)) + Vector256.Load(rows + (16 * row) + 8);
 }
 
 /// <summary>One lane: the rest of a row after its vectors, through the same kernel.</summary>
@@ -202,19 +255,27 @@ internal readonly unsafe struct Lanes1 : IFloatLanes<float>
 
     public static float Multiply(float a, float b) => a * b;
 
+    public static float Divide(float a, float b) => a / b;
+
     public static float MultiplyAdd(float a, float b, float c) => MathF.FusedMultiplyAdd(a, b, c);
 
     public static float NegatedMultiplyAdd(float a, float b, float c) => MathF.FusedMultiplyAdd(-a, b, c);
 
     public static float Exp2Above(float x, float cutoff) => x >= cutoff ? float.Exp2(x) : 0f;
 
-    public static (float A, float B) Sums(float a, float b) => (a, b);
+    public static float RowSums(float* rows) => *rows;
+
+    public static void StoreFirst(float* p, float value, int count)
+    {
+        if (count > 0)
+        {
+            *p = value;
+        }
+    }
 
     public static float Sum(float a) => a;
 
     public static float Max(float a, float b) => MathF.Max(a, b);
-
-    public static float Divide(float a, float b) => a / b;
 
     public static float ExpAbove(float x, float cutoff) => x >= cutoff ? MathF.Exp(x) : 0f;
 }

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace ThalNet.Runtime.Kernels;
 
@@ -68,7 +69,7 @@ internal static class VectorActivations
         return p * ((Vector256.ConvertToInt32Native(n) + Vector256.Create(127)) << 23).AsSingle();
     }
 
-    /// <summary>The same on 16 lanes.</summary>
+    /// <summary>The same on 16 lanes; with AVX-512, 2^n goes in with one scale instruction (the same exact product).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<float> Exp2NonPositive(Vector512<float> x)
     {
@@ -80,7 +81,7 @@ internal static class VectorActivations
         p = Vector512.FusedMultiplyAdd(p, r, Vector512.Create(2.402264791363012e-1f));
         p = Vector512.FusedMultiplyAdd(p, r, Vector512.Create(6.931472028550421e-1f));
         p = Vector512.FusedMultiplyAdd(p, r, Vector512<float>.One);
-        return p * ((Vector512.ConvertToInt32Native(n) + Vector512.Create(127)) << 23).AsSingle();
+        return Avx512F.IsSupported ? Avx512F.Scale(p, n) : p * ((Vector512.ConvertToInt32Native(n) + Vector512.Create(127)) << 23).AsSingle();
     }
 
     /// <summary>1 / (1 + e^-x).</summary>
