@@ -57,9 +57,6 @@ internal unsafe interface IFloatLanes<TVector>
     /// <summary>The larger of each pair of lanes; which one a NaN gives is the processor's choice (one instruction,
     /// where the IEEE maximum takes three in a chain).</summary>
     static abstract TVector Max(TVector a, TVector b);
-
-    /// <summary>e^x (x &lt;= 0) where x &gt;= <paramref name="cutoff"/> &gt;= -87, else zero.</summary>
-    static abstract TVector ExpAbove(TVector x, TVector cutoff);
 }
 
 /// <summary>8 lanes (AVX2).</summary>
@@ -114,10 +111,6 @@ internal readonly unsafe struct Lanes256 : IFloatLanes<Vector256<float>>
     public static float Sum(Vector256<float> a) => Vector128.Sum(a.GetLower() + a.GetUpper());
 
     public static Vector256<float> Max(Vector256<float> a, Vector256<float> b) => Vector256.MaxNative(a, b);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<float> ExpAbove(Vector256<float> x, Vector256<float> cutoff) =>
-        VectorActivations.Exp(x) & Vector256.GreaterThanOrEqual(x, cutoff);
 
     /// <summary>
     /// [sum(r0), ..., sum(r7)]: horizontal adds of pairs give each row's sums of 4 in both halves
@@ -199,33 +192,6 @@ internal readonly unsafe struct Lanes512 : IFloatLanes<Vector512<float>>
 
     public static Vector512<float> Max(Vector512<float> a, Vector512<float> b) => Vector512.MaxNative(a, b);
 
-    /// <remarks>
-    /// Where AVX-512 runs, <see cref="VectorActivations.Exp(Vector512{float})"/>'s reduction and polynomial without its
-    /// clamps (x is never above 0, and the lanes low enough to need the lower clamp are below the cutoff), the power of
-    /// two applied by one scale instruction that also zeroes the lanes below the cutoff: the same value in every lane
-    /// kept, in 14 instructions instead of 25.
-    /// </remarks>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<float> ExpAbove(Vector512<float> x, Vector512<float> cutoff)
-    {
-        var kept = Vector512.GreaterThanOrEqual(x, cutoff);
-        if (!Avx512F.IsSupported)
-        {
-            return VectorActivations.Exp(x) & kept;
-        }
-
-        var n = Vector512.Round(x * Vector512.Create(1.44269504088896341f));
-        var r = Vector512.FusedMultiplyAdd(n, Vector512.Create(-0.693359375f), x);
-        r = Vector512.FusedMultiplyAdd(n, Vector512.Create(2.12194440e-4f), r);
-        var p = Vector512.FusedMultiplyAdd(Vector512.Create(1.9875691500e-4f), r, Vector512.Create(1.3981999507e-3f));
-        p = Vector512.FusedMultiplyAdd(p, r, Vector512.Create(8.3334519073e-3f));
-        p = Vector512.FusedMultiplyAdd(p, r, Vector512.Create(4.1665795894e-2f));
-        p = Vector512.FusedMultiplyAdd(p, r, Vector512.Create(1.6666665459e-1f));
-        p = Vector512.FusedMultiplyAdd(p, r, Vector512.Create(5.0000001201e-1f));
-        p = Vector512.FusedMultiplyAdd(p, r * r, r + Vector512<float>.One);
-        return Avx512F.BlendVariable(Vector512<float>.Zero, Avx512F.Scale(p, n), kept);
-    }
-
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<float> Half(float* rows, int first) =>
         Lanes256.RowSums(Folded(rows, first), Folded(rows, first + 1), Folded(rows, first + 2), Folded(rows, first + 3),
@@ -276,6 +242,4 @@ internal readonly unsafe struct Lanes1 : IFloatLanes<float>
     public static float Sum(float a) => a;
 
     public static float Max(float a, float b) => MathF.Max(a, b);
-
-    public static float ExpAbove(float x, float cutoff) => x >= cutoff ? MathF.Exp(x) : 0f;
 }
