@@ -102,17 +102,21 @@ internal static unsafe class FastSoftmaxKernels
                     var value = centerBase[(b * c) + ci];
                     var j = 0;
                     var dc = 0f;
-                    if (lanes >= 16)
+                    // A width with no whole vector left is skipped: its sum across lanes would cost as much as the work.
+                    if (lanes >= 16 && j + 16 <= k)
                     {
                         dc += BackwardLanes<Lanes512, Vector512<float>>(ref j, k, ci, row, value, weightsBase + at, dBase + at);
                     }
 
-                    if (lanes >= 8)
+                    if (lanes >= 8 && j + 8 <= k)
                     {
                         dc += BackwardLanes<Lanes256, Vector256<float>>(ref j, k, ci, row, value, weightsBase + at, dBase + at);
                     }
 
-                    dc += BackwardLanes<Lanes1, float>(ref j, k, ci, row, value, weightsBase + at, dBase + at);
+                    if (j < k)
+                    {
+                        dc += BackwardLanes<Lanes1, float>(ref j, k, ci, row, value, weightsBase + at, dBase + at);
+                    }
                     if (addCenter)
                     {
                         dCenterBase[(b * c) + ci] += dc;

@@ -37,17 +37,21 @@ internal static unsafe class FeatureGradientKernels
                     var tile = new Tile(g0, r + 1 < m ? g0 + n : g0, r + 2 < m ? g0 + (2 * n) : g0, w0, p + 1 < f ? w0 + n : w0, p + 2 < f ? w0 + (2 * n) : w0);
                     sums.Clear();
                     var i = 0;
-                    if (lanes >= 16)
+                    // A width with no whole vector left is skipped: its nine sums across lanes would be of zeros.
+                    if (lanes >= 16 && i + 16 <= n)
                     {
                         TileLanes<Lanes512, Vector512<float>>(ref i, n, tile, sums);
                     }
 
-                    if (lanes >= 8)
+                    if (lanes >= 8 && i + 8 <= n)
                     {
                         TileLanes<Lanes256, Vector256<float>>(ref i, n, tile, sums);
                     }
 
-                    TileLanes<Lanes1, float>(ref i, n, tile, sums);
+                    if (i < n)
+                    {
+                        TileLanes<Lanes1, float>(ref i, n, tile, sums);
+                    }
                     for (var rr = 0; rr < 3 && r + rr < m; rr++)
                     {
                         for (var pp = 0; pp < 3 && p + pp < f; pp++)
