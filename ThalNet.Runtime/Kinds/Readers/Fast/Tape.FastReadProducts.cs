@@ -4,8 +4,8 @@ namespace ThalNet.Runtime;
 
 /// <summary>
 /// What the fast readers share: the products that turn features into attention parameters (in the readers' layout),
-/// and one scratch buffer that a backward node uses and drops (the fast softmax reader's d logits, the fast Gaussian
-/// reader's d center lane by lane).
+/// and one scratch buffer that an operation or backward node uses and drops (the fast softmax reader's logits, its d
+/// logits and its probe's weights, the fast Gaussian reader's d center lane by lane).
 /// </summary>
 public sealed partial class Tape
 {
