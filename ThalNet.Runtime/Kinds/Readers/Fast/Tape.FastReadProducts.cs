@@ -5,7 +5,7 @@ namespace ThalNet.Runtime;
 /// <summary>
 /// What the fast readers share: the products that turn features into attention parameters (in the readers' layout),
 /// and one scratch buffer that an operation or backward node uses and drops (the fast softmax reader's logits, its d
-/// logits and its probe's weights, the fast Gaussian reader's d center lane by lane).
+/// logits and its probe's weights).
 /// </summary>
 public sealed partial class Tape
 {
