@@ -60,14 +60,14 @@ public class ReaderGradientTests
     }
 
     [Theory]
-    [InlineData(10, 2, 4, 3, 5, 0f)]
-    [InlineData(11, 3, 6, 2, 3, 0f)]
-    [InlineData(12, 2, 5, 4, 2, 22f)]
-    [InlineData(15, 2, 41, 3, 3, -2f)]
-    [InlineData(16, 1, 70, 2, 2, -4f)]
-    [InlineData(17, 2, 30, 16, 3, -2f)]
-    [InlineData(18, 2, 12, 9, 3, 0f)]
-    public void FastGaussianRead(int seed, int batch, int centerSize, int contextSize, int featureSize, float scaleOffset)
+    [InlineData(10, 2, 4, 3, 5, 0f, false)]
+    [InlineData(11, 3, 6, 2, 3, 0f, true)]
+    [InlineData(12, 2, 5, 4, 2, 22f, false)]
+    [InlineData(15, 2, 41, 3, 3, -2f, false)]
+    [InlineData(16, 1, 70, 2, 2, -4f, true)]
+    [InlineData(17, 2, 30, 16, 3, -2f, false)]
+    [InlineData(18, 2, 12, 9, 3, 0f, false)]
+    public void FastGaussianRead(int seed, int batch, int centerSize, int contextSize, int featureSize, float scaleOffset, bool preTransposed)
     {
         // scaleOffset = 22 puts the scale logits into softplus's linear range above 20; the window is then about 22
         // positions wide and nearly flat, so the center values are spread wider to keep the gradients measurable.
@@ -83,7 +83,9 @@ public class ReaderGradientTests
         var wScale = RandomTensors.Uniform(random, Shape.Of(featureSize, contextSize), -0.5f, 0.5f);
         var bScale = RandomTensors.Uniform(random, Shape.Of(contextSize), scaleOffset - 1f, scaleOffset + 1f);
         GradientChecker.Check(
-            t => t.FastGaussianRead(center, features, wMean, bMean, wScale, bScale),
+            t => preTransposed
+                ? t.FastGaussianRead(center, features, wMean, bMean, wScale, bScale, null, t.TransposeConstant(wMean), t.TransposeConstant(wScale))
+                : t.FastGaussianRead(center, features, wMean, bMean, wScale, bScale),
             [("center", center), ("features", features), ("w_mean", wMean), ("b_mean", bMean), ("w_scale", wScale), ("b_scale", bScale)],
             scaleOffset < 0f ? new GradientCheckOptions { Step = 1e-3 } : null);
     }

@@ -3,8 +3,9 @@ using ThalNet.Runtime.Kernels;
 namespace ThalNet.Runtime.Tests.Kernels;
 
 /// <summary>
-/// The fast readers' vectorised kernels against the softmax and weighted sum over every center position in double:
-/// the Gaussian's skipped positions and the single-precision exponential stay within float32 rounding.
+/// The fast readers' vectorised kernels against the softmax and weighted sum over every center position in double, and
+/// the Gaussian's gradients against the same in double, at 8 and 16 lanes: the Gaussian's skipped positions and the
+/// single-precision exponential stay within float32 rounding.
 /// </summary>
 public sealed class FastReadKernelTests
 {
@@ -49,6 +50,61 @@ public sealed class FastReadKernelTests
     }
 
     [Theory]
+    [InlineData(3, 148, 32, -1.5f, 2f, false)]
+    [InlineData(3, 148, 32, -1.5f, 2f, true)]
+    [InlineData(2, 300, 9, -4f, 1f, false)]
+    [InlineData(2, 300, 9, -4f, 1f, true)]
+    [InlineData(2, 21, 5, 3f, 8f, false)]
+    [InlineData(2, 21, 5, 3f, 8f, true)]
+    [InlineData(1, 6, 3, -1f, 22f, true)]
+    public void Gaussian_backward_matches_the_double_precision_gradient(int batch, int centerSize, int contextSize, float minScale, float maxScale, bool wide)
+    {
+        var random = new RandomSource((ulong)(centerSize * 31 + contextSize));
+        var n = batch * contextSize;
+        var meanLogits = Fill(random, n, -3f, 3f);
+        var scaleLogits = Fill(random, n, minScale, maxScale);
+        var (mu, sigma) = (meanLogits.ToArray(), scaleLogits.ToArray());
+        FastGaussianKernels.Parameters(centerSize, mu, sigma);
+        var center = Fill(random, batch * centerSize, -1f, 1f);
+        var dContext = Fill(random, n, -1f, 1f);
+        var (context, inverseSums, windows) = (new float[n], new float[n], new float[GaussianWindows.FloatsPer * n]);
+        FastGaussianKernels.Forward(batch, centerSize, contextSize, mu, sigma, center, windows, inverseSums, context, wide);
+        var (dCenter, dMean, dScale) = (new float[batch * centerSize], new float[n], new float[n]);
+        FastGaussianKernels.Backward(batch, centerSize, contextSize, windows, inverseSums, mu, sigma, scaleLogits, center, context, dContext, dCenter, dMean, dScale, wide);
+
+        var expectedCenter = new double[batch * centerSize];
+        for (var b = 0; b < batch; b++)
+        {
+            for (var k = 0; k < contextSize; k++)
+            {
+                var i = (b * contextSize) + k;
+                var (m, s) = ((double)mu[i], (double)sigma[i]);
+                var weights = Softmax([.. Enumerable.Range(0, centerSize).Select(c => -0.5 * Math.Pow((c - m) / s, 2))]);
+                var ctx = Enumerable.Range(0, centerSize).Sum(c => weights[c] * center[(b * centerSize) + c]);
+                var (dMu, dSigma) = (0.0, 0.0);
+                for (var c = 0; c < centerSize; c++)
+                {
+                    expectedCenter[(b * centerSize) + c] += weights[c] * dContext[i];
+                    var g = weights[c] * dContext[i] * (center[(b * centerSize) + c] - ctx);
+                    dMu += g * (c - m) / (s * s);
+                    dSigma += g * (c - m) * (c - m) / (s * s * s);
+                }
+
+                var unit = m / (centerSize - 1);
+                var expectedMean = dMu * (centerSize - 1) * unit * (1 - unit);
+                var expectedScale = dSigma * (scaleLogits[i] > 20f ? 1.0 : 1 / (1 + Math.Exp(-scaleLogits[i])));
+                AssertClose(expectedMean, dMean[i], $"d mean logit [{b}, {k}]");
+                AssertClose(expectedScale, dScale[i], $"d scale logit [{b}, {k}]");
+            }
+        }
+
+        for (var j = 0; j < expectedCenter.Length; j++)
+        {
+            AssertClose(expectedCenter[j], dCenter[j], $"d center [{j / centerSize}, {j % centerSize}]");
+        }
+    }
+
+    [Theory]
     [InlineData(148, 0f, 0.5f, 8)]
     [InlineData(148, 147f, 0.5f, 16)]
     [InlineData(148, 70.3f, 2f, 8)]
@@ -76,6 +132,9 @@ public sealed class FastReadKernelTests
             }
         }
     }
+
+    private static void AssertClose(double expected, float actual, string what) =>
+        Assert.True(Math.Abs(actual - expected) <= 1e-6 + (1e-4 * Math.Abs(expected)), $"{what} = {actual}, expected {expected}");
 
     private static double[] Softmax(double[] logits)
     {

@@ -211,7 +211,9 @@ internal static class FastGaussianKernels
                     var values = centerPtr + row + start;
                     var gradients = addCenter ? dCenterPtr + row + start : null;
                     var (dctx, ctx) = (dContextPtr[i] * inverseSumsPtr[i], contextPtr[i]); // the recomputed weights are unnormalised
-                    var (dMu, dSigma) = BackwardWindow<TLanes, TVector>(values, gradients, start, whole, muPtr[i], fields.Scales[i], fields.Shifts[i], cutoff, dctx, ctx);
+                    var (dMu, dSigma) = addCenter
+                        ? BackwardWindow<TLanes, TVector, AddsCenterGradient>(values, gradients, start, whole, muPtr[i], fields.Scales[i], fields.Shifts[i], cutoff, dctx, ctx)
+                        : BackwardWindow<TLanes, TVector, NoCenterGradient>(values, gradients, start, whole, muPtr[i], fields.Scales[i], fields.Shifts[i], cutoff, dctx, ctx);
                     TLanes.Store(rows + (w * lanes), dMu);
                     TLanes.Store(rows + ((lanes + w) * lanes), dSigma);
                     var (dMuTail, dSigmaTail) = (0f, 0f);
@@ -262,14 +264,15 @@ internal static class FastGaussianKernels
 
     /// <summary>
     /// Over a window's first <paramref name="whole"/> positions: adds the weights times <paramref name="dctx"/> to
-    /// d center (<paramref name="gradients"/>, when not null) and returns the vector sums of g (c - mu) and
+    /// d center (<paramref name="gradients"/>, when <typeparamref name="TCenter"/> adds) and returns the vector sums of g (c - mu) and
     /// g (c - mu)^2, g = weight dctx (center - context).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static unsafe (TVector DMu, TVector DSigma) BackwardWindow<TLanes, TVector>(float* values, float* gradients, int start, int whole,
+    private static unsafe (TVector DMu, TVector DSigma) BackwardWindow<TLanes, TVector, TCenter>(float* values, float* gradients, int start, int whole,
         float mu, float scale, float shift, float cutoff, float dctx, float ctx)
         where TLanes : IFloatLanes<TVector>
         where TVector : struct
+        where TCenter : struct, ICenterGradient
     {
         var (scaleV, shiftV, cutoffV) = (TLanes.Create(scale), TLanes.Create(shift), TLanes.Create(cutoff));
         var (dctxV, ctxV) = (TLanes.Create(dctx), TLanes.Create(ctx));
@@ -280,7 +283,7 @@ internal static class FastGaussianKernels
         {
             var offsets = TLanes.Subtract(positions, muV);
             var weight = TLanes.Multiply(GaussianWeights.Of<TLanes, TVector>(offsets, scaleV, shiftV, cutoffV), dctxV);
-            if (gradients != null)
+            if (TCenter.Adds)
             {
                 TLanes.Store(gradients + j, TLanes.Add(TLanes.Load(gradients + j), weight));
             }
@@ -292,6 +295,22 @@ internal static class FastGaussianKernels
         }
 
         return (dMu, dSigma);
+    }
+
+    /// <summary>Whether a backward loop adds to d center: a type argument, so that each loop is compiled without the test.</summary>
+    private interface ICenterGradient
+    {
+        static abstract bool Adds { get; }
+    }
+
+    private readonly struct AddsCenterGradient : ICenterGradient
+    {
+        public static bool Adds => true;
+    }
+
+    private readonly struct NoCenterGradient : ICenterGradient
+    {
+        public static bool Adds => false;
     }
 
     /// <summary>
