@@ -56,6 +56,8 @@ internal unsafe interface IFloatLanes<TVector>
     /// </summary>
     static abstract TVector RowSums(float* rows);
 
+    /// <summary>The sum of the lanes.</summary>
+    static abstract float Sum(TVector a);
 }
 
 /// <summary>8 lanes (AVX2).</summary>
@@ -98,6 +100,9 @@ internal readonly unsafe struct Lanes256 : IFloatLanes<Vector256<float>>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<float> RowSums(float* rows) =>
         RowSums(Load(rows), Load(rows + 8), Load(rows + 16), Load(rows + 24), Load(rows + 32), Load(rows + 40), Load(rows + 48), Load(rows + 56));
+
+    /// <summary>Halves added first: Vector256.Sum reduces each 128-bit half on its own.</summary>
+    public static float Sum(Vector256<float> a) => Vector128.Sum(a.GetLower() + a.GetUpper());
 
     /// <summary>
     /// [sum(r0), ..., sum(r7)]: horizontal adds of pairs give each row's sums of 4 in both halves
@@ -165,6 +170,9 @@ internal readonly unsafe struct Lanes512 : IFloatLanes<Vector512<float>>
     public static Vector512<float> RowSums(float* rows) =>
         Vector512.Create(Half(rows, 0), Half(rows, 8));
 
+    /// <summary>Halves added first: Vector512.Sum reduces each 128-bit quarter on its own, three times the instructions.</summary>
+    public static float Sum(Vector512<float> a) => Lanes256.Sum(a.GetLower() + a.GetUpper());
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<float> Half(float* rows, int first) =>
         Lanes256.RowSums(Folded(rows, first), Folded(rows, first + 1), Folded(rows, first + 2), Folded(rows, first + 3),
@@ -173,4 +181,43 @@ internal readonly unsafe struct Lanes512 : IFloatLanes<Vector512<float>>
     /// <summary>Row <paramref name="row"/>'s 16 floats as 8: its halves added.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<float> Folded(float* rows, int row) => Vector256.Load(rows + (16 * row)) + Vector256.Load(rows + (16 * row) + 8);
+}
+
+/// <summary>One lane: the rest of a row after its vectors, through the same kernel.</summary>
+internal readonly unsafe struct Lanes1 : IFloatLanes<float>
+{
+    public static int Count => 1;
+
+    public static float Indices => 0f;
+
+    public static float Create(float value) => value;
+
+    public static float Load(float* p) => *p;
+
+    public static void Store(float* p, float value) => *p = value;
+
+    public static float Add(float a, float b) => a + b;
+
+    public static float Subtract(float a, float b) => a - b;
+
+    public static float Multiply(float a, float b) => a * b;
+
+    public static float Divide(float a, float b) => a / b;
+
+    public static float MultiplyAdd(float a, float b, float c) => MathF.FusedMultiplyAdd(a, b, c);
+
+    public static float NegatedMultiplyAdd(float a, float b, float c) => MathF.FusedMultiplyAdd(-a, b, c);
+
+    public static float Max(float a, float b) => a >= b ? a : b;
+
+    public static float Round(float x) => MathF.Round(x);
+
+    /// <summary>2^n built in the exponent bits, as <see cref="Lanes256"/> does (no call left in a kernel).</summary>
+    public static float TimesPowerOfTwo(float p, float n) => p * BitConverter.Int32BitsToSingle(((int)n + 127) << 23);
+
+    public static float ZeroBelow(float value, float x, float bound) => x >= bound ? value : 0f;
+
+    public static float RowSums(float* rows) => *rows;
+
+    public static float Sum(float a) => a;
 }

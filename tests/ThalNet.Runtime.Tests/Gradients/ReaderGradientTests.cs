@@ -44,6 +44,9 @@ public class ReaderGradientTests
     [InlineData(8, 3, 3, 2, 4, true)]
     [InlineData(9, 1, 6, 1, 2, false)]
     [InlineData(14, 2, 5, 19, 3, false)]
+    [InlineData(19, 2, 3, 27, 2, true)]
+    [InlineData(20, 2, 3, 4, 17, true)]
+    [InlineData(21, 2, 4, 3, 18, false)]
     public void FastSoftmaxRead(int seed, int batch, int centerSize, int contextSize, int featureSize, bool preTransposed)
     {
         var random = new RandomSource((ulong)seed);

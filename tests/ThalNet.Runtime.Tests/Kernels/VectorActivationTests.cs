@@ -3,7 +3,7 @@ using ThalNet.Runtime.Kernels;
 
 namespace ThalNet.Runtime.Tests.Kernels;
 
-/// <summary>The single-precision e^x (8 and 16 lanes), σ and tanh of the fused GRU cell against double-precision references.</summary>
+/// <summary>The single-precision e^x, σ and tanh of the fused GRU cell against double-precision references.</summary>
 public sealed class VectorActivationTests
 {
     public static TheoryData<float, float> Ranges() => new()
@@ -22,10 +22,8 @@ public sealed class VectorActivationTests
         {
             var expected = Math.Exp(x);
             var actual = Lane(VectorActivations.Exp(Vector256.Create(x)));
-            var actualWide = VectorActivations.Exp(Vector512.Create(x)).GetElement(15);
             var ulp = MathF.BitIncrement((float)expected) - (float)expected;
             Assert.True(Math.Abs(actual - expected) <= 2 * ulp, $"exp({x}) = {actual}, expected {expected}");
-            Assert.Equal(actual, actualWide);
         }
     }
 
@@ -52,7 +50,6 @@ public sealed class VectorActivationTests
         Assert.Equal(x > 0 ? 1f : 0f, Lane(VectorActivations.Sigmoid(Vector256.Create(x))), 1e-30f);
         Assert.Equal(MathF.Sign(x), Lane(VectorActivations.Tanh(Vector256.Create(x))));
         Assert.True(float.IsFinite(Lane(VectorActivations.Exp(Vector256.Create(x)))));
-        Assert.True(float.IsFinite(VectorActivations.Exp(Vector512.Create(x)).GetElement(0)));
     }
 
     [Theory]

@@ -12,4 +12,10 @@ internal static class NegligibleWeights
 {
     /// <summary>-ln(C 2^24): an exponent (logit minus maximum) below this gives a weight below 2^-24 / C.</summary>
     public static float ExponentCutoff(int centerSize) => -(MathF.Log(centerSize) + (24f * MathF.Log(2f)));
+
+    /// <summary>log2(e), the factor from natural exponents to powers of two.</summary>
+    public const float Log2E = 1.44269504088896341f;
+
+    /// <summary>The same cutoff for a power of two: -log2(C 2^24).</summary>
+    public static float Exp2Cutoff(int centerSize) => ExponentCutoff(centerSize) * Log2E;
 }

@@ -4,7 +4,8 @@ namespace ThalNet.Runtime;
 
 /// <summary>
 /// What the fast readers share: the products that turn features into attention parameters (in the readers' layout),
-/// and one scratch buffer that a backward node uses and drops (the fast softmax reader's d logits).
+/// and one scratch buffer that an operation or backward node uses and drops (the fast softmax reader's logits, its d
+/// logits and its probe's weights).
 /// </summary>
 public sealed partial class Tape
 {
@@ -36,23 +37,27 @@ public sealed partial class Tape
     /// <summary>Backward of <see cref="AffineRight"/> given dy [M, N].</summary>
     private void AffineRightBackward(Tensor x, Tensor w, Tensor bias, ReadOnlySpan<float> dy, Tensor? wTransposed)
     {
-        var m = x.Shape.Rows;
-        var f = w.Shape[0];
-        var n = w.Shape[1];
+        var (m, f, n) = (x.Shape.Rows, w.Shape[0], w.Shape[1]);
         if (x.RequiresGrad)
         {
             var wt = wTransposed ?? TransposeConstant(w);
             Gemm.Run(m, f, n, dy, n, 1, wt.Data, f, x.Grad, f, accumulate: true);
         }
 
-        if (w.RequiresGrad)
-        {
-            Gemm.Run(f, n, m, x.Data, 1, f, dy, n, w.Grad, n, accumulate: true);
-        }
-
+        AffineRightWeightBackward(x, w, dy);
         if (bias.RequiresGrad)
         {
             VectorMath.AddColumnSums(dy, m, n, bias.Grad);
+        }
+    }
+
+    /// <summary>The gradient of w alone of <see cref="AffineRight"/> given dy [M, N], where w requires one.</summary>
+    private static void AffineRightWeightBackward(Tensor x, Tensor w, ReadOnlySpan<float> dy)
+    {
+        if (w.RequiresGrad)
+        {
+            var (m, f, n) = (x.Shape.Rows, w.Shape[0], w.Shape[1]);
+            Gemm.Run(f, n, m, x.Data, 1, f, dy, n, w.Grad, n, accumulate: true);
         }
     }
 }

@@ -97,7 +97,7 @@ internal static class FastGaussianKernels
     /// <summary>The normalised weights as [B, C, K], zero outside each context element's window (for probes).</summary>
     public static unsafe void WeightsCenterMajor(int m, int c, int k, ReadOnlySpan<float> windows, ReadOnlySpan<float> inverseSums, ReadOnlySpan<float> mu, Span<float> full)
     {
-        var cutoff = GaussianWeights.Cutoff(c);
+        var cutoff = NegligibleWeights.Exp2Cutoff(c);
         full[..(m * c * k)].Clear();
         fixed (float* layout = windows)
         {
@@ -132,7 +132,7 @@ internal static class FastGaussianKernels
         where TLanes : IFloatLanes<TVector>
         where TVector : struct
     {
-        var cutoff = GaussianWeights.Cutoff(c);
+        var cutoff = NegligibleWeights.Exp2Cutoff(c);
         var lanes = TLanes.Count;
         var partials = stackalloc float[2 * lanes * lanes]; // the block's vector sums of weights, then of weighted values
         var tails = stackalloc float[2 * lanes];
@@ -182,7 +182,7 @@ internal static class FastGaussianKernels
         where TLanes : IFloatLanes<TVector>
         where TVector : struct
     {
-        var cutoff = GaussianWeights.Cutoff(c);
+        var cutoff = NegligibleWeights.Exp2Cutoff(c);
         var lanes = TLanes.Count;
         var partials = stackalloc float[2 * lanes * lanes]; // the block's vector sums of g (c - mu), then of g (c - mu)^2
         var tails = stackalloc float[2 * lanes];

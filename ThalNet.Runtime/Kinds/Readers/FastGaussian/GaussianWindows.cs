@@ -131,8 +131,8 @@ internal static class GaussianWindows
         start.CopyTo(ints[i..]);
         count.CopyTo(ints[(n + i)..]);
         whole.CopyTo(ints[((2 * n) + i)..]);
-        (invSigma * Vector256.Create(MathF.Sqrt(GaussianWeights.Log2E / 2))).CopyTo(layout[((3 * n) + i)..]);
-        (Vector256.Create(GaussianWeights.Log2E / 2) * tNearest * tNearest).CopyTo(layout[((4 * n) + i)..]);
+        (invSigma * Vector256.Create(MathF.Sqrt(NegligibleWeights.Log2E / 2))).CopyTo(layout[((3 * n) + i)..]);
+        (Vector256.Create(NegligibleWeights.Log2E / 2) * tNearest * tNearest).CopyTo(layout[((4 * n) + i)..]);
     }
 
     private static Vector256<int> ClampedIndex(Vector256<float> position, Vector256<float> lastF, Vector256<int> last) =>

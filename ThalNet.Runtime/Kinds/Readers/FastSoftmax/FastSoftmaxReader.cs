@@ -1,3 +1,5 @@
+using ThalNet.Runtime.Kernels;
+
 namespace ThalNet.Runtime.Nn;
 
 /// <summary>Fast softmax reading: per-example attention over center positions, predicted from the features.</summary>
@@ -33,5 +35,5 @@ public sealed class FastSoftmaxReader : FastReader
     /// <param name="center">The previous center [B, C].</param>
     /// <param name="features">The module's previous features [B, F].</param>
     public override Tensor Read(Tape tape, Tensor center, Tensor features) =>
-        tape.FastSoftmaxRead(center, features, W, B, _wT.Get(tape, W), Probe);
+        tape.FastSoftmaxRead(center, features, W, B, W.Shape[0] > FeatureGradientKernels.MaxFeatures ? _wT.Get(tape, W) : null, Probe);
 }

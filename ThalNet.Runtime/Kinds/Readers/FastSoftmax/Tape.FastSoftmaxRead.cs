@@ -20,11 +20,21 @@ public sealed partial class Tape
 
         var k = w.Shape[1] / c;
         var needsGrad = IsRecording && (center.RequiresGrad || features.RequiresGrad || w.RequiresGrad || bias.RequiresGrad);
-        var attention = NewTensor(Shape.Of(m, c, k), requiresGrad: false);
-        AffineRight(features, w, bias, attention.Data);
+        var weights = NewTensor(Shape.Of(m, c, k), requiresGrad: false);
+        var inverseSums = NewTensor(Shape.Of(m, k), requiresGrad: false);
         var y = NewTensor(Shape.Of(m, k), needsGrad);
-        FastSoftmaxKernels.Forward(m, c, k, attention.Data, center.Data, y.Data);
-        probe?.Add(attention.Data, m, c, k);
+        // The logits go to the scratch buffer, which stays in cache, and only the weights to the tensor kept for the backward pass.
+        var logits = FastReadScratch(m * c * k);
+        AffineRight(features, w, bias, logits);
+        FastSoftmaxKernels.Forward(m, c, k, logits, weights.Data, center.Data, inverseSums.Data, y.Data);
+
+        if (probe != null)
+        {
+            var attention = FastReadScratch(m * c * k);
+            FastSoftmaxKernels.Normalise(m, c, k, weights.Data, inverseSums.Data, attention);
+            probe.Add(attention, m, c, k);
+        }
+
         if (needsGrad)
         {
             var node = Record<FastSoftmaxReadNode>();
@@ -34,7 +44,8 @@ public sealed partial class Tape
             node.W = w;
             node.Bias = bias;
             node.WTransposed = wTransposed;
-            node.Attention = attention;
+            node.Weights = weights;
+            node.InverseSums = inverseSums;
             node.Y = y;
         }
 
@@ -49,16 +60,32 @@ public sealed partial class Tape
         public Tensor W = null!;
         public Tensor Bias = null!;
         public Tensor? WTransposed;
-        public Tensor Attention = null!;
+        public Tensor Weights = null!;
+        public Tensor InverseSums = null!;
         public Tensor Y = null!;
 
         public override void Backward()
         {
             // d logits go to the tape's one scratch buffer, which stays in cache from one node to the next.
-            var (m, c, k) = (Attention.Shape[0], Attention.Shape[1], Attention.Shape[2]);
-            var dLogits = Tape.FastReadScratch(m * c * k);
-            FastSoftmaxKernels.Backward(m, c, k, Attention.Data, Center.Data, Y.Data, Y.Grad, dLogits, Center.RequiresGrad ? Center.Grad : Span<float>.Empty);
-            Tape.AffineRightBackward(Features, W, Bias, dLogits, WTransposed);
+            var (m, c, f, k) = (Center.Shape.Rows, Center.Shape.Cols, Features.Shape.Cols, Y.Shape.Cols);
+            var n = c * k;
+            var dCenter = Center.RequiresGrad ? Center.Grad : Span<float>.Empty;
+            var dLogits = Tape.FastReadScratch(m * n);
+            if (f > FeatureGradientKernels.MaxFeatures)
+            {
+                FastSoftmaxKernels.Backward(m, c, k, Weights.Data, InverseSums.Data, Center.Data, Y.Data, Y.Grad, dLogits, dCenter, Span<float>.Empty);
+                Tape.AffineRightBackward(Features, W, Bias, dLogits, WTransposed);
+                return;
+            }
+
+            FastSoftmaxKernels.Backward(m, c, k, Weights.Data, InverseSums.Data, Center.Data, Y.Data, Y.Grad, dLogits, dCenter,
+                Bias.RequiresGrad ? Bias.Grad : Span<float>.Empty);
+            if (Features.RequiresGrad)
+            {
+                FeatureGradientKernels.AddProductTransposed(m, n, f, dLogits, W.Data, Features.Grad, FastSoftmaxKernels.WidestLanes);
+            }
+
+            AffineRightWeightBackward(Features, W, dLogits);
         }
     }
 }
