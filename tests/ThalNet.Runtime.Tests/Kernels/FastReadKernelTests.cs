@@ -1,4 +1,5 @@
 using ThalNet.Runtime.Kernels;
+using ThalNet.Runtime.Tests.Gradients;
 
 namespace ThalNet.Runtime.Tests.Kernels;
 
@@ -37,7 +38,7 @@ public sealed class FastReadKernelTests
             {
                 var i = (b * contextSize) + k;
                 var logits = Enumerable.Range(0, centerSize).Select(c => -0.5 * Math.Pow((c - (double)mu[i]) / sigma[i], 2)).ToArray();
-                var weights = Softmax(logits);
+                var weights = DoubleSoftmax.Of(logits);
                 var expected = Enumerable.Range(0, centerSize).Sum(c => weights[c] * center[(b * centerSize) + c]);
                 Assert.True(Math.Abs(context[i] - expected) <= 4e-7, $"context[{b}, {k}] = {context[i]}, expected {expected}");
                 for (var c = 0; c < centerSize; c++)
@@ -79,7 +80,7 @@ public sealed class FastReadKernelTests
             {
                 var i = (b * contextSize) + k;
                 var (m, s) = ((double)mu[i], (double)sigma[i]);
-                var weights = Softmax([.. Enumerable.Range(0, centerSize).Select(c => -0.5 * Math.Pow((c - m) / s, 2))]);
+                var weights = DoubleSoftmax.Of([.. Enumerable.Range(0, centerSize).Select(c => -0.5 * Math.Pow((c - m) / s, 2))]);
                 var ctx = Enumerable.Range(0, centerSize).Sum(c => weights[c] * center[(b * centerSize) + c]);
                 var (dMu, dSigma) = (0.0, 0.0);
                 for (var c = 0; c < centerSize; c++)
@@ -136,22 +137,6 @@ public sealed class FastReadKernelTests
     private static void AssertClose(double expected, float actual, string what) =>
         Assert.True(Math.Abs(actual - expected) <= 1e-6 + (1e-4 * Math.Abs(expected)), $"{what} = {actual}, expected {expected}");
 
-    private static double[] Softmax(double[] logits)
-    {
-        var max = logits.Max();
-        var e = logits.Select(l => Math.Exp(l - max)).ToArray();
-        var sum = e.Sum();
-        return [.. e.Select(v => v / sum)];
-    }
-
-    private static float[] Fill(RandomSource random, int count, float low, float high)
-    {
-        var values = new float[count];
-        for (var i = 0; i < values.Length; i++)
-        {
-            values[i] = low + ((high - low) * random.NextFloat());
-        }
-
-        return values;
-    }
+    private static float[] Fill(RandomSource random, int count, float low, float high) =>
+        RandomTensors.Uniform(random, Shape.Of(count), low, high).Data.ToArray();
 }

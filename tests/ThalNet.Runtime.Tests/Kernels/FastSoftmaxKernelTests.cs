@@ -38,7 +38,7 @@ public sealed class FastSoftmaxKernelTests
             for (var k = 0; k < contextSize; k++)
             {
                 var i = (b * contextSize) + k;
-                var a = Softmax([.. Enumerable.Range(0, centerSize).Select(c => (double)logits[(((b * centerSize) + c) * contextSize) + k])]);
+                var a = DoubleSoftmax.Of([.. Enumerable.Range(0, centerSize).Select(c => (double)logits[(((b * centerSize) + c) * contextSize) + k])]);
                 var expected = Enumerable.Range(0, centerSize).Sum(c => a[c] * center[(b * centerSize) + c]);
                 Assert.True(Math.Abs(context[i] - expected) <= 4e-7, $"context[{b}, {k}] = {context[i]}, expected {expected}");
                 for (var c = 0; c < centerSize; c++)
@@ -85,7 +85,7 @@ public sealed class FastSoftmaxKernelTests
         {
             for (var k = 0; k < contextSize; k++)
             {
-                var a = Softmax([.. Enumerable.Range(0, centerSize).Select(c => bias.Data[(c * contextSize) + k]
+                var a = DoubleSoftmax.Of([.. Enumerable.Range(0, centerSize).Select(c => bias.Data[(c * contextSize) + k]
                     + Enumerable.Range(0, featureSize).Sum(f => (double)features.Data[(b * featureSize) + f] * w.Data[(f * centerSize * contextSize) + (c * contextSize) + k]))]);
                 for (var c = 0; c < centerSize; c++)
                 {
@@ -94,14 +94,6 @@ public sealed class FastSoftmaxKernelTests
                 }
             }
         }
-    }
-
-    private static double[] Softmax(double[] logits)
-    {
-        var max = logits.Max();
-        var e = logits.Select(l => Math.Exp(l - max)).ToArray();
-        var sum = e.Sum();
-        return [.. e.Select(v => v / sum)];
     }
 
     private sealed class AttentionRecorder : IAttentionObserver
