@@ -4,11 +4,11 @@ using ThalNet.Runtime.Tests.Gradients;
 namespace ThalNet.Runtime.Tests.Kernels;
 
 /// <summary>
-/// The fast readers' vectorised kernels against the softmax and weighted sum over every center position in double, and
-/// the Gaussian's gradients against the same in double, at 8 and 16 lanes: the Gaussian's skipped positions and the
-/// single-precision exponential stay within float32 rounding.
+/// The fast Gaussian reader's kernels at 8 and 16 lanes against the softmax over every center position, its weighted
+/// sum and their gradients in double: the skipped positions and the single-precision exponential stay within float32
+/// rounding, and every window covers the positions that can matter.
 /// </summary>
-public sealed class FastReadKernelTests
+public sealed class FastGaussianKernelTests
 {
     [Theory]
     [InlineData(3, 148, 32, 0.5f, 3f, false)]
