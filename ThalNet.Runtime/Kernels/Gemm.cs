@@ -190,14 +190,14 @@ internal static unsafe class Gemm
     /// so the JIT sees straight-line code with the accumulators in registers.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Panel<TRows, TVectors, TOps, TVec>(int k, float* a, int ars, int acs, float* b, int ldb, float* c, int ldc, bool accumulate, float* bias, TVec mask0, TVec mask1)
+    private static void Panel<TRows, TVectors, TOps, TVector>(int k, float* a, int ars, int acs, float* b, int ldb, float* c, int ldc, bool accumulate, float* bias, TVector mask0, TVector mask1)
         where TRows : struct, ICount
         where TVectors : struct, ICount
-        where TOps : struct, IVectorOps<TVec>
-        where TVec : struct
+        where TOps : struct, IVectorOps<TVector>
+        where TVector : struct
     {
         var w = TOps.Width;
-        TVec c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default, c30 = default, c31 = default, c40 = default, c41 = default, c50 = default, c51 = default, c60 = default, c61 = default, c70 = default, c71 = default;
+        TVector c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default, c30 = default, c31 = default, c40 = default, c41 = default, c50 = default, c51 = default, c60 = default, c61 = default, c70 = default, c71 = default;
         if (accumulate)
         {
             c00 = TOps.Load(c, mask0); if (TVectors.Value > 1) { c01 = TOps.Load(c + w, mask1); }
@@ -292,19 +292,19 @@ internal static unsafe class Gemm
     }
 
     /// <summary>Loads, stores and arithmetic of one kind of vector, so one kernel serves every width.</summary>
-    private interface IVectorOps<TVec>
-        where TVec : struct
+    private interface IVectorOps<TVector>
+        where TVector : struct
     {
         /// <summary>Floats per vector.</summary>
         static abstract int Width { get; }
 
-        static abstract TVec Load(float* p, TVec mask);
+        static abstract TVector Load(float* p, TVector mask);
 
-        static abstract void Store(float* p, TVec value, TVec mask);
+        static abstract void Store(float* p, TVector value, TVector mask);
 
-        static abstract TVec Broadcast(float x);
+        static abstract TVector Broadcast(float x);
 
-        static abstract TVec Fma(TVec a, TVec b, TVec c);
+        static abstract TVector Fma(TVector a, TVector b, TVector c);
     }
 
     private struct N1 : ICount { public static int Value => 1; }

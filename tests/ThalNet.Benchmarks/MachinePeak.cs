@@ -49,12 +49,12 @@ internal sealed record MachinePeak(int Cores, double Gflops, double ClockGhz, do
 
     /// <summary>12 independent FMA chains (enough to cover 4 cycles' latency on 2 units), each kept in a register.</summary>
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    private static float FmaChains<TOps, TVec>(int iterations)
-        where TOps : struct, IFmaOps<TVec>
-        where TVec : struct
+    private static float FmaChains<TOps, TVector>(int iterations)
+        where TOps : struct, IFmaOps<TVector>
+        where TVector : struct
     {
         var (m, c) = (TOps.Create(0.9999999f), TOps.Create(1e-7f));
-        TVec a0 = TOps.Create(1f), a1 = a0, a2 = a0, a3 = a0, a4 = a0, a5 = a0, a6 = a0, a7 = a0, a8 = a0, a9 = a0, a10 = a0, a11 = a0;
+        TVector a0 = TOps.Create(1f), a1 = a0, a2 = a0, a3 = a0, a4 = a0, a5 = a0, a6 = a0, a7 = a0, a8 = a0, a9 = a0, a10 = a0, a11 = a0;
         for (var i = 0; i < iterations; i++)
         {
             a0 = TOps.Fma(a0, m, c); a1 = TOps.Fma(a1, m, c); a2 = TOps.Fma(a2, m, c); a3 = TOps.Fma(a3, m, c);
@@ -110,14 +110,14 @@ internal sealed record MachinePeak(int Cores, double Gflops, double ClockGhz, do
         return x.ToScalar();
     }
 
-    private interface IFmaOps<TVec>
-        where TVec : struct
+    private interface IFmaOps<TVector>
+        where TVector : struct
     {
-        static abstract TVec Create(float value);
+        static abstract TVector Create(float value);
 
-        static abstract TVec Fma(TVec a, TVec b, TVec c);
+        static abstract TVector Fma(TVector a, TVector b, TVector c);
 
-        static abstract float First(TVec value);
+        static abstract float First(TVector value);
     }
 
     private struct Fma512 : IFmaOps<Vector512<float>>

@@ -7,7 +7,7 @@ namespace ThalNet.Runtime.Kernels;
 /// <summary>
 /// The fast softmax reader's attention, laid out [B, C, K] as its product writes it (logit of center position c for
 /// context element k at c * K + k): every pass runs along k, 16 or 8 context elements to a vector (<see
-/// cref="IFloatLanes{TVec}"/>), then one at a time. The weights stay unnormalised, e^(logit - max), beside the inverse
+/// cref="IFloatLanes{TVector}"/>), then one at a time. The weights stay unnormalised, e^(logit - max), beside the inverse
 /// of their sum per context element: the backward pass multiplies the inverse into d context once per element instead
 /// of the forward pass dividing all C weights. They are computed as powers of two (<see
 /// cref="LaneMath.Exp2NonPositive{TLanes, TVector}"/>, no reduction by ln 2): the exponent logit log2(e) -
@@ -146,9 +146,9 @@ internal static unsafe class FastSoftmaxKernels
 
     /// <summary>Context elements j onwards, a vector of them, of one row.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void ForwardLanes<TLanes, TVec>(int c, int k, int j, ForwardRow row, float cutoff)
-        where TLanes : struct, IFloatLanes<TVec>
-        where TVec : struct
+    private static void ForwardLanes<TLanes, TVector>(int c, int k, int j, ForwardRow row, float cutoff)
+        where TLanes : struct, IFloatLanes<TVector>
+        where TVector : struct
     {
         // Two maxima over alternate positions: one would wait on the previous maximum at every position.
         var stride = (nuint)k;
@@ -176,7 +176,7 @@ internal static unsafe class FastSoftmaxKernels
         var weights = row.Weights + j;
         for (ci = 0; ci < c; ci++, logits += stride, weights += stride)
         {
-            var e = LaneMath.Exp2Above<TLanes, TVec>(TLanes.MultiplyAdd(TLanes.Load(logits), log2E, shift), cutoffV);
+            var e = LaneMath.Exp2Above<TLanes, TVector>(TLanes.MultiplyAdd(TLanes.Load(logits), log2E, shift), cutoffV);
             TLanes.Store(weights, e);
             sum = TLanes.Add(sum, e);
             weighted = TLanes.MultiplyAdd(e, TLanes.Create(row.Center[ci]), weighted);
@@ -192,9 +192,9 @@ internal static unsafe class FastSoftmaxKernels
     /// position: writes their d logits, returns the sum of a dctx over them and moves <paramref name="j"/> past them.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static float BackwardLanes<TLanes, TVec>(ref int j, int k, int ci, BackwardRow row, float value, float* e, float* gradients)
-        where TLanes : struct, IFloatLanes<TVec>
-        where TVec : struct
+    private static float BackwardLanes<TLanes, TVector>(ref int j, int k, int ci, BackwardRow row, float value, float* e, float* gradients)
+        where TLanes : struct, IFloatLanes<TVector>
+        where TVector : struct
     {
         var center = TLanes.Create(value);
         var dcSum = TLanes.Create(0f);

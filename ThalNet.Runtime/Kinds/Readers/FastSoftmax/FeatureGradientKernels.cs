@@ -52,6 +52,7 @@ internal static unsafe class FeatureGradientKernels
                     {
                         TileLanes<Lanes1, float>(ref i, n, tile, sums);
                     }
+
                     for (var rr = 0; rr < 3 && r + rr < m; rr++)
                     {
                         for (var pp = 0; pp < 3 && p + pp < f; pp++)
@@ -66,9 +67,9 @@ internal static unsafe class FeatureGradientKernels
 
     /// <summary>The nine dot products of a tile from <paramref name="i"/> on, a vector at a time, added to <paramref name="sums"/> [row * 3 + feature].</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void TileLanes<TLanes, TVec>(ref int i, int n, Tile tile, Span<float> sums)
-        where TLanes : struct, IFloatLanes<TVec>
-        where TVec : struct
+    private static void TileLanes<TLanes, TVector>(ref int i, int n, Tile tile, Span<float> sums)
+        where TLanes : struct, IFloatLanes<TVector>
+        where TVector : struct
     {
         var zero = TLanes.Create(0f);
         var (s00, s01, s02, s10, s11, s12, s20, s21, s22) = (zero, zero, zero, zero, zero, zero, zero, zero, zero);
