@@ -1,10 +1,16 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace ThalNet.Runtime.Kernels;
 
 /// <summary>Functions written once over <see cref="IFloatLanes{TVector}"/>, for every vector width.</summary>
 internal static unsafe class LaneMath
 {
+    /// <summary>The widest vectors the processor runs: 16 lanes where it has AVX-512 (as <see cref="Gemm"/> uses them),
+    /// else 8 where 256-bit vectors are accelerated, else 1.</summary>
+    public static int WidestLanes => Avx512F.IsSupported ? 16 : Vector256.IsHardwareAccelerated ? 8 : 1;
+
     /// <summary>
     /// 2^x for x in [-126, 0] (Cephes' exp2f: n = round(x), 2^(x - n) = 1 + r P(r) of degree 6 on [-½, ½], times 2^n),
     /// within 2 ulp. Below -126 the result is meaningless: callers mask those lanes (<see cref="Exp2Above"/>). No clamps

@@ -4,22 +4,23 @@ using ThalNet.Runtime.Tests.Gradients;
 namespace ThalNet.Runtime.Tests.Kernels;
 
 /// <summary>
-/// The fast Gaussian reader's kernels at 8 and 16 lanes against the softmax over every center position, its weighted
+/// The fast Gaussian reader's kernels at 16, 8 and 1 lanes against the softmax over every center position, its weighted
 /// sum and their gradients in double: the skipped positions and the single-precision exponential stay within float32
 /// rounding, and every window covers the positions that can matter.
 /// </summary>
-public sealed class FastGaussianKernelTests
+public sealed unsafe class FastGaussianKernelTests
 {
     [Theory]
-    [InlineData(3, 148, 32, 0.5f, 3f, false)]
-    [InlineData(3, 148, 32, 0.5f, 3f, true)]
-    [InlineData(2, 37, 13, 0.5f, 1f, false)]
-    [InlineData(2, 37, 13, 0.5f, 1f, true)]
-    [InlineData(2, 300, 9, 0.5f, 40f, false)]
-    [InlineData(2, 300, 9, 0.5f, 40f, true)]
-    [InlineData(1, 5, 3, 0.5f, 2f, false)]
-    [InlineData(1, 21, 3, 4f, 9f, true)]
-    public void Gaussian_window_matches_every_position_in_double(int batch, int centerSize, int contextSize, float minSigma, float maxSigma, bool wide)
+    [InlineData(3, 148, 32, 0.5f, 3f, 8)]
+    [InlineData(3, 148, 32, 0.5f, 3f, 16)]
+    [InlineData(2, 37, 13, 0.5f, 1f, 8)]
+    [InlineData(2, 37, 13, 0.5f, 1f, 16)]
+    [InlineData(2, 300, 9, 0.5f, 40f, 8)]
+    [InlineData(2, 300, 9, 0.5f, 40f, 16)]
+    [InlineData(1, 5, 3, 0.5f, 2f, 8)]
+    [InlineData(1, 21, 3, 4f, 9f, 16)]
+    [InlineData(2, 37, 13, 0.5f, 6f, 1)]
+    public void Gaussian_window_matches_every_position_in_double(int batch, int centerSize, int contextSize, float minSigma, float maxSigma, int lanes)
     {
         var random = new RandomSource((ulong)(centerSize + contextSize));
         var mu = Fill(random, batch * contextSize, 0f, centerSize - 1);
@@ -28,7 +29,7 @@ public sealed class FastGaussianKernelTests
         var context = new float[batch * contextSize];
         var inverseSums = new float[batch * contextSize];
         var windows = new float[GaussianWindows.FloatsPer * batch * contextSize];
-        FastGaussianKernels.Forward(batch, centerSize, contextSize, mu, sigma, center, windows, inverseSums, context, wide);
+        FastGaussianKernels.Forward(batch, centerSize, contextSize, mu, sigma, center, windows, inverseSums, context, lanes);
         var full = new float[batch * centerSize * contextSize];
         FastGaussianKernels.WeightsCenterMajor(batch, centerSize, contextSize, windows, inverseSums, mu, full);
 
@@ -51,14 +52,15 @@ public sealed class FastGaussianKernelTests
     }
 
     [Theory]
-    [InlineData(3, 148, 32, -1.5f, 2f, false)]
-    [InlineData(3, 148, 32, -1.5f, 2f, true)]
-    [InlineData(2, 300, 9, -4f, 1f, false)]
-    [InlineData(2, 300, 9, -4f, 1f, true)]
-    [InlineData(2, 21, 5, 3f, 8f, false)]
-    [InlineData(2, 21, 5, 3f, 8f, true)]
-    [InlineData(1, 6, 3, -1f, 22f, true)]
-    public void Gaussian_backward_matches_the_double_precision_gradient(int batch, int centerSize, int contextSize, float minScale, float maxScale, bool wide)
+    [InlineData(3, 148, 32, -1.5f, 2f, 8)]
+    [InlineData(3, 148, 32, -1.5f, 2f, 16)]
+    [InlineData(2, 300, 9, -4f, 1f, 8)]
+    [InlineData(2, 300, 9, -4f, 1f, 16)]
+    [InlineData(2, 21, 5, 3f, 8f, 8)]
+    [InlineData(2, 21, 5, 3f, 8f, 16)]
+    [InlineData(1, 6, 3, -1f, 22f, 16)]
+    [InlineData(2, 21, 5, -1f, 8f, 1)]
+    public void Gaussian_backward_matches_the_double_precision_gradient(int batch, int centerSize, int contextSize, float minScale, float maxScale, int lanes)
     {
         var random = new RandomSource((ulong)(centerSize * 31 + contextSize));
         var n = batch * contextSize;
@@ -69,9 +71,9 @@ public sealed class FastGaussianKernelTests
         var center = Fill(random, batch * centerSize, -1f, 1f);
         var dContext = Fill(random, n, -1f, 1f);
         var (context, inverseSums, windows) = (new float[n], new float[n], new float[GaussianWindows.FloatsPer * n]);
-        FastGaussianKernels.Forward(batch, centerSize, contextSize, mu, sigma, center, windows, inverseSums, context, wide);
+        FastGaussianKernels.Forward(batch, centerSize, contextSize, mu, sigma, center, windows, inverseSums, context, lanes);
         var (dCenter, dMean, dScale) = (new float[batch * centerSize], new float[n], new float[n]);
-        FastGaussianKernels.Backward(batch, centerSize, contextSize, windows, inverseSums, mu, sigma, scaleLogits, center, context, dContext, dCenter, dMean, dScale, wide);
+        FastGaussianKernels.Backward(batch, centerSize, contextSize, windows, inverseSums, mu, sigma, scaleLogits, center, context, dContext, dCenter, dMean, dScale, lanes);
 
         var expectedCenter = new double[batch * centerSize];
         for (var b = 0; b < batch; b++)
@@ -116,9 +118,14 @@ public sealed class FastGaussianKernelTests
     {
         var windows = new float[GaussianWindows.FloatsPer];
         GaussianWindows.Compute(centerSize, [mu], [sigma], lanes, windows);
-        var (start, count) = (GaussianWindows.Start(windows, 1, 0), GaussianWindows.Count(windows, 1, 0));
-        var whole = GaussianWindows.Whole(windows, 1, 0);
-        Assert.True(lanes == 1 ? whole == 0 : whole % lanes == 0 && whole <= count && count - whole < lanes, $"whole {whole} of {count}");
+        int start, count, whole;
+        fixed (float* layout = windows)
+        {
+            var fields = new GaussianWindows.Fields(layout, 1);
+            (start, count, whole) = (fields.Starts[0], fields.Counts[0], fields.Wholes[0]);
+        }
+
+        Assert.True(whole % lanes == 0 && whole <= count && count - whole < lanes, $"whole {whole} of {count}");
         Assert.True(count % lanes == 0 || ((count + lanes - 1) & -lanes) > centerSize, $"count {count} not widened to {lanes} lanes");
         Assert.InRange(start, 0, centerSize - 1);
         Assert.InRange(start + count, 1, centerSize);

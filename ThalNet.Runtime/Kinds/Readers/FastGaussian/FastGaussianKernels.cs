@@ -48,27 +48,28 @@ internal static class FastGaussianKernels
     /// <summary>R of the remarks: positions further than sigma R from mu carry less than 2^-24 / C of the weight.</summary>
     public static float WindowRadius(int c) => MathF.Sqrt(1f - (2f * NegligibleWeights.ExponentCutoff(c)));
 
-    /// <summary>Whether the kernels run 16 lanes wide by default (where the processor has AVX-512, as <see cref="Gemm"/>).</summary>
-    public static bool Wide => Avx512F.IsSupported;
-
     /// <summary>
     /// context[b, k] = sum_c a center[b, c] with a = softmax over c of -0.5 ((c - mu[b, k]) / sigma[b, k])^2 over the
     /// window, the windows (<see cref="GaussianWindows"/>, <see cref="GaussianWindows.FloatsPer"/> B K floats) and the
-    /// inverse of each window's sum of e^(logit - max) [B, K] for the backward pass. <paramref name="wide"/> picks 16
-    /// lanes rather than 8.
+    /// inverse of each window's sum of e^(logit - max) [B, K] for the backward pass. <paramref name="lanes"/> (16, 8 or
+    /// 1) is the vector width, <see cref="LaneMath.WidestLanes"/> when not given.
     /// </summary>
     public static void Forward(int m, int c, int k, ReadOnlySpan<float> mu, ReadOnlySpan<float> sigma, ReadOnlySpan<float> center,
-        Span<float> windows, Span<float> inverseSums, Span<float> context, bool? wide = null)
+        Span<float> windows, Span<float> inverseSums, Span<float> context, int? lanes = null)
     {
-        if (wide ?? Wide)
+        var width = lanes ?? LaneMath.WidestLanes;
+        GaussianWindows.Compute(c, mu[..(m * k)], sigma, width, windows);
+        switch (width)
         {
-            GaussianWindows.Compute(c, mu[..(m * k)], sigma, LaneCount<Lanes512, Vector512<float>>(), windows);
-            Forward<Lanes512, Vector512<float>>(m, c, k, mu, windows, center, inverseSums, context);
-        }
-        else
-        {
-            GaussianWindows.Compute(c, mu[..(m * k)], sigma, LaneCount<Lanes256, Vector256<float>>(), windows);
-            Forward<Lanes256, Vector256<float>>(m, c, k, mu, windows, center, inverseSums, context);
+            case 16:
+                Forward<Lanes512, Vector512<float>>(m, c, k, mu, windows, center, inverseSums, context);
+                break;
+            case 8:
+                Forward<Lanes256, Vector256<float>>(m, c, k, mu, windows, center, inverseSums, context);
+                break;
+            default:
+                Forward<Lanes1, float>(m, c, k, mu, windows, center, inverseSums, context);
+                break;
         }
     }
 
@@ -76,19 +77,23 @@ internal static class FastGaussianKernels
     /// From d context to d center (added, when <paramref name="dCenter"/> is not empty) and to the gradients of the
     /// mean and scale pre-activations [B, K], without forming d logits: with g = a dctx (center[c] - context),
     /// d mu = sum_c g (c - mu) / sigma^2 and d sigma = sum_c g (c - mu)^2 / sigma^3, over the forward's windows
-    /// (<paramref name="windows"/> and <paramref name="wide"/> as the forward pass gave and was given).
+    /// (<paramref name="windows"/> and <paramref name="lanes"/> as the forward pass gave and was given).
     /// </summary>
     public static void Backward(int m, int c, int k, ReadOnlySpan<float> windows, ReadOnlySpan<float> inverseSums, ReadOnlySpan<float> mu,
         ReadOnlySpan<float> sigma, ReadOnlySpan<float> scaleLogits, ReadOnlySpan<float> center, ReadOnlySpan<float> context, ReadOnlySpan<float> dContext,
-        Span<float> dCenter, Span<float> dMeanLogits, Span<float> dScaleLogits, bool? wide = null)
+        Span<float> dCenter, Span<float> dMeanLogits, Span<float> dScaleLogits, int? lanes = null)
     {
-        if (wide ?? Wide)
+        switch (lanes ?? LaneMath.WidestLanes)
         {
-            Backward<Lanes512, Vector512<float>>(m, c, k, windows, inverseSums, mu, center, context, dContext, dCenter, dMeanLogits, dScaleLogits);
-        }
-        else
-        {
-            Backward<Lanes256, Vector256<float>>(m, c, k, windows, inverseSums, mu, center, context, dContext, dCenter, dMeanLogits, dScaleLogits);
+            case 16:
+                Backward<Lanes512, Vector512<float>>(m, c, k, windows, inverseSums, mu, center, context, dContext, dCenter, dMeanLogits, dScaleLogits);
+                break;
+            case 8:
+                Backward<Lanes256, Vector256<float>>(m, c, k, windows, inverseSums, mu, center, context, dContext, dCenter, dMeanLogits, dScaleLogits);
+                break;
+            default:
+                Backward<Lanes1, float>(m, c, k, windows, inverseSums, mu, center, context, dContext, dCenter, dMeanLogits, dScaleLogits);
+                break;
         }
 
         ParameterGradients(c, mu, sigma, scaleLogits, dMeanLogits, dScaleLogits);
@@ -114,12 +119,6 @@ internal static class FastGaussianKernels
             }
         }
     }
-
-    /// <summary>Vectors are used only where the processor has them; elsewhere every position goes one at a time.</summary>
-    private static int LaneCount<TLanes, TVector>()
-        where TLanes : IFloatLanes<TVector>
-        where TVector : struct =>
-        Vector256.IsHardwareAccelerated ? TLanes.Count : 1;
 
     /// <remarks>
     /// Windows go in blocks of one vector's lane count: each window's vector sums are set aside as a row, and
@@ -152,18 +151,11 @@ internal static class FastGaussianKernels
                     var i = first + w;
                     var (row, start, count, whole) = (rows.Offset(i), fields.Starts[i], fields.Counts[i], fields.Wholes[i]);
                     var values = centerPtr + row + start;
-                    var (sum, weighted) = ForwardWindow<TLanes, TVector>(values, start, whole, muPtr[i], fields.Scales[i], fields.Shifts[i], cutoff);
+                    var (mean, scale, shift) = (muPtr[i], fields.Scales[i], fields.Shifts[i]);
+                    var (sum, weighted) = ForwardWindow<TLanes, TVector>(values, start, 0, whole, mean, scale, shift, cutoff);
                     TLanes.Store(partials + (w * lanes), sum);
                     TLanes.Store(partials + ((lanes + w) * lanes), weighted);
-                    var (sumTail, weightedTail) = (0f, 0f);
-                    for (var j = whole; j < count; j++)
-                    {
-                        var weight = GaussianWeights.Of(start + j - muPtr[i], fields.Scales[i], fields.Shifts[i], cutoff);
-                        sumTail += weight;
-                        weightedTail += weight * values[j];
-                    }
-
-                    (tails[w], tails[lanes + w]) = (sumTail, weightedTail);
+                    (tails[w], tails[lanes + w]) = ForwardWindow<Lanes1, float>(values, start, whole, count, mean, scale, shift, cutoff);
                 }
 
                 var inverse = TLanes.Divide(TLanes.Create(1f), TLanes.Add(TLanes.RowSums(partials), TLanes.Load(tails)));
@@ -209,27 +201,15 @@ internal static class FastGaussianKernels
                     var values = centerPtr + row + start;
                     var gradients = addCenter ? dCenterPtr + row + start : null;
                     var (dctx, ctx) = (dContextPtr[i] * inverseSumsPtr[i], contextPtr[i]); // the recomputed weights are unnormalised
+                    var (mean, scale, shift) = (muPtr[i], fields.Scales[i], fields.Shifts[i]);
                     var (dMu, dSigma) = addCenter
-                        ? BackwardWindow<TLanes, TVector, AddsCenterGradient>(values, gradients, start, whole, muPtr[i], fields.Scales[i], fields.Shifts[i], cutoff, dctx, ctx)
-                        : BackwardWindow<TLanes, TVector, NoCenterGradient>(values, gradients, start, whole, muPtr[i], fields.Scales[i], fields.Shifts[i], cutoff, dctx, ctx);
+                        ? BackwardWindow<TLanes, TVector, AddsCenterGradient>(values, gradients, start, 0, whole, mean, scale, shift, cutoff, dctx, ctx)
+                        : BackwardWindow<TLanes, TVector, NoCenterGradient>(values, gradients, start, 0, whole, mean, scale, shift, cutoff, dctx, ctx);
                     TLanes.Store(partials + (w * lanes), dMu);
                     TLanes.Store(partials + ((lanes + w) * lanes), dSigma);
-                    var (dMuTail, dSigmaTail) = (0f, 0f);
-                    for (var j = whole; j < count; j++)
-                    {
-                        var diff = start + j - muPtr[i];
-                        var weight = GaussianWeights.Of(diff, fields.Scales[i], fields.Shifts[i], cutoff) * dctx;
-                        if (gradients != null)
-                        {
-                            gradients[j] += weight;
-                        }
-
-                        var gDiff = weight * (values[j] - ctx) * diff;
-                        dMuTail += gDiff;
-                        dSigmaTail += gDiff * diff;
-                    }
-
-                    (tails[w], tails[lanes + w]) = (dMuTail, dSigmaTail);
+                    (tails[w], tails[lanes + w]) = addCenter
+                        ? BackwardWindow<Lanes1, float, AddsCenterGradient>(values, gradients, start, whole, count, mean, scale, shift, cutoff, dctx, ctx)
+                        : BackwardWindow<Lanes1, float, NoCenterGradient>(values, gradients, start, whole, count, mean, scale, shift, cutoff, dctx, ctx);
                 }
 
                 LaneMath.StoreFirst<TLanes, TVector>(dMuPtr + first, TLanes.Add(TLanes.RowSums(partials), TLanes.Load(tails)), size);
@@ -238,18 +218,20 @@ internal static class FastGaussianKernels
         }
     }
 
-    /// <summary>The vector sums of weights and of weighted center values over a window's first <paramref name="whole"/>
-    /// positions (<paramref name="values"/> from the window's <paramref name="start"/>).</summary>
+    /// <summary>The vector sums of weights and of weighted center values over a window's positions
+    /// [<paramref name="from"/>, <paramref name="to"/>), a whole vector at a time (<paramref name="values"/> from the
+    /// window's <paramref name="start"/>): the vectors up to <see cref="GaussianWindows.Fields.Wholes"/>, then one lane
+    /// for the rest of a window the center had no room to widen.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static unsafe (TVector Sum, TVector Weighted) ForwardWindow<TLanes, TVector>(float* values, int start, int whole, float mu, float scale, float shift, float cutoff)
+    private static unsafe (TVector Sum, TVector Weighted) ForwardWindow<TLanes, TVector>(float* values, int start, int from, int to, float mu, float scale, float shift, float cutoff)
         where TLanes : IFloatLanes<TVector>
         where TVector : struct
     {
         var (scaleV, shiftV, cutoffV) = (TLanes.Create(scale), TLanes.Create(shift), TLanes.Create(cutoff));
         var sum = TLanes.Create(0f);
         var weighted = TLanes.Create(0f);
-        var (positions, muV) = (TLanes.Add(TLanes.Create(start), TLanes.Indices), TLanes.Create(mu)); // whole numbers: exact
-        for (var j = 0; j < whole; j += TLanes.Count)
+        var (positions, muV) = (TLanes.Add(TLanes.Create(start + from), TLanes.Indices), TLanes.Create(mu)); // whole numbers: exact
+        for (var j = from; j < to; j += TLanes.Count)
         {
             var weight = GaussianWeights.Of<TLanes, TVector>(TLanes.Subtract(positions, muV), scaleV, shiftV, cutoffV);
             sum = TLanes.Add(sum, weight);
@@ -261,12 +243,13 @@ internal static class FastGaussianKernels
     }
 
     /// <summary>
-    /// Over a window's first <paramref name="whole"/> positions: adds the weights times <paramref name="dctx"/> to
+    /// Over a window's positions [<paramref name="from"/>, <paramref name="to"/>), as <see cref="ForwardWindow"/> goes
+    /// through them: adds the weights times <paramref name="dctx"/> to
     /// d center (<paramref name="gradients"/>, when <typeparamref name="TCenter"/> adds) and returns the vector sums of g (c - mu) and
     /// g (c - mu)^2, g = weight dctx (center - context).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static unsafe (TVector DMu, TVector DSigma) BackwardWindow<TLanes, TVector, TCenter>(float* values, float* gradients, int start, int whole,
+    private static unsafe (TVector DMu, TVector DSigma) BackwardWindow<TLanes, TVector, TCenter>(float* values, float* gradients, int start, int from, int to,
         float mu, float scale, float shift, float cutoff, float dctx, float ctx)
         where TLanes : IFloatLanes<TVector>
         where TVector : struct
@@ -276,8 +259,8 @@ internal static class FastGaussianKernels
         var (dctxV, ctxV) = (TLanes.Create(dctx), TLanes.Create(ctx));
         var dMu = TLanes.Create(0f);
         var dSigma = TLanes.Create(0f);
-        var (positions, muV) = (TLanes.Add(TLanes.Create(start), TLanes.Indices), TLanes.Create(mu));
-        for (var j = 0; j < whole; j += TLanes.Count)
+        var (positions, muV) = (TLanes.Add(TLanes.Create(start + from), TLanes.Indices), TLanes.Create(mu));
+        for (var j = from; j < to; j += TLanes.Count)
         {
             var offsets = TLanes.Subtract(positions, muV);
             var weight = TLanes.Multiply(GaussianWeights.Of<TLanes, TVector>(offsets, scaleV, shiftV, cutoffV), dctxV);

@@ -23,7 +23,7 @@ internal static class GaussianWindows
     /// <param name="c">The center's width.</param>
     /// <param name="mu">The mean positions, in [0, C-1].</param>
     /// <param name="sigma">The widths, at least 0.5.</param>
-    /// <param name="lanes">Floats per vector of the kernels that read the windows (a power of two; 1 for scalars).</param>
+    /// <param name="lanes">Floats per vector of the kernels that read the windows (a power of two: 16, 8 or 1).</param>
     /// <param name="layout">The windows.</param>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Compute(int c, ReadOnlySpan<float> mu, ReadOnlySpan<float> sigma, int lanes, Span<float> layout)
@@ -54,16 +54,6 @@ internal static class GaussianWindows
         }
     }
 
-    /// <summary>The first position of window <paramref name="i"/> of <paramref name="n"/>.</summary>
-    public static int Start(ReadOnlySpan<float> layout, int n, int i) => Ints(layout)[i];
-
-    /// <summary>How many positions window <paramref name="i"/> of <paramref name="n"/> covers.</summary>
-    public static int Count(ReadOnlySpan<float> layout, int n, int i) => Ints(layout)[n + i];
-
-    /// <summary>The positions of window <paramref name="i"/> that go a whole vector at a time (the rest go one at a
-    /// time).</summary>
-    public static int Whole(ReadOnlySpan<float> layout, int n, int i) => Ints(layout)[(2 * n) + i];
-
     /// <summary>Where window i's center row starts, for windows visited in order (K windows to a row of C).</summary>
     public struct RowCursor
     {
@@ -89,8 +79,6 @@ internal static class GaussianWindows
         }
     }
 
-    private static ReadOnlySpan<int> Ints(ReadOnlySpan<float> layout) => MemoryMarshal.Cast<float, int>(layout);
-
     /// <summary>The fields of the layout at <paramref name="layout"/> as arrays, for the kernels' loops.</summary>
     public readonly unsafe struct Fields(float* layout, int n)
     {
@@ -100,7 +88,8 @@ internal static class GaussianWindows
         /// <summary>The windows' position counts.</summary>
         public readonly int* Counts = (int*)layout + n;
 
-        /// <summary>The positions that go a whole vector at a time.</summary>
+        /// <summary>The positions that go a whole vector at a time (all of them at one lane; fewer only where the center
+        /// had no room to widen the window).</summary>
         public readonly int* Wholes = (int*)layout + (2 * n);
 
         /// <summary>√(log2(e) / 2) / sigma (<see cref="GaussianWeights"/>).</summary>
@@ -123,7 +112,7 @@ internal static class GaussianWindows
         var fits = Vector256.LessThanOrEqual(padded, Vector256.Create(c));
         start = Vector256.ConditionalSelect(fits, Vector256.Min(start, Vector256.Create(c) - padded), start);
         count = Vector256.Min(Vector256.ConditionalSelect(fits, padded, count), Vector256.Create(c) - start);
-        var whole = lanes > 1 ? count & Vector256.Create(-lanes) : Vector256<int>.Zero;
+        var whole = count & Vector256.Create(-lanes);
         var invSigma = Vector256<float>.One / sigma;
         var nearest = Vector256.Min(Vector256.Max(Vector256.Round(mu), Vector256<float>.Zero), lastF);
         var tNearest = (nearest - mu) * invSigma;

@@ -16,9 +16,6 @@ namespace ThalNet.Runtime.Kernels;
 /// </summary>
 internal static unsafe class FastSoftmaxKernels
 {
-    /// <summary>The widest vectors the processor runs: 16 lanes where it has AVX-512, else 8 where 256-bit vectors are accelerated, else 1.</summary>
-    public static int WidestLanes => Avx512F.IsSupported ? 16 : Vector256.IsHardwareAccelerated ? 8 : 1;
-
     /// <summary>
     /// From logits [B, C, K]: weights e = e^(logit - max over c) [B, C, K], inverseSums[b, k] = 1 / sum_c e and
     /// context[b, k] = sum_c e[b, c, k] center[b, c] / sum_c e. The weights may overwrite the logits. Weights below
@@ -70,7 +67,7 @@ internal static unsafe class FastSoftmaxKernels
     /// <inheritdoc cref="Forward(int, int, int, ReadOnlySpan{float}, Span{float}, ReadOnlySpan{float}, Span{float}, Span{float}, int)"/>
     public static void Forward(int m, int c, int k, ReadOnlySpan<float> logits, Span<float> weights, ReadOnlySpan<float> center, Span<float> inverseSums,
         Span<float> context) =>
-        Forward(m, c, k, logits, weights, center, inverseSums, context, WidestLanes);
+        Forward(m, c, k, logits, weights, center, inverseSums, context, LaneMath.WidestLanes);
 
     /// <summary>
     /// Given d context, writes d logits = a dctx[k] (center[c] - context[k]) with a = e inverseSums (softmax backward
@@ -117,6 +114,7 @@ internal static unsafe class FastSoftmaxKernels
                     {
                         dc += BackwardLanes<Lanes1, float>(ref j, k, ci, row, value, weightsBase + at, dBase + at);
                     }
+
                     if (addCenter)
                     {
                         dCenterBase[(b * c) + ci] += dc;
@@ -129,7 +127,7 @@ internal static unsafe class FastSoftmaxKernels
     /// <inheritdoc cref="Backward(int, int, int, ReadOnlySpan{float}, ReadOnlySpan{float}, ReadOnlySpan{float}, ReadOnlySpan{float}, ReadOnlySpan{float}, Span{float}, Span{float}, Span{float}, int)"/>
     public static void Backward(int m, int c, int k, ReadOnlySpan<float> weights, ReadOnlySpan<float> inverseSums, ReadOnlySpan<float> center,
         ReadOnlySpan<float> context, ReadOnlySpan<float> dContext, Span<float> dLogits, Span<float> dCenter, Span<float> dBias) =>
-        Backward(m, c, k, weights, inverseSums, center, context, dContext, dLogits, dCenter, dBias, WidestLanes);
+        Backward(m, c, k, weights, inverseSums, center, context, dContext, dLogits, dCenter, dBias, LaneMath.WidestLanes);
 
     /// <summary>The normalised weights a = e inverseSums [B, C, K] into <paramref name="attention"/> (for probes).</summary>
     public static void Normalise(int m, int c, int k, ReadOnlySpan<float> weights, ReadOnlySpan<float> inverseSums, Span<float> attention)

@@ -82,7 +82,7 @@ public sealed partial class Tape
                 Bias.RequiresGrad ? Bias.Grad : Span<float>.Empty);
             if (Features.RequiresGrad)
             {
-                FeatureGradientKernels.AddProductTransposed(m, n, f, dLogits, W.Data, Features.Grad, FastSoftmaxKernels.WidestLanes);
+                FeatureGradientKernels.AddProductTransposed(m, n, f, dLogits, W.Data, Features.Grad, LaneMath.WidestLanes);
             }
 
             AffineRightWeightBackward(Features, W, dLogits);
