@@ -6,7 +6,7 @@ namespace ThalNet.Runtime.Kernels;
 
 /// <summary>
 /// The arithmetic of one width of float vector, so that a kernel written once over <typeparamref name="TVector"/> runs
-/// 8 or 16 lanes wide (the compiler specialises it for each struct that implements this, with no calls left).
+/// 16, 8 or 1 lanes wide (the compiler specialises it for each struct that implements this, with no calls left).
 /// </summary>
 /// <typeparam name="TVector">The vector type.</typeparam>
 internal unsafe interface IFloatLanes<TVector>
@@ -183,7 +183,7 @@ internal readonly unsafe struct Lanes512 : IFloatLanes<Vector512<float>>
     private static Vector256<float> Folded(float* rows, int row) => Vector256.Load(rows + (16 * row)) + Vector256.Load(rows + (16 * row) + 8);
 }
 
-/// <summary>One lane: the rest of a row after its vectors, through the same kernel.</summary>
+/// <summary>One lane: the rest of a row after its vectors, or a whole kernel where vectors are not accelerated.</summary>
 internal readonly unsafe struct Lanes1 : IFloatLanes<float>
 {
     public static int Count => 1;
